@@ -1,0 +1,100 @@
+"""newsmodel: news articles to structured data.
+
+Read an article (plain text with an optional metadata sidecar, or an HTML
+page), let the mapper find its people, organizations, places, events,
+agreements and quotations, and write the result as schema.org JSON-LD, RDF
+(Turtle, N-Triples, N-Quads) or plain JSON validated by a published JSON
+Schema; load it into an embedded Oxigraph store or any SPARQL 1.1 server.
+
+Public names are loaded on first use, so ``import newsmodel`` stays fast and a
+command that only writes JSON never imports rdflib.
+
+>>> import newsmodel as nm
+>>> nm.Format.TURTLE.extension
+'ttl'
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+# name -> module that defines it; the one table behind __all__ and __getattr__.
+_EXPORTS: dict[str, str] = {
+    # model
+    "Agreement": "newsmodel.model",
+    "AgreementStatus": "newsmodel.model",
+    "Event": "newsmodel.model",
+    "EventKind": "newsmodel.model",
+    "Image": "newsmodel.model",
+    "NewsArticle": "newsmodel.model",
+    "Organization": "newsmodel.model",
+    "OrganizationKind": "newsmodel.model",
+    "PartialDate": "newsmodel.model",
+    "Person": "newsmodel.model",
+    "Place": "newsmodel.model",
+    "PlaceKind": "newsmodel.model",
+    "Quotation": "newsmodel.model",
+    "Span": "newsmodel.model",
+    # errors
+    "ExtractionError": "newsmodel.errors",
+    "FormatError": "newsmodel.errors",
+    "LintError": "newsmodel.errors",
+    "ModelError": "newsmodel.errors",
+    "NewsmodelError": "newsmodel.errors",
+    "ReadError": "newsmodel.errors",
+    "StoreError": "newsmodel.errors",
+    "StoreUnavailable": "newsmodel.errors",
+    "ValidationError": "newsmodel.errors",
+    # formats and inputs
+    "Format": "newsmodel.formats",
+    "read_path": "newsmodel.inputs",
+}
+
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from newsmodel.errors import (
+        ExtractionError,
+        FormatError,
+        LintError,
+        ModelError,
+        NewsmodelError,
+        ReadError,
+        StoreError,
+        StoreUnavailable,
+        ValidationError,
+    )
+    from newsmodel.formats import Format
+    from newsmodel.inputs import read_path
+    from newsmodel.model import (
+        Agreement,
+        AgreementStatus,
+        Event,
+        EventKind,
+        Image,
+        NewsArticle,
+        Organization,
+        OrganizationKind,
+        PartialDate,
+        Person,
+        Place,
+        PlaceKind,
+        Quotation,
+        Span,
+    )
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'newsmodel' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

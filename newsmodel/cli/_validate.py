@@ -1,0 +1,72 @@
+"""``newsmodel validate``: check files against the JSON Schema or the SHACL shapes."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from newsmodel.errors import FormatError, ValidationError
+
+__all__ = ["register"]
+
+HELP = """\
+Check documents and list every problem.
+
+.json files are checked against the JSON Schema (schemas/newsarticle.schema.json),
+each error with its JSON path. Turtle, N-Triples, N-Quads and JSON-LD files
+(.ttl, .nt, .nq, .jsonld) are checked against the project's SHACL shapes
+(schemas/newsmodel.shacl.ttl).
+
+exit status: 0 when every file is valid, 1 when any is not.
+"""
+
+RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld"}
+
+
+def register(sub: Any) -> None:
+    """Add the ``validate`` parser."""
+    parser = sub.add_parser(
+        "validate",
+        help="check JSON against the JSON Schema, RDF against the SHACL shapes",
+        description=HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    parser.set_defaults(handler=validate)
+
+
+def validate(args: argparse.Namespace) -> int:
+    """Validate each file; print ``FILE: valid`` or every error under ``FILE: invalid``."""
+    bad = 0
+    for path in args.files:
+        try:
+            _validate_one(path)
+        except ValidationError as exc:
+            bad += 1
+            print(f"{path}: invalid ({len(exc.errors)} error{'s' if len(exc.errors) != 1 else ''})")
+            for where, message in exc.errors:
+                print(f"  {where}: {message}")
+        else:
+            print(f"{path}: valid")
+    return 1 if bad else 0
+
+
+def _validate_one(path: Path) -> None:
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        import orjson
+
+        from newsmodel.schema import validate as validate_json
+
+        try:
+            data = orjson.loads(path.read_bytes())
+        except orjson.JSONDecodeError as exc:
+            raise FormatError(f"{path}: not JSON: {exc}") from exc
+        validate_json(data)
+    elif suffix in RDF_SUFFIXES:
+        from newsmodel.shacl import validate_file
+
+        validate_file(path)
+    else:
+        raise FormatError(f"{path}: cannot validate a {suffix or 'suffix-less'} file; use .json, .ttl, .nt, .nq, .jsonld")

@@ -1,0 +1,131 @@
+"""Input files: which reader a path needs, and which files a directory holds.
+
+The CLI and the store loader read articles from paths. The suffix decides the
+reader: ``.txt`` (with its ``<stem>.meta.json`` sidecar when one stands beside
+it), ``.html``/``.htm``/``.html.gz``, and ``.json`` (the model's own JSON).
+
+>>> stem_of(Path("news/000_abc.html.gz"))
+'000_abc'
+>>> kind_of(Path("a/b.meta.json")) is None
+True
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+from newsmodel.errors import NewsmodelError, ReadError, ValidationError
+from newsmodel.ids import DEFAULT_BASE
+from newsmodel.model import NewsArticle
+
+__all__ = ["InputKind", "iter_inputs", "kind_of", "read_path", "sidecar_of", "stem_of"]
+
+SIDECAR_SUFFIX = ".meta.json"
+T = TypeVar("T")
+
+
+class InputKind(enum.Enum):
+    """What an input file holds."""
+
+    TEXT = ".txt"
+    HTML = ".html"
+    HTML_GZ = ".html.gz"
+    HTM = ".htm"
+    JSON = ".json"
+
+
+# Longest suffixes first, so ".html.gz" wins over ".gz" and ".meta.json" over ".json".
+_BY_SUFFIX = sorted(((k.value, k) for k in InputKind), key=lambda kv: -len(kv[0]))
+
+
+def kind_of(path: Path) -> InputKind | None:
+    """The kind of an input file, or ``None`` for sidecars and files we do not read."""
+    name = path.name.lower()
+    if name.endswith(SIDECAR_SUFFIX):
+        return None
+    for suffix, kind in _BY_SUFFIX:
+        if name.endswith(suffix):
+            return kind
+    return None
+
+
+def stem_of(path: Path) -> str:
+    """The file name without its input suffix (``.txt``, ``.html``, ``.html.gz``, ``.json``)."""
+    kind = kind_of(path)
+    return path.name[: -len(kind.value)] if kind else path.name
+
+
+def sidecar_of(path: Path) -> Path:
+    """Where the metadata sidecar of an input would stand."""
+    return path.with_name(stem_of(path) + SIDECAR_SUFFIX)
+
+
+def iter_inputs(paths: Iterable[Path]) -> Iterator[Path]:
+    """Expand directories (sorted, not recursive into hidden folders) into readable inputs.
+
+    A file named explicitly must be readable; in a directory, sidecars and other
+    files are passed over.
+    """
+    for path in paths:
+        if path.is_dir():
+            found = False
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and kind_of(child) and not any(p.startswith(".") for p in child.parts):
+                    found = True
+                    yield child
+            if not found:
+                raise ReadError(f"{path}: no .txt, .html, .html.gz or .json article in this directory")
+        elif not path.exists():
+            raise ReadError(f"{path}: no such file or directory")
+        elif kind_of(path) is None:
+            raise ReadError(
+                f"{path}: cannot tell what this file holds; "
+                "expected .txt (with .meta.json sidecar), .html, .html.gz or .json"
+            )
+        else:
+            yield path
+
+
+def read_path(path: Path | str, *, base: str = DEFAULT_BASE) -> NewsArticle:
+    """Read one input file into a ``NewsArticle`` (running the mapper on text and HTML).
+
+    Errors name the file: ``ReadError("news/a.txt: empty article")``.
+    """
+    path = Path(path)
+    kind = kind_of(path)
+    if kind is None:
+        raise ReadError(f"{path}: not an article input (.txt, .html, .html.gz, .json)")
+    data = path.read_bytes()
+    sidecar = sidecar_of(path)
+    if kind is InputKind.JSON:
+        from newsmodel.serialize import json as json_format
+
+        return _located(path, lambda: json_format.loads(data))
+    from newsmodel.read.text import read_sidecar
+
+    meta = _located(sidecar, lambda: read_sidecar(sidecar)) if sidecar.exists() else None
+    if kind is InputKind.TEXT:
+        from newsmodel.api import read_text
+
+        return _located(path, lambda: read_text(data, meta, base=base))
+    from newsmodel.read.html import read_html
+
+    url = meta.url if meta else None
+    return _located(path, lambda: read_html(data, url=url, base=base))
+
+
+def _located(path: Path, read: Callable[[], T]) -> T:
+    """Run ``read``; prefix any newsmodel error with the file it came from."""
+    try:
+        return read()
+    except ValidationError as exc:
+        if exc.message.startswith(str(path)):
+            raise
+        raise ValidationError(f"{path}: {exc.message}", exc.errors) from exc
+    except NewsmodelError as exc:
+        if str(exc).startswith(str(path)):
+            raise
+        raise type(exc)(f"{path}: {exc}") from exc
