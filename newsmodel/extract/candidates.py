@@ -1,0 +1,52 @@
+"""The working types of the entity finder: a typed token span and the shared context."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from newsmodel.extract.gazetteer import Lexicon, PlaceEntry
+from newsmodel.extract.names import Token
+
+__all__ = ["ACRONYM_RE", "CAMEL_RE", "Cand", "Ctx", "surface"]
+
+#: "NASA", "PG&E", "U.N.": an all-capitals word is an organization's acronym more often than not.
+ACRONYM_RE = re.compile(r"^(?:[A-Z][A-Z0-9&]{1,7}|(?:[A-Z]\.){2,4})$")
+#: "SpaceX", "WeWork", "eBay": inner capitals mark brand names.
+CAMEL_RE = re.compile(r"^[A-Z]?[a-z]+[A-Z][A-Za-z]*$|^[A-Z][a-z]*[A-Z]{2,}[A-Za-z.]*$")
+
+
+@attrs.define(eq=False)
+class Cand:
+    """A typed span of tokens ``[a, b)`` waiting to be grouped into an entity."""
+
+    a: int
+    b: int
+    kind: str | None  # person / organization / place / None (unknown)
+    subtype: str | None = None
+    key: str | None = None  # canonical grouping key for known entities
+    confidence: float = 0.5
+    title: str | None = None
+    nationality: str | None = None  # a country's canonical name
+    affiliation: Cand | None = None
+    gender: str | None = None
+    place: PlaceEntry | None = None
+    name: str | None = None  # a name to use instead of the surface text
+    also_other: bool = False
+    evidence: int = 0  # person evidence from context
+
+
+@attrs.define
+class Ctx:
+    text: str
+    toks: list[Token]
+    words: list[str]
+    starts: set[int]
+    lex: Lexicon
+    body_tok: int  # index of the first body token
+    lower_seen: frozenset[str]
+
+
+def surface(ctx: Ctx, a: int, b: int) -> str:
+    return ctx.text[ctx.toks[a].start : ctx.toks[b - 1].end]

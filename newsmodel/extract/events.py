@@ -1,0 +1,345 @@
+"""Events: meetings, visits, talks, elections, wars, attacks, signings, announcements, trials.
+
+An event needs two things in one sentence: a trigger (a verb or noun of the
+shipped list ``data/event_triggers.json``: "met", "visit", "election",
+"airstrikes", "pleaded") and an anchor (a named participant, a place or a
+date). A trigger in a hypothetical, negated or hoped-for clause ("could
+meet", "would face", "did not sign", "if talks fail") reports no event and is
+skipped; so is one inside a quotation (the speaker's words, not the
+reporter's assertion). One sentence may hold several events, one per kind.
+
+Participants are the named people, organizations and acting countries of the
+sentence (a place after "in", "at", "near"… is the location instead); a
+sentence-opening "he"/"she", "the company" or "the two sides" is resolved.
+The date is the sentence's date phrase nearest the trigger, resolved against
+the publication date by ``newsmodel.extract.dates``; the description is the
+whole evidence sentence as published.
+
+>>> import datetime as dt
+>>> from newsmodel.read.document import Document
+>>> from newsmodel.extract.records import EntityIndex, EntityRecord, Mention
+>>> doc = Document.build(headline="News", body="Ann Lee met Bo Chen in Paris on Tuesday.")
+>>> recs = {n: EntityRecord(kind=k, name=n, iri=f"urn:x:{n[:2]}") for n, k in
+...         [("Ann Lee", "person"), ("Bo Chen", "person"), ("Paris", "place")]}
+>>> idx = EntityIndex(records=list(recs.values()), mentions=[
+...     Mention(doc.text.index(n), doc.text.index(n) + len(n), r) for n, r in recs.items()])
+>>> [ev] = find_events(doc, idx, article_iri="urn:x:a", published=dt.date(2017, 3, 28))
+>>> ev.kind.value, ev.attendees, ev.location, str(ev.start_date), ev.date_text
+('meeting', ('urn:x:An', 'urn:x:Bo'), 'urn:x:Pa', '2017-03-28', 'on Tuesday')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import re
+from collections.abc import Sequence
+from importlib import resources
+
+import attrs
+
+from newsmodel.extract.dates import DateMention, find_dates
+from newsmodel.extract.gazetteer import lexicon
+from newsmodel.extract.quotes import Attributor, build_attributor
+from newsmodel.extract.records import EntityIndex, EntityRecord
+from newsmodel.extract.sentences import Hit, PhraseMatcher
+from newsmodel.ids import item_iri
+from newsmodel.model import Event, EventKind
+from newsmodel.read.document import Document
+
+__all__ = ["Trigger", "find_events", "trigger_table"]
+
+
+@attrs.frozen
+class Trigger:
+    """One entry of the trigger table: the kind of event a word reports and its CAMEO code."""
+
+    kind: EventKind
+    cameo: str | None
+    nominal: bool
+
+
+@attrs.frozen
+class _Table:
+    matcher: PhraseMatcher
+    triggers: dict[str, Trigger]
+
+
+@functools.cache
+def trigger_table() -> _Table:
+    """Load ``data/event_triggers.json`` once into one compiled alternation."""
+    raw = json.loads((resources.files("newsmodel") / "data" / "event_triggers.json").read_text(encoding="utf-8"))
+    triggers: dict[str, Trigger] = {}
+    for group in raw["groups"]:
+        kind = EventKind(group["kind"])
+        for nominal, key in ((False, "verbs"), (True, "nouns")):
+            for word in group[key]:
+                triggers.setdefault(word.lower(), Trigger(kind=kind, cameo=group["cameo"], nominal=nominal))
+    return _Table(PhraseMatcher(triggers), triggers)
+
+
+#: Which kind wins when a sentence holds triggers of several: the specific before the general.
+_RANK = {
+    EventKind.SIGNING: 0, EventKind.MEETING: 1, EventKind.VISIT: 2, EventKind.TALKS: 3,
+    EventKind.ATTACK: 4, EventKind.WAR: 5, EventKind.ELECTION: 6, EventKind.TRIAL: 7,
+    EventKind.ANNOUNCEMENT: 8, EventKind.OTHER: 9,
+}
+
+# --------------------------------------------------------------------------- clause cues
+
+#: Words in the few tokens before a trigger that make its clause unreal:
+#: modality, condition, negation, wishes and plans.
+_UNREAL = re.compile(
+    r"\b(?:could|would|might|may|should|must|can|cannot|can't|couldn't|wouldn't|shouldn't|if|unless|whether|"
+    r"not|never|no|n't|without|hope|hopes|hoped|hoping|want|wants|wanted|wish|plan|plans|planning|"
+    r"propose|proposed|proposes|possible|possibly|potential|likely|unlikely|threatened|threatening|"
+    r"seek|seeks|sought|try|tries|tried|trying|aim|aims|consider|considering|expected|expects|"
+    r"urged|urges|called for|calling for|demanded)\b",
+    re.IGNORECASE,
+)
+_ANAPHORIC = re.compile(r"(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|his|her|their)\s+$", re.IGNORECASE)
+_CLAUSE_CUT = re.compile(r"[,;:()]|\b(?:and|but|while|which|who|that|as|after|before|because)\b")
+
+#: Prepositions that make the place after them the event's location.
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|inside|outside|across|throughout|to|into|over|from|off|on)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_TWO_SIDES = re.compile(
+    r"\b(?:the two|both) (?:sides|countries|nations|leaders|presidents|governments|companies|firms|men|parties)\b",
+    re.IGNORECASE,
+)
+_SUBJECT_WORD = re.compile(r"\s*(?:[A-Z][\w'-]*,?\s+){0,2}?(he|she|it|they)\b|\s*(?:the|its)\s+(\w+)\b", re.IGNORECASE)
+
+
+def _is_unreal(text: str, sent_start: int, at: int, nominal: bool) -> bool:
+    """Whether the clause leading to the trigger at ``at`` is hypothetical or negated.
+
+    A verb is judged by its whole clause ("could soon meet"); a noun only by
+    the few words before it ("no deal", "a possible summit"), because the
+    clause's modal often governs another verb ("could agree to end a war").
+    """
+    left = max(sent_start, at - (24 if nominal else 60))
+    for cut in _CLAUSE_CUT.finditer(text, left, at):
+        left = cut.end()
+    return bool(_UNREAL.search(text, left, at))
+
+
+# --------------------------------------------------------------------------- the extractor
+
+
+def find_events(
+    doc: Document,
+    index: EntityIndex,
+    *,
+    article_iri: str,
+    published: dt.date | None,
+    sentences: Sequence[tuple[int, int]] | None = None,
+    attributor: Attributor | None = None,
+    per_sentence: int = 2,
+) -> list[Event]:
+    """Every event the body of ``doc`` asserts, in text order.
+
+    ``sentences`` (``quotes.document_sentences``) and ``attributor`` may be
+    passed by a caller that has them already. ``per_sentence`` caps the
+    events taken from one sentence (the most specific kinds first): most
+    sentences report one happening, and every extra kind found is more often
+    a background mention than a second event.
+    """
+    attr = attributor if attributor is not None else build_attributor(doc, index, sentences)
+    table = trigger_table()
+    text = doc.text
+    countries = country_records(index)
+    out: list[Event] = []
+    for sent_start, sent_end in attr.sentences:
+        if sent_start < doc.body_start:
+            continue  # the headline repeats what the body reports
+        found: dict[EventKind, tuple[Hit, Trigger]] = {}
+        hits = list(table.matcher.finditer(text, sent_start, sent_end))
+        for number, match in enumerate(hits):
+            trigger = table.triggers[match.phrase]
+            if trigger.kind in found or attr.in_quote(match.start):
+                continue
+            if trigger.nominal and _ANAPHORIC.match(text, sent_start, match.start):
+                continue  # "The talks come as…": a happening reported before, not a new one
+            if not trigger.nominal and number + 1 < len(hits):
+                following = hits[number + 1]
+                if table.triggers[following.phrase].nominal and following.start - match.end < 25:
+                    continue  # a light verb: "paid a visit", "launch attacks", "held talks"
+            if not trigger.nominal and _DETERMINER_BEFORE.search(text, max(sent_start, match.start - 8), match.start):
+                continue  # "a convicted felon", "the planned blackout": an adjective
+            if _is_unreal(text, sent_start, match.start, trigger.nominal):
+                continue
+            found[trigger.kind] = (match, trigger)
+        if not found:
+            continue
+        frame = _Frame.of(attr, sent_start, sent_end, published, countries)
+        ranked = sorted(found.items(), key=lambda item: (item[1][1].nominal, _RANK[item[0]], item[1][0].start))
+        for kind, (match, trigger) in ranked[:per_sentence]:
+            extra = _trigger_actors(attr, match, trigger, countries)
+            if frame.anchored or extra:
+                out.append(frame.event(doc, article_iri, kind, match, trigger, extra))
+    return out
+
+
+@attrs.define
+class _Frame:
+    """What one sentence offers every event it holds: participants, place, dates."""
+
+    sent_start: int
+    sent_end: int
+    attendees: list[EntityRecord]
+    location: EntityRecord | None
+    dates: list[DateMention]
+
+    @property
+    def anchored(self) -> bool:
+        """An event needs someone or somewhere: a date alone anchors nothing."""
+        return bool(self.attendees or self.location is not None)
+
+    @classmethod
+    def of(
+        cls, attr: Attributor, start: int, end: int, published: dt.date | None,
+        countries: dict[str, EntityRecord],
+    ) -> _Frame:
+        text = attr.doc.text
+        attendees: list[EntityRecord] = []
+        location: EntityRecord | None = None
+        for m in attr.mentions(start, end):
+            rec = m.entity
+            locative = _LOCATIVE.search(text, max(start, m.start - 30), m.start) is not None
+            if locative and (rec.kind == "place" or (rec.kind == "organization" and rec.also_other)):
+                if location is None and _LOCATIVE.search(text, max(start, m.start - 12), m.start):
+                    location = rec
+                if rec.kind == "place" and rec.subtype not in (None, "Country"):
+                    continue  # a city or a building is where it happened, not who acted
+            if rec not in attendees and rec is not location:
+                attendees.append(rec)
+        for extra in implicit_actors(attr, start, end, countries):
+            if extra not in attendees:
+                attendees.append(extra)
+        dates = find_dates(text, start, end, published)
+        return cls(start, end, attendees, location, dates)
+
+    def event(
+        self, doc: Document, article_iri: str, kind: EventKind, match: Hit, trigger: Trigger,
+        extra: list[EntityRecord],
+    ) -> Event:
+        date = _nearest_date(self.dates, match.start)
+        attendees = [*extra, *(r for r in self.attendees if r not in extra)]
+        names = ", ".join(r.name for r in attendees[:3])
+        span = doc.body_span(self.sent_start, self.sent_end)
+        return Event(
+            id=item_iri(article_iri, "event", self.sent_start, kind.value),
+            name=f"{match.phrase} ({names})" if names else match.phrase,
+            kind=kind,
+            description=doc.raw[self.sent_start : self.sent_end],
+            cameo_code=trigger.cameo,
+            start_date=date.value if date else None,
+            date_text=date.text if date else None,
+            location=self.location.iri if self.location else None,
+            attendees=tuple(dict.fromkeys(r.iri for r in attendees)),
+            spans=(span,) if span else (),
+            confidence=0.6 if trigger.nominal else 0.7,
+        )
+
+
+def country_records(index: EntityIndex) -> dict[str, EntityRecord]:
+    """Demonyms ("Iranian", "Syrian") -> the article's record of that country, where it has one."""
+    lex = lexicon()
+    by_name: dict[str, EntityRecord] = {}
+    for rec in index.records:
+        if rec.kind != "place" and not rec.also_other:
+            continue
+        for name in (rec.name, *rec.aliases):
+            entry = lex.places.get(name)
+            by_name.setdefault(entry.name if entry else name, rec)
+    out: dict[str, EntityRecord] = {}
+    for demonym, country in lex.demonyms.items():
+        entry = lex.places.get(country)
+        rec = by_name.get(entry.name if entry else country)
+        if rec is not None:
+            out[demonym] = rec
+    return out
+
+
+_TWO_WORDS_BEFORE = re.compile(r"([A-Z][\w.-]*)\s+(?:[\w-]+\s+)?$")
+
+
+def _trigger_actors(
+    attr: Attributor, match: Hit, trigger: Trigger, countries: dict[str, EntityRecord]
+) -> list[EntityRecord]:
+    """Actors tied to the trigger itself: the subject of a verb, the country of "Iranian elections"."""
+    text = attr.doc.text
+    if trigger.nominal:
+        before = _TWO_WORDS_BEFORE.search(text, max(0, match.start - 30), match.start)
+        if before and before.group(1) in countries:
+            return [countries[before.group(1)]]
+        return []
+    sent_start, _ = attr.sentence_of(match.start)
+    kind, who = attr.subject_before(match.start, sent_start)
+    return [who] if kind == "entity" and who is not None else []
+
+
+def _nearest_date(dates: list[DateMention], at: int) -> DateMention | None:
+    resolved = [d for d in dates if d.value is not None]
+    if not resolved:
+        return None
+    return min(resolved, key=lambda d: abs(d.start - at))
+
+
+def implicit_actors(
+    attr: Attributor, start: int, end: int, countries: dict[str, EntityRecord] | None = None
+) -> list[EntityRecord]:
+    """Actors the sentence names without a name: "the two sides", an opening "he", "the company"."""
+    text = attr.doc.text
+    out: list[EntityRecord] = []
+    sides = _TWO_SIDES.search(text, start, end)
+    if sides:
+        out.extend(two_sides(attr, sides.start(), countries))
+    opening = _SUBJECT_WORD.match(text, start, end)
+    if opening:
+        word = (opening.group(1) or opening.group(2) or "").lower()
+        at = opening.start(1) if opening.group(1) else opening.start(2)
+        found: EntityRecord | None = None
+        if word in {"he", "she"}:
+            found = attr.resolve_pronoun(at, "m" if word == "he" else "f")
+        elif word == "it" or word in {"company", "firm", "group", "agency", "airline", "carrier", "ministry"}:
+            found = attr.last_entity(at, "organization", within=3)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def two_sides(attr: Attributor, offset: int, countries: dict[str, EntityRecord] | None = None) -> list[EntityRecord]:
+    """The two most recent distinct countries (else people, else organizations) before ``offset``.
+
+    A demonym ("Russian influence") counts as a mention of its country when
+    ``countries`` maps it to one of the article's records.
+    """
+    text = attr.doc.text
+    floor = max(0, offset - 3000)
+    mentions = [m for m in attr.index.between(floor, offset) if not attr.in_quote(m.start)]
+    places = [
+        (m.start, m.entity) for m in mentions if m.entity.kind == "place" and m.entity.subtype in (None, "Country")
+    ]
+    if countries:
+        places += [
+            (w.start(), countries[w.group()])
+            for w in _CAPITALIZED.finditer(text, floor, offset)
+            if w.group() in countries and not attr.in_quote(w.start())
+        ]
+    pools = [places] + [[(m.start, m.entity) for m in mentions if m.entity.kind == kind] for kind in ("person", "organization")]
+    for pool in pools:
+        seen: list[EntityRecord] = []
+        for _, rec in sorted(pool, key=lambda c: -c[0]):
+            if rec not in seen:
+                seen.append(rec)
+            if len(seen) == 2:
+                return seen[::-1]
+    return []
+
+
+_CAPITALIZED = re.compile(r"\b[A-Z][a-z]+\b")

@@ -1,0 +1,166 @@
+"""The shipped knowledge the entity extractor looks names up in, loaded once.
+
+Every list lives in ``newsmodel/data/`` as a plain TSV or text file, so a user
+can read and extend it; ``ATTRIBUTION.md`` there says where each comes from.
+``lexicon()`` parses them on first use (about 0.1 s) and caches the result;
+nothing is read at import time.
+
+>>> lex = lexicon()
+>>> lex.places["Tehran"].kind, lex.places["U.S."].name
+('City', 'United States')
+>>> lex.demonyms["Iranian"]
+'Iran'
+>>> lex.titles[("sen.",)][0]
+'Senator'
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from typing import NamedTuple
+
+import attrs
+
+__all__ = ["Lexicon", "OrgEntry", "PlaceEntry", "lexicon"]
+
+
+class PlaceEntry(NamedTuple):
+    """A known place: canonical name, PlaceKind value, GeoNames id (0 if none), flags."""
+
+    name: str
+    kind: str
+    geonameid: int
+    country: str
+    population: int
+    #: ``C`` capital, ``a`` ambiguous name, ``m`` metonymy-prone seat, ``c`` needs "Town, " before.
+    flags: str
+
+
+class OrgEntry(NamedTuple):
+    """A known organization: canonical name, OrganizationKind value, home country name."""
+
+    name: str
+    kind: str
+    country: str
+
+
+@attrs.frozen
+class Lexicon:
+    """All lookup tables; built by ``lexicon()``."""
+
+    #: surface form (case-sensitive) -> place, countries' aliases included
+    places: dict[str, PlaceEntry]
+    #: surface form -> organization
+    orgs: dict[str, OrgEntry]
+    #: canonical country name -> its place entry (for nationality records)
+    countries: dict[str, PlaceEntry]
+    demonyms: dict[str, str]
+    #: lowercased title token tuple -> (spelled-out title, gender)
+    titles: dict[tuple[str, ...], tuple[str, str]]
+    title_modifiers: frozenset[str]
+    honorifics: dict[str, str]
+    given_names: dict[str, str]
+    english: frozenset[str]
+    common: frozenset[str]
+    not_entities: frozenset[str]
+    #: capitalized adjectives that name nothing alone ("Arab", "Southern")
+    name_adjectives: frozenset[str]
+    #: last words of names of laws, wars, shows ("Amendment", "War")
+    non_entity_heads: frozenset[str]
+    org_cues: dict[str, str]
+    place_cues: dict[str, str]
+    #: first token -> token tuples of multi-token names (places, orgs), longest first
+    phrases: dict[str, list[tuple[str, ...]]]
+
+
+def _lines(name: str) -> list[list[str]]:
+    text = resources.files("newsmodel.data").joinpath(name).read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        out.append(line.split("\t"))
+    return out
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(row[0].strip() for row in _lines(name))
+
+
+def _tokens(name: str) -> tuple[str, ...]:
+    """Split a name the way the tokenizer does (close enough for phrase lookup)."""
+    from newsmodel.extract.names import tokenize
+
+    return tuple(t.text for t in tokenize(name))
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """Parse the data files (once per process)."""
+    places: dict[str, PlaceEntry] = {}
+    countries: dict[str, PlaceEntry] = {}
+    for row in _lines("places.tsv"):
+        entry = PlaceEntry(row[0], row[1], int(row[2]), row[3], int(row[4] or 0), row[5] if len(row) > 5 else "")
+        places[entry.name] = entry
+        if entry.kind == "Country":
+            countries[entry.name] = entry
+    for alias, target in _lines("country_aliases.tsv"):
+        if target in places:
+            places[alias] = places[target]
+    for row in _lines("places_extra.tsv"):
+        row += [""] * (4 - len(row))
+        name, kind, alias_of, flags = row[0], row[1], row[2], row[3]
+        if alias_of and alias_of in places:
+            base = places[alias_of]
+            places[name] = base._replace(flags=base.flags + flags)
+        else:
+            old = places.get(name)
+            places[name] = PlaceEntry(
+                name, kind, old.geonameid if old else 0, old.country if old else "",
+                old.population if old else 0, flags,
+            )
+    # ASCII spellings a text may use for accented names stay as they are: GeoNames' English names.
+    orgs: dict[str, OrgEntry] = {}
+    for row in _lines("organizations.tsv"):
+        row += [""] * (4 - len(row))
+        entry = OrgEntry(row[0], row[1], row[3])
+        orgs[entry.name] = entry
+        for alias in filter(None, row[2].split("|")):
+            orgs.setdefault(alias, entry)
+    demonyms = {row[0]: row[1] for row in _lines("demonyms.tsv")}
+    titles: dict[tuple[str, ...], tuple[str, str]] = {}
+    for row in _lines("titles.tsv"):
+        row += [""] * (3 - len(row))
+        titles[tuple(t.lower() for t in _tokens(row[0]))] = (row[1], row[2].strip())
+    honorifics = {row[0]: (row[1].strip() if len(row) > 1 else "") for row in _lines("honorifics.tsv")}
+    given = {row[0]: row[1] for row in _lines("given_names.tsv")}
+    for name in _words("given_names_extra.txt"):
+        given.setdefault(name, "u")
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    for name in [*places, *orgs]:
+        if " " not in name and "&" not in name and "'" not in name and "-" not in name:
+            continue
+        toks = _tokens(name)
+        if len(toks) > 1:
+            phrases.setdefault(toks[0], []).append(toks)
+    for key in phrases:
+        phrases[key] = sorted(set(phrases[key]), key=len, reverse=True)
+    return Lexicon(
+        places=places,
+        orgs=orgs,
+        countries=countries,
+        demonyms=demonyms,
+        titles=titles,
+        title_modifiers=frozenset(w.lower() for w in _words("title_modifiers.txt")),
+        honorifics=honorifics,
+        given_names=given,
+        english=_words("english_words.txt"),
+        common=_words("common_words.txt"),
+        not_entities=_words("not_entities.txt"),
+        name_adjectives=_words("name_adjectives.txt"),
+        non_entity_heads=_words("non_entity_heads.txt"),
+        org_cues={row[0]: row[1] for row in _lines("org_cues.tsv")},
+        place_cues={row[0].lower(): row[1] for row in _lines("place_cues.tsv")},
+        phrases=phrases,
+    )

@@ -1,0 +1,359 @@
+"""From typed spans to entities: one entity per thing named, with every mention.
+
+Short forms are linked to the fullest one the article uses: a surname to its
+person ("Putin" -> "Vladimir Putin"), an acronym or a leading part to its
+organization ("CPUC", "GateHouse" -> "GateHouse Media"), each spelling of a
+known place to one entry ("U.S." / "United States"). Spans no rule could type
+are settled here, once all the article's names are known.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from newsmodel.extract.candidates import ACRONYM_RE, CAMEL_RE, Cand, Ctx, surface
+from newsmodel.extract.names import is_capitalized
+from newsmodel.extract.records import EntityIndex, EntityKind, EntityRecord, Mention
+from newsmodel.ids import entity_iri
+
+__all__ = ["Groups", "group"]
+
+_SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
+_METONYMY_NEXT = frozenset("""said says told added would will has have had is was wants wanted accused
+    demanded rejected urged sought plans planned agreed refused threatened vowed warned announced
+    insisted denied responded claimed""".split())
+_ORG_WORDS_SKIP = frozenset({"of", "for", "and", "&", "the", "de", "on"})
+_US_TITLES = frozenset({"Senator", "Representative", "Congressman", "Congresswoman", "Governor",
+                        "Lieutenant Governor", "Sen.", "Rep.", "Gov."})
+
+
+@attrs.define(eq=False)
+class Ent:
+    """One entity being assembled."""
+
+    kind: str
+    subtype: str | None
+    key: str
+    mentions: list[tuple[int, int]] = attrs.Factory(list)
+    cands: list[Cand] = attrs.Factory(list)
+    confidence: float = 0.5
+
+    def add(self, c: Cand) -> None:
+        self.mentions.append((c.a, c.b))
+        self.cands.append(c)
+        self.confidence = max(self.confidence, c.confidence)
+
+
+def _person_key_tokens(words: list[str]) -> list[str]:
+    out = [w for w in words if w not in _SUFFIXES and w != ","]
+    return out or words
+
+
+@attrs.define
+class Groups:
+    """Entities keyed by a canonical key, with lookups for linking short forms."""
+
+    ents: dict[str, Ent] = attrs.Factory(dict)
+    surname: dict[str, str] = attrs.Factory(dict)  # surname -> person key
+    surfaces: dict[str, str] = attrs.Factory(dict)  # any surface form -> key
+
+    def put(self, ctx: Ctx, c: Cand, key: str, kind: str) -> Ent:
+        ent = self.ents.get(key)
+        if ent is None:
+            ent = self.ents[key] = Ent(kind, c.subtype, key)
+        ent.add(c)
+        if c.kind != kind:
+            c.kind = kind
+        self.surfaces.setdefault(surface(ctx, c.a, c.b), key)
+        return ent
+
+    # ----------------------------------------------------------------- linking leftovers
+
+    def link_uncovered(self, ctx: Ctx) -> None:
+        """Mention every capitalized word sequence equal to a known surface form."""
+        self._scan(ctx, 0, len(ctx.toks), lexicon_too=False)
+
+    def extend_headline(self, ctx: Ctx, lo: int, hi: int) -> None:
+        """A title-case headline: accept only names the body used or the lists know."""
+        self._scan(ctx, lo, hi, lexicon_too=True)
+
+    def _scan(self, ctx: Ctx, lo: int, hi: int, *, lexicon_too: bool) -> None:
+        covered = [False] * len(ctx.toks)
+        for ent in self.ents.values():
+            for a, b in ent.mentions:
+                for k in range(a, b):
+                    covered[k] = True
+        words = ctx.words
+        lex = ctx.lex
+        i = lo
+        while i < hi:
+            if covered[i] or not is_capitalized(words[i]):
+                i += 1
+                continue
+            hit = None
+            for j in range(min(hi, i + 6), i, -1):
+                if any(covered[i:j]):
+                    continue
+                s = surface(ctx, i, j)
+                key = self.surfaces.get(s) or self.surname.get(s)
+                if key is not None:
+                    hit = (j, key, None)
+                    break
+                if lexicon_too:
+                    if s in lex.orgs:
+                        org = lex.orgs[s]
+                        hit = (j, f"org:{org.name}", Cand(i, j, "organization", org.kind, f"org:{org.name}", 0.9))
+                        break
+                    if s in lex.places and "a" not in lex.places[s].flags and "c" not in lex.places[s].flags:
+                        place = lex.places[s]
+                        hit = (j, f"place:{place.name}",
+                               Cand(i, j, "place", place.kind, f"place:{place.name}", 0.85, place=place))
+                        break
+            if hit is None and lexicon_too and len(words[i]) > 1 and words[i] not in lex.not_entities:
+                if ACRONYM_RE.match(words[i]) or CAMEL_RE.match(words[i]):
+                    key = f"org:{words[i]}"
+                    hit = (i + 1, key, Cand(i, i + 1, "organization", "Organization", key, 0.5))
+            if hit is None:
+                i += 1
+                continue
+            j, key, cand = hit
+            if cand is None:
+                ent = self.ents[key]
+                cand = Cand(i, j, ent.kind, ent.subtype, key, ent.confidence)
+            self.put(ctx, cand, key, cand.kind or "organization")
+            for k in range(i, j):
+                covered[k] = True
+            i = j
+
+    # ----------------------------------------------------------------- records
+
+    def build(self, ctx: Ctx, base: str) -> EntityIndex:
+        """Turn the entities into records and mentions."""
+        lex = ctx.lex
+        records: dict[str, EntityRecord] = {}
+        mentions: list[Mention] = []
+        text = ctx.text
+        toks = ctx.toks
+        has_us = any(k in ("place:United States",) or (e.kind == "place" and e.cands and e.cands[0].place
+                     is not None and e.cands[0].place.country == "US") for k, e in self.ents.items())
+        for key, ent in self.ents.items():
+            forms: list[str] = []
+            for c, (a, b) in zip(ent.cands, ent.mentions, strict=True):
+                form = c.name if (c.name and ent.kind == "organization") else surface(ctx, a, b)
+                if form not in forms:
+                    forms.append(form)
+            name = max(forms, key=lambda f: (len(f.split()), len(f)))
+            aliases = []
+            seen = {name.casefold()}
+            for f in forms:
+                if f.casefold() not in seen:
+                    seen.add(f.casefold())
+                    aliases.append(f)
+            kind: EntityKind = ent.kind  # type: ignore[assignment]
+            rec = EntityRecord(kind=kind, name=name, iri=entity_iri(kind, name, base), aliases=aliases,
+                               subtype=ent.subtype, confidence=round(min(ent.confidence, 0.99), 2))
+            place = next((c.place for c in ent.cands if c.place is not None), None)
+            if place is not None:
+                rec.subtype = place.kind
+                if place.geonameid:
+                    rec.same_as = [f"https://sws.geonames.org/{place.geonameid}/"]
+            if kind == "person":
+                rec.subtype = None
+                rec.job_title = next((c.title for c in ent.cands if c.title), None)
+                rec.gender = next((c.gender for c in ent.cands if c.gender in ("m", "f")), None)  # type: ignore[assignment]
+            if kind == "place":
+                rec.also_other = _metonymy(ctx, ent)
+            records[key] = rec
+            for a, b in ent.mentions:
+                mentions.append(Mention(toks[a].start, toks[b - 1].end, rec))
+        # nationality and affiliation links
+        extra: list[EntityRecord] = []
+        cand_key = {id(c): key for key, ent in self.ents.items() for c in ent.cands}
+        for key, ent in self.ents.items():
+            rec = records[key]
+            if rec.kind != "person":
+                continue
+            nat = next((c.nationality for c in ent.cands if c.nationality), None)
+            aff = next((c.affiliation for c in ent.cands if c.affiliation is not None), None)
+            if aff is not None and id(aff) in cand_key:
+                rec.affiliation = records[cand_key[id(aff)]]
+                aff_nat = next((c.nationality for c in self.ents[cand_key[id(aff)]].cands if c.nationality), None)
+                nat = nat or aff_nat
+            if nat is None and rec.job_title in _US_TITLES and has_us:
+                nat = "United States"
+            if nat is None:
+                continue
+            country_key = f"place:{nat}"
+            country = records.get(country_key)
+            if country is None:
+                entry = lex.countries.get(nat) or lex.places.get(nat)
+                country = EntityRecord(kind="place", name=entry.name if entry else nat,
+                                       iri=entity_iri("place", entry.name if entry else nat, base),
+                                       subtype="Country", confidence=0.5)
+                if entry is not None and entry.geonameid:
+                    country.same_as = [f"https://sws.geonames.org/{entry.geonameid}/"]
+                records[country_key] = country
+                extra.append(country)
+            rec.nationality = country
+        del text
+        return EntityIndex(records=list(records.values()), mentions=mentions)
+
+
+def _metonymy(ctx: Ctx, ent: Ent) -> bool:
+    """A seat of power or city used as an actor: "the Kremlin said", "Tehran would face"."""
+    place = next((c.place for c in ent.cands if c.place is not None), None)
+    kind = place.kind if place is not None else ent.subtype
+    if kind == "Country" and not (place is not None and "m" in place.flags):
+        return False
+    for _a, b in ent.mentions:
+        nxt = ctx.words[b] if b < len(ctx.words) else ""
+        if nxt in _METONYMY_NEXT:
+            return True
+        if nxt in ("'s", "\u2019s") and b + 1 < len(ctx.words) and ctx.words[b + 1].islower():
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------- grouping
+
+def group(ctx: Ctx, cands: list[Cand]) -> Groups:
+    """Group candidates into entities, settling the untyped ones."""
+    g = Groups()
+    lex = ctx.lex
+    words = ctx.words
+    cands = _non_overlapping(cands)
+    # 1. known entities and typed organizations/places
+    for c in cands:
+        if c.key is not None:
+            g.put(ctx, c, c.key, c.kind or "organization")
+    # 2. people with at least two name words
+    people = [c for c in cands if c.kind == "person" and c.key is None]
+    for c in sorted(people, key=lambda c: -(c.b - c.a)):
+        toks = _person_key_tokens(words[c.a : c.b])
+        if len(toks) >= 2:
+            key = "person:" + " ".join(toks)
+            # "Patrick W. Carlineo" and "Patrick Carlineo" are one person
+            for other_key in list(g.surname.values()):
+                other = other_key[len("person:"):].split()
+                if other[0] == toks[0] and other[-1] == toks[-1]:
+                    key = other_key
+                    break
+            g.put(ctx, c, key, "person")
+            g.surname.setdefault(toks[-1], key)
+            if len(toks) >= 3 and toks[-2][0].isupper() and not toks[-2].endswith("."):
+                g.surname.setdefault(" ".join(toks[-2:]), key)
+            g.surname.setdefault(toks[0] + " " + toks[-1], key)
+    # 3. typed organizations and places without a key
+    for c in cands:
+        if c.key is None and c.kind in ("organization", "place"):
+            s = surface(ctx, c.a, c.b)
+            if c.kind == "organization" and s in g.surname and c.confidence < 0.7:
+                g.put(ctx, c, g.surname[s], "person")
+                continue
+            key = g.surfaces.get(s) or f"{'org' if c.kind == 'organization' else 'place'}:{s}"
+            c.key = key
+            g.put(ctx, c, key, c.kind)
+    # 4. one-word people and untyped spans
+    for c in cands:
+        if c.key is not None or (c.kind == "person" and len(_person_key_tokens(words[c.a : c.b])) >= 2):
+            continue
+        s = surface(ctx, c.a, c.b)
+        if s in g.surname:
+            g.put(ctx, c, g.surname[s], "person")
+            continue
+        if s in g.surfaces:
+            ent = g.ents[g.surfaces[s]]
+            g.put(ctx, c, ent.key, ent.kind)
+            continue
+        org_key = _org_short_form(ctx, g, c)
+        if org_key is not None:
+            g.put(ctx, c, org_key, "organization")
+            continue
+        if c.kind == "person":
+            g.put(ctx, c, "person:" + s, "person")
+            g.surname.setdefault(s, "person:" + s)
+            continue
+        kind = _settle(ctx, c)
+        if kind is None:
+            continue
+        g.put(ctx, c, f"{'person' if kind == 'person' else 'org'}:{s}", kind)
+        if kind == "person":
+            g.surname.setdefault(words[c.b - 1], f"person:{s}")
+    _merge_short_orgs(ctx, g)
+    del lex
+    return g
+
+
+def _non_overlapping(cands: list[Cand]) -> list[Cand]:
+    out: list[Cand] = []
+    end = -1
+    for c in sorted(cands, key=lambda c: (c.a, -(c.b - c.a))):
+        if c.a >= end and c.b > c.a:
+            out.append(c)
+            end = c.b
+    return out
+
+
+def _settle(ctx: Ctx, c: Cand) -> str | None:
+    """The kind of a span no rule typed, from its words and context."""
+    lex = ctx.lex
+    words = ctx.words[c.a : c.b]
+    if c.evidence >= 2:
+        return "person"
+    if len(words) == 1:
+        w = words[0]
+        if w.lower() in lex.english or w.lower() in ctx.lower_seen or w in lex.given_names:
+            return None
+        if c.a in ctx.starts and c.evidence == 0:
+            # a sentence opener nobody else names: too weak on its own
+            nxt = ctx.words[c.b] if c.b < len(ctx.words) else ""
+            if nxt not in ("said", "says", "has", "is", "was", "will", "'s"):
+                return None
+        return "organization"
+    if any(w.lower() in lex.english for w in words[1:]) or any(w in lex.org_cues for w in words):
+        return "organization"
+    if c.evidence >= 1 or words[0] in lex.given_names:
+        return "person"
+    return "person" if all(w.isalpha() or "-" in w for w in words) else "organization"
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w and w not in _ORG_WORDS_SKIP and w[0].isupper())
+
+
+def _org_short_form(ctx: Ctx, g: Groups, c: Cand) -> str | None:
+    """The organization a short form or acronym stands for ("GateHouse", "CPUC")."""
+    s_words = [w for w in ctx.words[c.a : c.b]]
+    s = "".join(s_words).replace(".", "")
+    for key, ent in g.ents.items():
+        if ent.kind != "organization":
+            continue
+        for a, b in ent.mentions:
+            full = ctx.words[a:b]
+            if len(full) <= len(s_words):
+                continue
+            if full[: len(s_words)] == s_words and s_words[0] not in ctx.lex.places:
+                return key
+            ini = _initials(full)
+            if len(s) >= 2 and s.isupper() and (ini == s or (len(s) >= 3 and ini.endswith(s))):
+                return key
+    return None
+
+
+def _merge_short_orgs(ctx: Ctx, g: Groups) -> None:
+    """Merge organizations whose every mention is a leading part of another's name."""
+    orgs = [e for e in g.ents.values() if e.kind == "organization"]
+    for short in orgs:
+        if short.confidence >= 0.9 or short.key not in g.ents:
+            continue
+        forms = {tuple(ctx.words[a:b]) for a, b in short.mentions}
+        for long in orgs:
+            if long is short or long.key not in g.ents:
+                continue
+            longs = {tuple(ctx.words[a:b]) for a, b in long.mentions}
+            if all(any(len(lf) > len(f) and lf[: len(f)] == f for lf in longs) for f in forms):
+                for c, m in zip(short.cands, short.mentions, strict=True):
+                    long.mentions.append(m)
+                    long.cands.append(c)
+                del g.ents[short.key]
+                break

@@ -1,0 +1,532 @@
+"""Back from RDF to the model: :func:`from_rdf`.
+
+The reader walks the article's graph through the same term table the writers
+use (:mod:`newsmodel.vocab`), so model → RDF → model is the identity: every
+field has a term, the extension's ``nm:order`` literals restore the order of
+multi-valued fields that a graph (a set) forgets, and defaults that the writer
+leaves out (a confidence of 1, ``partial`` false) come back as defaults.
+
+The graph may come from an ``rdflib.Graph`` or ``Dataset``, a
+``pyoxigraph.Store`` (the article's named graph), or any object with a
+``query(sparql)`` method answering SPARQL 1.1 SELECT (the project's stores).
+
+>>> from newsmodel.model import NewsArticle
+>>> from newsmodel.serialize.rdf import to_rdflib
+>>> article = NewsArticle(id="https://example.org/a", headline="Hi", in_language="en")
+>>> from_rdf(to_rdflib(article), "https://example.org/a") == article
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, TypeVar
+
+from newsmodel.errors import FormatError, NewsmodelError
+from newsmodel.model import (
+    Agreement,
+    AgreementStatus,
+    Author,
+    Entity,
+    Event,
+    EventKind,
+    Image,
+    NewsArticle,
+    Organization,
+    PartialDate,
+    Person,
+    Place,
+    PlaceKind,
+    Quotation,
+    Span,
+    Timestamp,
+)
+from newsmodel.serialize.jsonld import image_key, mention_rank
+from newsmodel.vocab import (
+    AGREEMENT_CLASS,
+    FIELDS,
+    ORGANIZATION_TYPES,
+    PLACE_TYPES,
+    RDF_TYPE,
+    REGION_CLASS,
+    TYPES,
+    XSD,
+)
+
+__all__ = ["from_rdf"]
+
+T = TypeVar("T")
+
+# A term, whatever library it came from: ("I", iri), ("B", label) or ("L", lexical, datatype|None).
+Term = tuple[Any, ...]  # ("L", lexical, datatype) has datatype None for plain strings
+Props = dict[str, list[Term]]
+
+_XSD_STRING = XSD + "string"
+_SPARQL = "SELECT ?s ?p ?o WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}"
+
+
+def _p(cls: str, field: str) -> str:
+    return FIELDS[cls, field].iri
+
+
+_ORG_KINDS = {term.iri: kind for kind, term in ORGANIZATION_TYPES.items()}
+_PLACE_KINDS = {term.iri: kind for kind, term in PLACE_TYPES.items() if kind is not PlaceKind.REGION}
+_PERSON = TYPES["Person"].iri
+_EVENT = TYPES["Event"].iri
+_ARTICLE = TYPES["NewsArticle"].iri
+_ADDITIONAL_TYPE = _p("Agreement", "class")
+_ORDER = _p("*", "order")
+
+
+# --------------------------------------------------------------------------- terms from any source
+
+
+def _from_rdflib(term: Any) -> Term:
+    import rdflib
+
+    if isinstance(term, rdflib.URIRef):
+        return ("I", str(term))
+    if isinstance(term, rdflib.BNode):
+        return ("B", str(term))
+    if isinstance(term, rdflib.Literal):
+        datatype = str(term.datatype) if term.datatype else None
+        return ("L", str(term), None if datatype == _XSD_STRING else datatype)
+    raise FormatError(f"unexpected RDF term {term!r}")
+
+
+def _from_oxigraph(term: Any) -> Term:
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return ("I", term.value)
+    if isinstance(term, ox.BlankNode):
+        return ("B", term.value)
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        return ("L", term.value, None if datatype == _XSD_STRING or term.language else datatype)
+    raise FormatError(f"unexpected RDF term {term!r}")
+
+
+def _from_any(term: Any) -> Term:
+    """Convert a term from rdflib, pyoxigraph, or a SPARQL 1.1 JSON results binding."""
+    if isinstance(term, Mapping):
+        kind, value = term.get("type"), term.get("value")
+        if kind == "uri":
+            return ("I", str(value))
+        if kind == "bnode":
+            return ("B", str(value))
+        if kind in ("literal", "typed-literal"):
+            datatype = term.get("datatype")
+            return ("L", str(value), None if datatype in (None, _XSD_STRING) else str(datatype))
+        raise FormatError(f"unexpected SPARQL JSON term {term!r}")
+    module = type(term).__module__
+    if module.startswith("rdflib"):
+        return _from_rdflib(term)
+    if module.startswith("pyoxigraph") or (module == "builtins" and hasattr(term, "value")):
+        return _from_oxigraph(term)
+    raise FormatError(f"unexpected RDF term {term!r} of type {type(term).__name__}")
+
+
+def _row(row: Any) -> tuple[Any, Any, Any]:
+    if isinstance(row, Mapping):
+        return row["s"], row["p"], row["o"]
+    try:
+        return row["s"], row["p"], row["o"]  # pyoxigraph QuerySolution, rdflib ResultRow
+    except (TypeError, KeyError, IndexError):
+        values: Sequence[Any] = tuple(row)
+        return values[0], values[1], values[2]
+
+
+def _oxigraph_graph(store: Any, iri: str) -> Any:
+    """Find the named graph ``iri`` of a pyoxigraph store.
+
+    A lenient load may have let in an IRI that ``NamedNode`` refuses (``%``
+    without two hex digits, ``[`` outside a host); the store still names it.
+    """
+    import pyoxigraph as ox
+
+    try:
+        return ox.NamedNode(iri)
+    except ValueError:
+        for graph in store.named_graphs():
+            if isinstance(graph, ox.NamedNode) and graph.value == iri:
+                return graph
+        raise FormatError(f"the store has no graph named {iri!r}") from None
+
+
+def _triples(source: Any, iri: str) -> Iterable[tuple[Term, Term, Term]]:
+    try:
+        import rdflib
+    except ImportError:  # pragma: no cover - rdflib is a dependency
+        rdflib = None  # type: ignore[assignment]
+    try:
+        import pyoxigraph as ox
+    except ImportError:  # pragma: no cover - pyoxigraph is a dependency
+        ox = None  # type: ignore[assignment]
+
+    if rdflib is not None and isinstance(source, rdflib.Graph):
+        raw: list[Any] = []
+        if isinstance(source, rdflib.Dataset):
+            named = source.graph(rdflib.URIRef(iri))
+            raw = [(s, p, o) for s, p, o, _ in source.quads((None, None, None, named))]
+        if not raw:
+            raw = list(source.triples((None, None, None)))
+        return [(_from_rdflib(s), _from_rdflib(p), _from_rdflib(o)) for s, p, o in raw]
+    if ox is not None and isinstance(source, ox.Store):
+        quads = list(source.quads_for_pattern(None, None, None, _oxigraph_graph(source, iri)))
+        if not quads:
+            quads = list(source.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        return [
+            (_from_oxigraph(q.subject), _from_oxigraph(q.predicate), _from_oxigraph(q.object)) for q in quads
+        ]
+    if hasattr(source, "query"):
+        try:
+            rows = source.query(_SPARQL.format(iri=iri))
+        except NewsmodelError:
+            raise
+        except Exception as exc:
+            raise FormatError(f"the store could not answer the query for {iri}: {exc}") from exc
+        out = []
+        for row in rows:
+            s, p, o = _row(row)
+            out.append((_from_any(s), _from_any(p), _from_any(o)))
+        return out
+    raise FormatError(
+        f"cannot read RDF from {type(source).__name__}: give an rdflib.Graph, a pyoxigraph.Store "
+        "or an object with .query(sparql)"
+    )
+
+
+# --------------------------------------------------------------------------- literals
+
+
+def _timestamp(term: Term) -> Timestamp:
+    if term[0] != "L":
+        raise FormatError(f"expected a date literal, got {term[1]!r}")
+    lexical, datatype = term[1], term[2]
+    try:
+        if datatype == XSD + "dateTime":
+            return dt.datetime.fromisoformat(lexical)
+        if datatype == XSD + "date":
+            return dt.date.fromisoformat(lexical)
+    except ValueError as exc:
+        raise FormatError(f"{lexical!r} is not an {datatype}: {exc}") from exc
+    raise FormatError(f"{lexical!r} has datatype {datatype}, not xsd:dateTime or xsd:date")
+
+
+def _partial_date(term: Term) -> PartialDate:
+    if term[0] != "L" or term[2] not in (XSD + "date", XSD + "gYearMonth", XSD + "gYear"):
+        raise FormatError(f"expected an xsd:date, xsd:gYearMonth or xsd:gYear literal, got {term!r}")
+    return PartialDate.parse(term[1])
+
+
+# --------------------------------------------------------------------------- the reader
+
+
+class _Reader:
+    def __init__(self, triples: Iterable[tuple[Term, Term, Term]]) -> None:
+        self.nodes: dict[Term, Props] = {}
+        for s, p, o in triples:
+            self.nodes.setdefault(s, {}).setdefault(p[1], []).append(o)
+        self.entities: dict[str, Entity] = {}
+
+    # ----- access
+
+    def props(self, node: Term) -> Props:
+        return self.nodes.get(node, {})
+
+    def all(self, node: Term, predicate: str) -> list[Term]:
+        return self.props(node).get(predicate, [])
+
+    def one(self, node: Term, predicate: str) -> Term | None:
+        values = self.all(node, predicate)
+        if len(values) > 1:
+            raise FormatError(f"{node[1]} has {len(values)} values for {predicate}, expected one")
+        return values[0] if values else None
+
+    def text(self, node: Term, predicate: str) -> str | None:
+        value = self.one(node, predicate)
+        if value is None:
+            return None
+        if value[0] != "L":
+            raise FormatError(f"{node[1]} {predicate}: expected a literal, got {value[1]!r}")
+        return str(value[1])
+
+    def required_text(self, node: Term, predicate: str) -> str:
+        value = self.text(node, predicate)
+        if value is None:
+            raise FormatError(f"{node[1]} has no {predicate}")
+        return value
+
+    def iri(self, node: Term, predicate: str) -> str | None:
+        value = self.one(node, predicate)
+        if value is None:
+            return None
+        if value[0] != "I":
+            raise FormatError(f"{node[1]} {predicate}: expected an IRI, got {value[1]!r}")
+        return str(value[1])
+
+    def iris(self, node: Term, predicate: str) -> list[str]:
+        out = []
+        for value in self.all(node, predicate):
+            if value[0] != "I":
+                raise FormatError(f"{node[1]} {predicate}: expected an IRI, got {value[1]!r}")
+            out.append(value[1])
+        return out
+
+    def texts(self, node: Term, predicate: str) -> list[str]:
+        out = []
+        for value in self.all(node, predicate):
+            if value[0] != "L":
+                raise FormatError(f"{node[1]} {predicate}: expected a literal, got {value[1]!r}")
+            out.append(value[1])
+        return out
+
+    def flag(self, node: Term, predicate: str) -> bool:
+        value = self.text(node, predicate)
+        return value in ("true", "1")
+
+    def number(self, node: Term, predicate: str) -> int | None:
+        value = self.text(node, predicate)
+        try:
+            return None if value is None else int(value)
+        except ValueError as exc:
+            raise FormatError(f"{node[1]} {predicate}: {value!r} is not an integer") from exc
+
+    def confidence(self, node: Term, cls: str) -> float:
+        value = self.text(node, _p(cls, "confidence"))
+        try:
+            return 1.0 if value is None else float(value)
+        except ValueError as exc:
+            raise FormatError(f"{node[1]}: confidence {value!r} is not a number") from exc
+
+    def types(self, node: Term) -> set[str]:
+        return {t[1] for t in self.all(node, RDF_TYPE)}
+
+    # ----- order
+
+    def ordered(self, node: Term, name: str, values: list[T], key: Callable[[T], Any]) -> tuple[T, ...]:
+        """``values`` in the model's order: canonical, then the ``nm:order`` permutation if any."""
+        canonical = sorted(values, key=key)
+        for literal in self.texts(node, _ORDER):
+            field, _, rest = literal.partition(" ")
+            if field != name:
+                continue
+            try:
+                positions = [int(i) for i in rest.split()]
+                if sorted(positions) != list(range(len(canonical))):
+                    raise ValueError("not a permutation")
+            except ValueError as exc:
+                raise FormatError(f"{node[1]}: bad nm:order {literal!r} for {len(values)} values") from exc
+            return tuple(canonical[i] for i in positions)
+        return tuple(canonical)
+
+    # ----- pieces
+
+    def spans(self, node: Term, cls: str) -> tuple[Span, ...]:
+        spans = []
+        start, end = _p("Span", "start"), _p("Span", "end")
+        for span_node in self.all(node, _p(cls, "spans")):
+            first, last = self.number(span_node, start), self.number(span_node, end)
+            if first is None or last is None:
+                raise FormatError(f"{node[1]}: an evidence span lacks its start or end")
+            spans.append(Span(start=first, end=last))
+        return self.ordered(node, "evidence", spans, lambda s: (s.start, s.end))
+
+    def entity(self, iri: str) -> Entity:
+        if iri in self.entities:
+            return self.entities[iri]
+        node: Term = ("I", iri)
+        types = self.types(node)
+        common: dict[str, Any] = {
+            "id": iri,
+            "name": self.required_text(node, _p("Person", "name")),
+            "alternate_names": self.ordered(
+                node, "alternateName", self.texts(node, _p("Person", "alternate_names")), str
+            ),
+            "same_as": self.ordered(node, "sameAs", self.iris(node, _p("Person", "same_as")), str),
+            "url": self.iri(node, _p("Person", "url")),
+            "confidence": self.confidence(node, "Person"),
+        }
+        common["spans"] = self.spans(node, "Person")
+        entity: Entity
+        org_kinds = [_ORG_KINDS[t] for t in types if t in _ORG_KINDS]
+        place_kinds = [_PLACE_KINDS[t] for t in types if t in _PLACE_KINDS]
+        if _PERSON in types:
+            entity = Person(
+                **common,
+                job_title=self.text(node, _p("Person", "job_title")),
+                nationality=self.iri(node, _p("Person", "nationality")),
+                affiliation=self.iri(node, _p("Person", "affiliation")),
+            )
+        elif org_kinds:
+            entity = Organization(
+                **common,
+                kind=org_kinds[0],
+                logo=self.iri(node, _p("Organization", "logo")),
+                also_place=self.flag(node, _p("Organization", "also_place")),
+            )
+        elif place_kinds:
+            kind: PlaceKind = place_kinds[0]
+            if kind is PlaceKind.OTHER and REGION_CLASS in self.iris(node, _ADDITIONAL_TYPE):
+                kind = PlaceKind.REGION
+            entity = Place(
+                **common,
+                kind=kind,
+                contained_in=self.iri(node, _p("Place", "contained_in")),
+                also_organization=self.flag(node, _p("Place", "also_organization")),
+            )
+        else:
+            raise FormatError(f"{iri} is not typed as a Person, Organization or Place")
+        self.entities[iri] = entity
+        return entity
+
+    def author(self, iri: str) -> Author:
+        entity = self.entity(iri)
+        if not isinstance(entity, Person | Organization):
+            raise FormatError(f"author {iri} is neither a Person nor an Organization")
+        return entity
+
+    def quotation(self, iri: str) -> Quotation:
+        node: Term = ("I", iri)
+        return Quotation(
+            id=iri,
+            text=self.required_text(node, _p("Quotation", "text")),
+            speaker=self.iri(node, _p("Quotation", "speaker")),
+            partial=self.flag(node, _p("Quotation", "partial")),
+            spans=self.spans(node, "Quotation"),
+            confidence=self.confidence(node, "Quotation"),
+        )
+
+    def _date(self, node: Term, predicate: str) -> PartialDate | None:
+        value = self.one(node, predicate)
+        return None if value is None else _partial_date(value)
+
+    def event(self, iri: str) -> Event:
+        node: Term = ("I", iri)
+        return Event(
+            id=iri,
+            name=self.required_text(node, _p("Event", "name")),
+            kind=EventKind(self.required_text(node, _p("Event", "kind"))),
+            description=self.text(node, _p("Event", "description")),
+            cameo_code=self.text(node, _p("Event", "cameo_code")),
+            start_date=self._date(node, _p("Event", "start_date")),
+            end_date=self._date(node, _p("Event", "end_date")),
+            date_text=self.text(node, _p("Event", "date_text")),
+            location=self.iri(node, _p("Event", "location")),
+            attendees=self.ordered(node, "attendee", self.iris(node, _p("Event", "attendees")), str),
+            organizers=self.ordered(node, "organizer", self.iris(node, _p("Event", "organizers")), str),
+            spans=self.spans(node, "Event"),
+            confidence=self.confidence(node, "Event"),
+        )
+
+    def agreement(self, iri: str) -> Agreement:
+        node: Term = ("I", iri)
+        return Agreement(
+            id=iri,
+            name=self.required_text(node, _p("Agreement", "name")),
+            parties=self.ordered(node, "party", self.iris(node, _p("Agreement", "parties")), str),
+            status=AgreementStatus(self.required_text(node, _p("Agreement", "status"))),
+            description=self.text(node, _p("Agreement", "description")),
+            topics=self.ordered(node, "keywords", self.texts(node, _p("Agreement", "topics")), str),
+            date_created=self._date(node, _p("Agreement", "date_created")),
+            date_text=self.text(node, _p("Agreement", "date_text")),
+            spans=self.spans(node, "Agreement"),
+            confidence=self.confidence(node, "Agreement"),
+        )
+
+    def image(self, node: Term) -> Image:
+        url = self.iri(node, _p("Image", "url"))
+        if url is None:
+            raise FormatError("an image has no url")
+        sizes: list[int | None] = []
+        for field in ("width", "height"):
+            pixels = self.one(node, _p("Image", field))
+            sizes.append(None if pixels is None else self.number(pixels, _p("Pixels", "value")))
+        caption = self.text(node, _p("Image", "caption"))
+        return Image(url=url, width=sizes[0], height=sizes[1], caption=caption)
+
+    def mention_kind(self, iri: str) -> str:
+        types = self.types(("I", iri))
+        if _PERSON in types:
+            return "Person"
+        if _EVENT in types:
+            return "Event"
+        if AGREEMENT_CLASS in self.iris(("I", iri), _ADDITIONAL_TYPE):
+            return "Agreement"
+        if any(t in _ORG_KINDS for t in types):
+            return "Organization"
+        if any(t in _PLACE_KINDS for t in types):
+            return "Place"
+        raise FormatError(f"mention {iri} has no type newsmodel knows")
+
+    def article(self, iri: str) -> NewsArticle:
+        node: Term = ("I", iri)
+        if _ARTICLE not in self.types(node):
+            raise FormatError(f"the graph has no schema:NewsArticle {iri}")
+
+        def p(field: str) -> str:
+            return _p("NewsArticle", field)
+
+        def stamp(field: str) -> Timestamp | None:
+            value = self.one(node, p(field))
+            return None if value is None else _timestamp(value)
+
+        kinds = {m: self.mention_kind(m) for m in self.iris(node, p("mentions"))}
+        ranks = {m: mention_rank(kind, m, self.spans(("I", m), kind)) for m, kind in kinds.items()}
+        mentions = self.ordered(node, "mentions", list(kinds), ranks.__getitem__)
+        quote_iris = self.iris(node, p("quotations"))
+        quote_ranks = {q: mention_rank("Quotation", q, self.spans(("I", q), "Quotation")) for q in quote_iris}
+        groups: dict[str, list[str]] = {k: [] for k in ("Person", "Organization", "Place")}
+        groups.update(Event=[], Agreement=[])
+        for mention in mentions:
+            groups[kinds[mention]].append(mention)
+        images = [self.image(n) for n in self.all(node, p("images"))]
+        publisher_iri = self.iri(node, p("publisher"))
+        publisher = self.entity(publisher_iri) if publisher_iri else None
+        if publisher is not None and not isinstance(publisher, Organization):
+            raise FormatError(f"publisher {publisher_iri} is not an Organization")
+        return NewsArticle(
+            id=iri,
+            headline=self.required_text(node, p("headline")),
+            article_body=self.text(node, p("article_body")),
+            url=self.iri(node, p("url")),
+            date_published=stamp("date_published"),
+            date_modified=stamp("date_modified"),
+            in_language=self.text(node, p("in_language")),
+            section=self.text(node, p("section")),
+            dateline=self.text(node, p("dateline")),
+            content_location=self.iri(node, p("content_location")),
+            authors=tuple(
+                self.author(a) for a in self.ordered(node, "author", self.iris(node, p("authors")), str)
+            ),
+            publisher=publisher,
+            images=self.ordered(
+                node, "image", images, lambda i: image_key(i.url, i.width, i.height, i.caption)
+            ),
+            about=self.ordered(node, "about", self.iris(node, p("about")), str),
+            people=tuple(self.entity(m) for m in groups["Person"]),
+            organizations=tuple(self.entity(m) for m in groups["Organization"]),
+            places=tuple(self.entity(m) for m in groups["Place"]),
+            events=tuple(self.event(m) for m in groups["Event"]),
+            agreements=tuple(self.agreement(m) for m in groups["Agreement"]),
+            quotations=tuple(
+                self.quotation(q) for q in self.ordered(node, "hasPart", quote_iris, quote_ranks.__getitem__)
+            ),
+        )
+
+
+def from_rdf(source: Any, iri: str) -> NewsArticle:
+    """Rebuild the ``NewsArticle`` with IRI ``iri`` from a graph, a store, or a SPARQL source.
+
+    Raises :class:`FormatError` when the graph does not hold that article or
+    holds something the model refuses.
+    """
+    reader = _Reader(_triples(source, iri))
+    try:
+        return reader.article(iri)
+    except FormatError:
+        raise
+    except (NewsmodelError, ValueError) as exc:
+        raise FormatError(f"the graph of {iri} is not a valid article: {exc}") from exc

@@ -1,0 +1,46 @@
+r"""The article as a ``<script type="application/ld+json">`` block for a web page.
+
+Inside a ``<script>`` element the HTML parser looks only for ``</script``;
+JavaScript engines used to treat U+2028 and U+2029 as line ends. Escaping
+``<``, ``>``, ``&``, U+2028 and U+2029 as JSON ``\\uXXXX`` escapes (never HTML
+entities, which a script element does not decode) keeps any headline from
+closing the tag, and the text is still exactly the same JSON.
+
+>>> from newsmodel.model import NewsArticle
+>>> block = to_html_script(NewsArticle(id="https://example.org/a", headline="</script>"))
+>>> "</script>" in block[:-len("</script>")]
+False
+>>> block[-42:]
+'"headline":"\\u003c/script\\u003e"}</script>'
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsmodel.model import NewsArticle
+from newsmodel.serialize.jsonld import dumps as jsonld_dumps
+
+__all__ = ["escape_script_json", "to_html_script"]
+
+_UNSAFE = re.compile("[<>&\u2028\u2029]")
+_ESCAPES = {ord(c): f"\\u{ord(c):04x}" for c in "<>&\u2028\u2029"}
+
+
+def escape_script_json(text: str) -> str:
+    r"""JSON text made safe inside a script element (same JSON value, no ``<``, ``>``, ``&``…).
+
+    Valid only for JSON: the characters it escapes may only occur inside JSON
+    strings, where ``\\uXXXX`` means the same character.
+
+    >>> escape_script_json('{"a":"<b>&\u2028"}')
+    '{"a":"\\u003cb\\u003e\\u0026\\u2028"}'
+    """
+    if _UNSAFE.search(text) is None:
+        return text
+    return text.translate(_ESCAPES)
+
+
+def to_html_script(article: NewsArticle) -> str:
+    """The article's JSON-LD wrapped in a ``<script type="application/ld+json">`` element."""
+    return f'<script type="application/ld+json">{escape_script_json(jsonld_dumps(article))}</script>'

@@ -1,0 +1,469 @@
+"""The article as compact schema.org JSON-LD.
+
+The writer builds plain dicts straight from the model, in a fixed key order,
+and dumps them with orjson: no JSON-LD processor runs, so it is fast, and the
+same model always gives the same bytes. The tree is also the one place that
+decides what the article's graph is: :mod:`newsmodel.serialize.rdf` expands
+this very tree into triples, so the JSON-LD and the Turtle cannot drift.
+
+Shape (see ``docs/mapping.md`` for every term): one ``NewsArticle`` node with
+its authors and publisher embedded in full (what search engines read), every
+person, organization, place, event and agreement embedded under ``mentions``,
+quotations under ``hasPart``; other references are ``{"@id": …}``. Dates are
+typed value objects (``xsd:dateTime``, ``xsd:date``, ``xsd:gYearMonth``,
+``xsd:gYear``) because the schema.org context would otherwise type them all
+``schema:Date``. Extension terms are written as full IRIs, so the context is
+exactly ``"https://schema.org"``.
+
+>>> from newsmodel.model import NewsArticle
+>>> doc = to_jsonld(NewsArticle(id="https://example.org/a", headline="Hello"))
+>>> doc["@context"], doc["@type"], doc["headline"]
+('https://schema.org', 'NewsArticle', 'Hello')
+>>> dumps(NewsArticle(id="https://example.org/a", headline="Hello"))[:40]
+'{"@context":"https://schema.org","@type"'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import orjson
+
+from newsmodel.errors import FormatError
+from newsmodel.model import (
+    Agreement,
+    Entity,
+    Event,
+    Image,
+    NewsArticle,
+    Organization,
+    PartialDate,
+    Person,
+    Place,
+    PlaceKind,
+    Quotation,
+    Span,
+)
+from newsmodel.vocab import (
+    AGREEMENT_CLASS,
+    CONTEXT_URL,
+    FIELDS,
+    ORGANIZATION_TYPES,
+    PLACE_TYPES,
+    REGION_CLASS,
+    TYPES,
+    schemaorg_context,
+)
+
+if TYPE_CHECKING:
+    import rdflib
+
+__all__ = [
+    "date_value",
+    "decimal_lexical",
+    "dumps",
+    "image_key",
+    "mention_rank",
+    "order_literal",
+    "parse_jsonld",
+    "to_jsonld",
+]
+
+T = TypeVar("T")
+Node = dict[str, Any]
+
+_PIXEL_UNIT = "E37"  # UN/CEFACT code for "pixel", what schema:unitCode expects
+
+# Keys, resolved once from the one table in vocab.py.
+_K = {f"{cls}.{field}": term.key for (cls, field), term in FIELDS.items()}
+_ORDER = _K["*.order"]
+_EVIDENCE = _K["Person.spans"]
+_CONFIDENCE = _K["Person.confidence"]
+_START = _K["Span.start"]
+_END = _K["Span.end"]
+
+
+# --------------------------------------------------------------------------- literals
+
+
+def decimal_lexical(value: float) -> str:
+    """The ``xsd:decimal`` spelling of a confidence: plain digits, never an exponent.
+
+    >>> decimal_lexical(0.9), decimal_lexical(1e-07), decimal_lexical(0)
+    ('0.9', '0.0000001', '0.0')
+    """
+    text = format(Decimal(repr(float(value))), "f")
+    return text if "." in text else text + ".0"
+
+
+def date_value(value: dt.date | PartialDate) -> dict[str, str]:
+    """A typed JSON-LD value object for a timestamp or a partial date.
+
+    >>> date_value(PartialDate(year=2017, month=3))
+    {'@type': 'xsd:gYearMonth', '@value': '2017-03'}
+    >>> date_value(dt.date(2017, 3, 28))
+    {'@type': 'xsd:date', '@value': '2017-03-28'}
+    """
+    if isinstance(value, PartialDate):
+        kind = {"day": "xsd:date", "month": "xsd:gYearMonth", "year": "xsd:gYear"}[value.precision]
+        return {"@type": kind, "@value": str(value)}
+    if isinstance(value, dt.datetime):
+        return {"@type": "xsd:dateTime", "@value": value.isoformat()}
+    return {"@type": "xsd:date", "@value": value.isoformat()}
+
+
+# --------------------------------------------------------------------------- order
+
+
+def order_literal(name: str, values: Sequence[T], key: Callable[[T], Any]) -> str | None:
+    """The ``nm:order`` literal that restores the order of a multi-valued field, or ``None``.
+
+    A graph is a set: it forgets the order of ``author``, ``alternateName``
+    and friends. When the model's order is not the canonical one (sorted by
+    ``key``), the literal ``"<name> i0 i1 …"`` says which canonical position
+    each value had; ``from_rdf`` undoes it. Output of the mapper (and anything
+    already sorted) needs none.
+
+    >>> order_literal("alternateName", ["b", "a", "c"], str)
+    'alternateName 1 0 2'
+    >>> order_literal("alternateName", ["a", "b"], str) is None
+    True
+    """
+    n = len(values)
+    if n < 2:
+        return None
+    keys = [key(v) for v in values]
+    if all(keys[i] <= keys[i + 1] for i in range(n - 1)):
+        return None
+    canonical = sorted(range(n), key=keys.__getitem__)
+    position = [0] * n
+    for rank, index in enumerate(canonical):
+        position[index] = rank
+    return name + " " + " ".join(map(str, position))
+
+
+def image_key(url: str, width: int | None, height: int | None, caption: str | None) -> tuple[Any, ...]:
+    """The canonical sort key of an image (images are blank nodes: no IRI to sort by)."""
+    return (url, width is not None, width or 0, height is not None, height or 0, caption or "")
+
+
+def _image_key(image: Image) -> tuple[Any, ...]:
+    return image_key(image.url, image.width, image.height, image.caption)
+
+
+def _span_key(span: Span) -> tuple[int, int]:
+    return (span.start, span.end)
+
+
+_RANK = {"Person": 0, "Organization": 1, "Place": 2, "Event": 3, "Agreement": 4, "Quotation": 5}
+_NO_SPAN = 1 << 62
+
+
+def mention_rank(kind: str, iri: str, spans: Sequence[Span]) -> tuple[int, int, str]:
+    """The canonical sort key of a mention or quotation: kind, first evidence offset, IRI.
+
+    Sorting by where the text first names an item makes the mapper's natural
+    order (order of appearance) the canonical one, so its output needs no
+    ``nm:order`` for ``mentions`` and ``hasPart``.
+    """
+    first = min((span.start for span in spans), default=_NO_SPAN)
+    return (_RANK[kind], first, iri)
+
+
+def _ident(value: str) -> str:
+    return value
+
+
+# --------------------------------------------------------------------------- nodes
+
+
+def _ref(iri: str) -> dict[str, str]:
+    return {"@id": iri}
+
+
+def _evidence(node: Node, spans: tuple[Span, ...], confidence: float, orders: list[str]) -> None:
+    if spans:
+        node[_EVIDENCE] = [{_START: s.start, _END: s.end} for s in spans]
+        literal = order_literal("evidence", spans, _span_key)
+        if literal:
+            orders.append(literal)
+    if confidence != 1.0:
+        node[_CONFIDENCE] = {"@type": "xsd:decimal", "@value": decimal_lexical(confidence)}
+
+
+def _finish(node: Node, orders: list[str]) -> Node:
+    if orders:
+        node[_ORDER] = orders
+    return node
+
+
+def _entity(entity: Entity) -> Node:
+    """The full node of a person, organization or place."""
+    if isinstance(entity, Person):
+        type_key = TYPES["Person"].key
+    elif isinstance(entity, Organization):
+        type_key = ORGANIZATION_TYPES[entity.kind].key
+    elif isinstance(entity, Place):
+        type_key = PLACE_TYPES[entity.kind].key
+    else:  # pragma: no cover - the model has three entity classes
+        raise FormatError(f"unknown entity class {type(entity).__name__}")
+    node: Node = {"@type": type_key, "@id": entity.id, "name": entity.name}
+    orders: list[str] = []
+    if isinstance(entity, Place) and entity.kind is PlaceKind.REGION:
+        node["additionalType"] = _ref(REGION_CLASS)
+    if entity.alternate_names:
+        node["alternateName"] = list(entity.alternate_names)
+        literal = order_literal("alternateName", entity.alternate_names, _ident)
+        if literal:
+            orders.append(literal)
+    if isinstance(entity, Person):
+        if entity.job_title is not None:
+            node["jobTitle"] = entity.job_title
+        if entity.nationality is not None:
+            node["nationality"] = _ref(entity.nationality)
+        if entity.affiliation is not None:
+            node["affiliation"] = _ref(entity.affiliation)
+    elif isinstance(entity, Organization):
+        if entity.logo is not None:
+            node["logo"] = entity.logo
+        if entity.also_place:
+            node[_K["Organization.also_place"]] = True
+    else:
+        if entity.contained_in is not None:
+            node["containedInPlace"] = _ref(entity.contained_in)
+        if entity.also_organization:
+            node[_K["Place.also_organization"]] = True
+    if entity.same_as:
+        node["sameAs"] = list(entity.same_as)
+        literal = order_literal("sameAs", entity.same_as, _ident)
+        if literal:
+            orders.append(literal)
+    if entity.url is not None:
+        node["url"] = entity.url
+    _evidence(node, entity.spans, entity.confidence, orders)
+    return _finish(node, orders)
+
+
+def _quotation(quote: Quotation) -> Node:
+    node: Node = {"@type": TYPES["Quotation"].key, "@id": quote.id, "text": quote.text}
+    orders: list[str] = []
+    if quote.speaker is not None:
+        node["spokenByCharacter"] = _ref(quote.speaker)
+    if quote.partial:
+        node[_K["Quotation.partial"]] = True
+    _evidence(node, quote.spans, quote.confidence, orders)
+    return _finish(node, orders)
+
+
+def _event(event: Event) -> Node:
+    node: Node = {"@type": TYPES["Event"].key, "@id": event.id, "name": event.name}
+    orders: list[str] = []
+    node[_K["Event.kind"]] = event.kind.value
+    if event.cameo_code is not None:
+        node[_K["Event.cameo_code"]] = event.cameo_code
+    if event.description is not None:
+        node["description"] = event.description
+    if event.start_date is not None:
+        node["startDate"] = date_value(event.start_date)
+    if event.end_date is not None:
+        node["endDate"] = date_value(event.end_date)
+    if event.date_text is not None:
+        node[_K["Event.date_text"]] = event.date_text
+    if event.location is not None:
+        node["location"] = _ref(event.location)
+    for field, key in (("attendees", "attendee"), ("organizers", "organizer")):
+        refs: tuple[str, ...] = getattr(event, field)
+        if refs:
+            node[key] = [_ref(iri) for iri in refs]
+            literal = order_literal(key, refs, _ident)
+            if literal:
+                orders.append(literal)
+    _evidence(node, event.spans, event.confidence, orders)
+    return _finish(node, orders)
+
+
+def _agreement(agreement: Agreement) -> Node:
+    node: Node = {
+        "@type": TYPES["Agreement"].key,
+        "@id": agreement.id,
+        "additionalType": _ref(AGREEMENT_CLASS),
+        "name": agreement.name,
+    }
+    orders: list[str] = []
+    party = _K["Agreement.parties"]
+    node[party] = [_ref(iri) for iri in agreement.parties]
+    literal = order_literal("party", agreement.parties, _ident)
+    if literal:
+        orders.append(literal)
+    node[_K["Agreement.status"]] = agreement.status.value
+    if agreement.description is not None:
+        node["description"] = agreement.description
+    if agreement.topics:
+        node["keywords"] = list(agreement.topics)
+        literal = order_literal("keywords", agreement.topics, _ident)
+        if literal:
+            orders.append(literal)
+    if agreement.date_created is not None:
+        node["dateCreated"] = date_value(agreement.date_created)
+    if agreement.date_text is not None:
+        node[_K["Agreement.date_text"]] = agreement.date_text
+    _evidence(node, agreement.spans, agreement.confidence, orders)
+    return _finish(node, orders)
+
+
+def _pixels(value: int) -> Node:
+    return {"@type": TYPES["Pixels"].key, "value": value, "unitCode": _PIXEL_UNIT}
+
+
+def _image(image: Image) -> Node:
+    node: Node = {"@type": TYPES["Image"].key, "url": image.url}
+    if image.width is not None:
+        node["width"] = _pixels(image.width)
+    if image.height is not None:
+        node["height"] = _pixels(image.height)
+    if image.caption is not None:
+        node["caption"] = image.caption
+    return node
+
+
+def to_jsonld(article: NewsArticle) -> dict[str, Any]:
+    """The article as a compact schema.org JSON-LD document (a fresh dict, fixed key order)."""
+    doc: Node = {"@context": CONTEXT_URL, "@type": TYPES["NewsArticle"].key, "@id": article.id}
+    doc["headline"] = article.headline
+    orders: list[str] = []
+    if article.article_body is not None:
+        doc["articleBody"] = article.article_body
+    if article.url is not None:
+        doc["url"] = article.url
+    if article.date_published is not None:
+        doc["datePublished"] = date_value(article.date_published)
+    if article.date_modified is not None:
+        doc["dateModified"] = date_value(article.date_modified)
+    if article.in_language is not None:
+        doc["inLanguage"] = article.in_language
+    if article.section is not None:
+        doc["articleSection"] = article.section
+    if article.dateline is not None:
+        doc["dateline"] = article.dateline
+    if article.content_location is not None:
+        doc["contentLocation"] = _ref(article.content_location)
+
+    embedded: set[str] = set()
+    if article.authors:
+        doc["author"] = [_entity(author) for author in article.authors]
+        embedded.update(author.id for author in article.authors)
+        literal = order_literal("author", [a.id for a in article.authors], _ident)
+        if literal:
+            orders.append(literal)
+    if article.publisher is not None:
+        publisher = article.publisher
+        doc["publisher"] = _ref(publisher.id) if publisher.id in embedded else _entity(publisher)
+        embedded.add(publisher.id)
+    if article.images:
+        doc["image"] = [_image(image) for image in article.images]
+        literal = order_literal("image", article.images, _image_key)
+        if literal:
+            orders.append(literal)
+    if article.about:
+        doc["about"] = [_ref(iri) for iri in article.about]
+        literal = order_literal("about", article.about, _ident)
+        if literal:
+            orders.append(literal)
+
+    mentions: list[Node] = []
+    ranks: list[tuple[int, int, str]] = []
+    for kind, entities in (
+        ("Person", article.people),
+        ("Organization", article.organizations),
+        ("Place", article.places),
+    ):
+        for entity in entities:
+            mentions.append(_ref(entity.id) if entity.id in embedded else _entity(entity))
+            ranks.append(mention_rank(kind, entity.id, entity.spans))
+    for event in article.events:
+        mentions.append(_event(event))
+        ranks.append(mention_rank("Event", event.id, event.spans))
+    for agreement in article.agreements:
+        mentions.append(_agreement(agreement))
+        ranks.append(mention_rank("Agreement", agreement.id, agreement.spans))
+    if mentions:
+        doc["mentions"] = mentions
+        literal = order_literal("mentions", ranks, _rank_key)
+        if literal:
+            orders.append(literal)
+    if article.quotations:
+        doc["hasPart"] = [_quotation(quote) for quote in article.quotations]
+        quote_ranks = [mention_rank("Quotation", q.id, q.spans) for q in article.quotations]
+        literal = order_literal("hasPart", quote_ranks, _rank_key)
+        if literal:
+            orders.append(literal)
+    return _finish(doc, orders)
+
+
+def _rank_key(rank: tuple[int, int, str]) -> tuple[int, int, str]:
+    return rank
+
+
+def dumps(article: NewsArticle) -> str:
+    """The JSON-LD document as compact UTF-8 text (same model, same bytes)."""
+    return orjson.dumps(to_jsonld(article)).decode("utf-8")
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+_SCHEMA_URLS = frozenset(
+    {"https://schema.org", "https://schema.org/", "http://schema.org", "http://schema.org/"}
+)
+
+
+def _offline(value: Any) -> Any:
+    """Replace every reference to the schema.org context by the bundled copy; refuse other URLs."""
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            out[key] = _offline_context(item) if key == "@context" else _offline(item)
+        return out
+    if isinstance(value, list):
+        return [_offline(item) for item in value]
+    return value
+
+
+def _offline_context(context: Any) -> Any:
+    if isinstance(context, list):
+        return [_offline_context(item) for item in context]
+    if isinstance(context, str):
+        if context in _SCHEMA_URLS:
+            return schemaorg_context()
+        raise FormatError(f"JSON-LD context {context!r} is not bundled, and newsmodel never fetches one")
+    return _offline(context)
+
+
+def parse_jsonld(text: str | bytes) -> rdflib.Graph:
+    """Parse JSON-LD into an ``rdflib.Graph`` without touching the network.
+
+    The schema.org context is taken from the copy bundled in the package;
+    any other remote context is refused with :class:`FormatError`.
+
+    >>> g = parse_jsonld(dumps(NewsArticle(id="https://example.org/a", headline="Hi")))
+    >>> len(g)
+    2
+    """
+    import rdflib
+    from rdflib.plugins.parsers.jsonld import to_rdf
+
+    try:
+        document = orjson.loads(text)
+    except orjson.JSONDecodeError as exc:
+        raise FormatError(f"not JSON: {exc}") from exc
+    document = _offline(document)
+    graph = rdflib.Graph()
+    try:
+        # to_rdf, not Graph.parse: the parse plugin builds a deprecated ConjunctiveGraph.
+        to_rdf(document, graph)
+    except Exception as exc:  # rdflib raises many unrelated types
+        raise FormatError(f"JSON-LD does not parse: {exc}") from exc
+    return graph

@@ -1,0 +1,280 @@
+r"""The article as RDF: Turtle, N-Triples, N-Quads, an ``rdflib.Graph``, pyoxigraph quads.
+
+The graph is defined once, by the JSON-LD tree of
+:func:`newsmodel.serialize.jsonld.to_jsonld`; this module expands that tree
+with the term table of :mod:`newsmodel.vocab` (what a JSON-LD processor would
+do with the schema.org context, for the small subset the writer emits) and
+spells the triples directly as text. No RDF library runs on the write path,
+which is what makes it fast, and the JSON-LD and the Turtle are the same
+graph by construction (a test checks it with rdflib).
+
+Blank nodes (evidence spans, images, pixel sizes) are nested ``[ … ]`` in
+Turtle; in N-Triples and N-Quads their labels carry a hash of the article IRI,
+so the blank nodes of two articles loaded into one store never merge.
+
+>>> from newsmodel.model import NewsArticle
+>>> article = NewsArticle(id="https://example.org/a", headline='Say "hi"')
+>>> print(dumps(article, Format.NTRIPLES), end="")
+<https://example.org/a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/NewsArticle> .
+<https://example.org/a> <http://schema.org/headline> "Say \"hi\"" .
+>>> to_nquads(article).splitlines()[0].split()[-2]
+'<https://example.org/a>'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from newsmodel.errors import FormatError
+from newsmodel.formats import Format
+from newsmodel.model import NewsArticle
+from newsmodel.serialize.jsonld import to_jsonld
+from newsmodel.vocab import (
+    AGREEMENT_CLASS,
+    KEYS,
+    NM,
+    ORGANIZATION_TYPES,
+    PLACE_TYPES,
+    RDF_TYPE,
+    REGION_CLASS,
+    SCHEMA,
+    TYPES,
+    XSD,
+    Term,
+)
+
+if TYPE_CHECKING:
+    import pyoxigraph
+    import rdflib
+
+__all__ = [
+    "dumps",
+    "escape_string",
+    "to_nquads",
+    "to_ntriples",
+    "to_quads",
+    "to_rdflib",
+    "to_turtle",
+    "triples",
+]
+
+N = TypeVar("N")
+Node = dict[str, Any]
+
+_TYPE_CURIES: dict[str, str] = {
+    term.key: term.curie
+    for term in (*TYPES.values(), *ORGANIZATION_TYPES.values(), *PLACE_TYPES.values())
+}
+_CLASS_CURIES = {AGREEMENT_CLASS: "nm:Agreement", REGION_CLASS: "nm:Region"}
+_PREFIXES = {"schema": SCHEMA, "nm": NM, "xsd": XSD}
+_BLOCK_SEPARATOR = " ;\n    "
+_TURTLE_HEAD = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in _PREFIXES.items()) + "\n"
+
+# --------------------------------------------------------------------------- escaping
+
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\\x7f]')
+_ESCAPES = {i: f"\\u{i:04X}" for i in (*range(0x20), 0x7F)}
+_ESCAPES.update({ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"})
+
+
+def escape_string(text: str) -> str:
+    r"""The body of a Turtle / N-Triples ``"…"`` literal: quotes, backslashes, controls escaped.
+
+    >>> escape_string('a "b"\\c\n\x00')
+    'a \\"b\\"\\\\c\\n\\u0000'
+    """
+    if _NEEDS_ESCAPE.search(text) is None:
+        return text
+    return text.translate(_ESCAPES)
+
+
+def _expand_datatype(name: str) -> str:
+    """``xsd:date`` (as the JSON-LD value objects spell it) → the full datatype IRI."""
+    if name.startswith("xsd:"):
+        return XSD + name[4:]
+    return name
+
+
+# --------------------------------------------------------------------------- triples
+
+
+class _Terms(Generic[N]):
+    """How one target spells IRIs, blank nodes and literals."""
+
+    def __init__(
+        self,
+        iri: Callable[[str], N],
+        literal: Callable[[str, str | None], N],
+        bnode: Callable[[], N],
+    ) -> None:
+        self.iri = iri
+        self.literal = literal
+        self.bnode = bnode
+        self.predicates: dict[str, N] = {key: iri(term.iri) for key, term in KEYS.items()}
+        self.rdf_type = iri(RDF_TYPE)
+        self.types: dict[str, N] = {key: iri(SCHEMA + key) for key in _TYPE_CURIES}
+
+
+_XSD_INTEGER = XSD + "integer"
+_XSD_BOOLEAN = XSD + "boolean"
+
+
+def _walk(node: Node, terms: _Terms[N], out: list[tuple[N, N, N]]) -> N:
+    ident = node.get("@id")
+    subject = terms.iri(ident) if ident is not None else terms.bnode()
+    for key, value in node.items():
+        if key[0] == "@":
+            if key == "@type":
+                out.append((subject, terms.rdf_type, terms.types[value]))
+            continue
+        term = KEYS[key]
+        predicate = terms.predicates[key]
+        for item in value if isinstance(value, list) else (value,):
+            out.append((subject, predicate, _object(item, term, terms, out)))
+    return subject
+
+
+def _object(item: Any, term: Term, terms: _Terms[N], out: list[tuple[N, N, N]]) -> N:
+    if isinstance(item, str):
+        return terms.iri(item) if term.coerce_id else terms.literal(item, None)
+    if isinstance(item, bool):
+        return terms.literal("true" if item else "false", _XSD_BOOLEAN)
+    if isinstance(item, int):
+        return terms.literal(str(item), _XSD_INTEGER)
+    if isinstance(item, dict):
+        if "@value" in item:
+            return terms.literal(item["@value"], _expand_datatype(item["@type"]))
+        if len(item) == 1 and "@id" in item:
+            return terms.iri(item["@id"])
+        return _walk(item, terms, out)
+    raise FormatError(f"cannot spell {item!r} as RDF")  # pragma: no cover - the writer never builds it
+
+
+def triples(article: NewsArticle, terms: _Terms[N]) -> list[tuple[N, N, N]]:
+    """The article's triples, spelled by ``terms`` (N-Triples text, rdflib or pyoxigraph terms)."""
+    out: list[tuple[N, N, N]] = []
+    _walk(to_jsonld(article), terms, out)
+    return out
+
+
+def _nt_terms(article_id: str) -> _Terms[str]:
+    tag = hashlib.blake2b(article_id.encode("utf-8"), digest_size=5).hexdigest()
+    counter = iter(range(1 << 62))
+
+    def literal(lexical: str, datatype: str | None) -> str:
+        if datatype is None:
+            return f'"{escape_string(lexical)}"'
+        return f'"{escape_string(lexical)}"^^<{datatype}>'
+
+    return _Terms(lambda iri: f"<{iri}>", literal, lambda: f"_:b{tag}n{next(counter)}")
+
+
+def to_ntriples(article: NewsArticle) -> str:
+    """The article as N-Triples."""
+    return "".join(f"{s} {p} {o} .\n" for s, p, o in triples(article, _nt_terms(article.id)))
+
+
+def to_nquads(article: NewsArticle) -> str:
+    """The article as N-Quads in one named graph, the article IRI (what a store loads)."""
+    graph = f"<{article.id}>"
+    return "".join(f"{s} {p} {o} {graph} .\n" for s, p, o in triples(article, _nt_terms(article.id)))
+
+
+def to_rdflib(article: NewsArticle) -> rdflib.Graph:
+    """The article as an ``rdflib.Graph`` (prefixes ``schema``, ``nm`` and ``xsd`` bound)."""
+    import rdflib
+
+    def literal(lexical: str, datatype: str | None) -> rdflib.Literal:
+        return rdflib.Literal(lexical, datatype=rdflib.URIRef(datatype) if datatype else None)
+
+    graph = rdflib.Graph(bind_namespaces="none")
+    for prefix, iri in _PREFIXES.items():
+        graph.bind(prefix, rdflib.Namespace(iri))
+    terms: _Terms[Any] = _Terms(rdflib.URIRef, literal, rdflib.BNode)
+    for triple in triples(article, terms):
+        graph.add(triple)
+    return graph
+
+
+def to_quads(article: NewsArticle) -> list[pyoxigraph.Quad]:
+    """The article as pyoxigraph quads in the named graph of its IRI (for ``Store.extend``)."""
+    import pyoxigraph as ox
+
+    def literal(lexical: str, datatype: str | None) -> ox.Literal:
+        return ox.Literal(lexical, datatype=ox.NamedNode(datatype)) if datatype else ox.Literal(lexical)
+
+    terms: _Terms[Any] = _Terms(ox.NamedNode, literal, ox.BlankNode)
+    graph = ox.NamedNode(article.id)
+    return [ox.Quad(s, p, o, graph) for s, p, o in triples(article, terms)]
+
+
+# --------------------------------------------------------------------------- Turtle
+
+
+def _ttl_props(node: Node, queue: list[Node], indent: str, separator: str) -> str:
+    parts: list[str] = []
+    for key, value in node.items():
+        if key[0] == "@":
+            if key == "@type":
+                parts.append("a " + _TYPE_CURIES[value])
+            continue
+        term = KEYS[key]
+        if isinstance(value, list):
+            inner = indent + "    "
+            objects = (" ,\n" + inner).join([_ttl_object(item, term, queue, inner) for item in value])
+        else:
+            objects = _ttl_object(value, term, queue, indent)
+        parts.append(f"{term.curie} {objects}")
+    return separator.join(parts)
+
+
+def _ttl_object(item: Any, term: Term, queue: list[Node], indent: str) -> str:
+    if isinstance(item, str):
+        return f"<{item}>" if term.coerce_id else f'"{escape_string(item)}"'
+    if isinstance(item, bool):
+        return "true" if item else "false"
+    if isinstance(item, int):
+        return str(item)
+    if isinstance(item, dict):
+        if "@value" in item:
+            if item["@type"] == "xsd:decimal":
+                return str(item["@value"])
+            return f'"{escape_string(item["@value"])}"^^{item["@type"]}'
+        ident = item.get("@id")
+        if ident is None:
+            return "[ " + _ttl_props(item, queue, indent, " ; ") + " ]"
+        if len(item) > 1:
+            queue.append(item)
+        return _CLASS_CURIES.get(ident) or f"<{ident}>"
+    raise FormatError(f"cannot spell {item!r} as Turtle")  # pragma: no cover
+
+
+def to_turtle(article: NewsArticle) -> str:
+    """The article as Turtle: the article's block first, then every node it embeds."""
+    queue: list[Node] = [to_jsonld(article)]
+    blocks: list[str] = [_TURTLE_HEAD]
+    index = 0
+    while index < len(queue):
+        node = queue[index]
+        index += 1
+        blocks.append(f"<{node['@id']}> {_ttl_props(node, queue, '    ', _BLOCK_SEPARATOR)} .\n\n")
+    return "".join(blocks)
+
+
+_WRITERS: dict[Format, Callable[[NewsArticle], str]] = {
+    Format.TURTLE: to_turtle,
+    Format.NTRIPLES: to_ntriples,
+    Format.NQUADS: to_nquads,
+}
+
+
+def dumps(article: NewsArticle, fmt: Format) -> str:
+    """The article in one of the RDF text formats (Turtle, N-Triples, N-Quads)."""
+    try:
+        writer = _WRITERS[fmt]
+    except KeyError:
+        raise FormatError(f"{fmt.format_name} is not an RDF text format of this module") from None
+    return writer(article)

@@ -1,0 +1,274 @@
+"""The embedded store: pyoxigraph, in memory or in a directory on disk.
+
+Writes keep one promise: a graph is always a whole version of its article,
+never half of one.
+
+- ``load`` swaps one graph with one SPARQL update (``DROP`` + ``INSERT
+  DATA``), which Oxigraph runs as a single transaction.
+- ``load_many`` streams the N-Quads of every *new* article into Oxigraph's
+  bulk loader, which commits all of it at the end or nothing (an exception
+  from the article iterable aborts it). Articles whose graph already exists
+  (or that come twice) are set aside and swapped after the bulk commit by one
+  update transaction, so each graph ends up wholly old or wholly new.
+
+>>> from newsmodel.store import OxigraphStore
+>>> with OxigraphStore() as store:
+...     _ = store.load_rdf("urn:ex:a1", '<urn:ex:p> <http://schema.org/name> "Ada" .', "nt")
+...     [row["name"] for row in store.query(
+...         "SELECT ?name WHERE { GRAPH ?g { ?p <http://schema.org/name> ?name } }")]
+['Ada']
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+import pyoxigraph as ox
+
+from newsmodel.errors import StoreError, StoreUnavailable
+from newsmodel.model import NewsArticle
+from newsmodel.store._protocol import LoadStats, Progress
+from newsmodel.store._rdf import (
+    Unit,
+    article_nquads,
+    check_iri,
+    normalize,
+    replace_update,
+    scope_blank_nodes,
+)
+from newsmodel.store._result import QueryResult, result_from_oxigraph
+
+__all__ = ["OxigraphStore"]
+
+
+class _UnitReader(io.RawIOBase):
+    """A binary file over a stream of byte chunks, pulled as the bulk loader reads."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        super().__init__()
+        self._chunks = chunks
+        self._buffer = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, target: Any) -> int:
+        while not self._buffer:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                return 0
+            self._buffer = memoryview(chunk)
+        size = min(len(target), len(self._buffer))
+        target[:size] = self._buffer[:size]
+        self._buffer = self._buffer[size:]
+        return size
+
+
+def _open_error(path: Path, exc: OSError) -> StoreError:
+    text = str(exc)
+    if "lock" in text.lower() or exc.errno in (errno.EAGAIN, errno.ENOLCK):
+        return StoreUnavailable(
+            f"store {path} is locked: another process (or another open OxigraphStore) is using it"
+        )
+    if isinstance(exc, PermissionError) or "permission denied" in text.lower() or exc.errno in (
+        errno.EACCES,
+        errno.EPERM,
+        errno.EROFS,
+    ):
+        return StoreUnavailable(f"cannot open store {path}: the directory is not writable ({text})")
+    return StoreUnavailable(f"cannot open store {path}: {text}")
+
+
+class OxigraphStore:
+    """An embedded Oxigraph store: in memory without ``path``, on disk with one.
+
+    ``read_only=True`` opens an existing directory for queries only (several
+    processes may then read it); every write raises ``StoreError``.
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> None:
+        self.path = Path(path) if path is not None else None
+        self.read_only = read_only
+        if read_only and self.path is None:
+            raise StoreError("a read-only store needs the path of an existing store")
+        self._store: ox.Store | None = self._open()
+
+    def _open(self) -> ox.Store:
+        if self.path is None:
+            return ox.Store()
+        if self.path.exists() and not self.path.is_dir():
+            raise StoreUnavailable(f"cannot open store {self.path}: it is a file, not a directory")
+        if not self.read_only and self.path.is_dir() and not os.access(self.path, os.W_OK):
+            raise StoreUnavailable(f"cannot open store {self.path}: the directory is read-only")
+        try:
+            if self.read_only:
+                if not self.path.is_dir():
+                    raise StoreUnavailable(f"cannot open store {self.path}: no such directory")
+                return ox.Store.read_only(str(self.path))
+            return ox.Store(str(self.path))
+        except OSError as exc:
+            raise _open_error(self.path, exc) from exc
+
+    def __repr__(self) -> str:
+        where = str(self.path) if self.path is not None else "memory"
+        return f"OxigraphStore({where!r}{', read_only=True' if self.read_only else ''})"
+
+    # ------------------------------------------------------------------ plumbing
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying ``pyoxigraph.Store``, for what this class does not wrap."""
+        if self._store is None:
+            raise StoreError(f"{self!r} is closed")
+        return self._store
+
+    def _writable(self) -> ox.Store:
+        store = self.oxigraph
+        if self.read_only:
+            raise StoreError(f"{self!r} was opened read-only; open it without read_only to write")
+        return store
+
+    def _fail(self, action: str, exc: Exception) -> StoreError:
+        return StoreError(f"{action} failed in {self!r}: {exc}")
+
+    def close(self) -> None:
+        """Flush and release the store (and the lock on its directory)."""
+        if self._store is not None and self.path is not None and not self.read_only:
+            try:
+                self._store.flush()
+            except OSError as exc:
+                raise self._fail("flush", exc) from exc
+        self._store = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ writes
+
+    def load(self, article: NewsArticle) -> LoadStats:
+        """Replace the article's graph with its triples, in one transaction."""
+        return self._replace([(article.id, article_nquads(article))])
+
+    def load_rdf(self, iri: str, data: bytes | str, fmt: str = "nquads") -> LoadStats:
+        """Replace graph ``iri`` with RDF text (``nquads``, ``nt``, ``turtle`` or ``trig``).
+
+        For RDF that did not come from a ``NewsArticle``: triples go into the
+        graph, and quads must already name it.
+        """
+        return self._replace([(iri, normalize(iri, data, fmt))])
+
+    def _replace(self, units: list[Unit]) -> LoadStats:
+        store = self._writable()
+        update = replace_update(units)
+        try:
+            store.update(update)
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise self._fail("replacing graphs", exc) from exc
+        return LoadStats(articles=len(units), triples=sum(data.count(b"\n") for _, data in units))
+
+    def load_many(self, articles: Iterable[NewsArticle], *, progress: Progress | None = None) -> LoadStats:
+        """Load many articles: new graphs in one bulk transaction, replaced ones in one update.
+
+        If ``articles`` raises midway, its exception propagates and the store
+        is unchanged: the bulk load aborts before it commits.
+        """
+        return self._load_units(((a.id, article_nquads(a)) for a in articles), progress=progress)
+
+    def _load_units(self, units: Iterable[Unit], *, progress: Progress | None = None) -> LoadStats:
+        store = self._writable()
+        seen: set[str] = set()
+        replaced: dict[str, bytes] = {}
+        counts = [0, 0]  # articles, triples
+
+        def chunks() -> Iterator[bytes]:
+            for iri, data in units:
+                counts[0] += 1
+                counts[1] += data.count(b"\n")
+                if iri in seen or store.contains_named_graph(check_iri(iri)):
+                    replaced[iri] = data
+                else:
+                    seen.add(iri)
+                    yield scope_blank_nodes(data, iri)
+                if progress is not None:
+                    progress(counts[0])
+
+        try:
+            store.bulk_load(_UnitReader(chunks()), format=ox.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError) as exc:
+            raise self._fail("bulk load", exc) from exc
+        if replaced:
+            self._replace(list(replaced.items()))
+        return LoadStats(articles=counts[0], triples=counts[1])
+
+    def remove(self, iri: str) -> bool:
+        """Drop graph ``iri``; ``True`` if the store held it."""
+        store = self._writable()
+        node = check_iri(iri)
+        try:
+            if not store.contains_named_graph(node):
+                return False
+            store.remove_graph(node)
+        except OSError as exc:
+            raise self._fail(f"removing <{iri}>", exc) from exc
+        return True
+
+    # ------------------------------------------------------------------ reads
+
+    def query(self, sparql: str) -> QueryResult:
+        """Run a SPARQL query; named graphs are queried with ``GRAPH`` patterns."""
+        store = self.oxigraph
+        try:
+            return result_from_oxigraph(store.query(sparql))
+        except SyntaxError as exc:
+            raise StoreError(f"the query does not parse: {exc}") from exc
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise self._fail("query", exc) from exc
+
+    def __contains__(self, iri: object) -> bool:
+        if not isinstance(iri, str):
+            return False
+        try:
+            node = ox.NamedNode(iri)
+        except ValueError:
+            return False
+        store = self.oxigraph
+        return any(True for _ in store.quads_for_pattern(None, None, None, node))
+
+    def graphs(self) -> list[str]:
+        """The IRIs of the named graphs, sorted."""
+        return sorted(g.value for g in self.oxigraph.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def __len__(self) -> int:
+        """The number of quads in the store."""
+        return len(self.oxigraph)
+
+    def nquads(self, iri: str | None = None) -> bytes:
+        """The N-Quads of graph ``iri``, or of the whole store."""
+        store = self.oxigraph
+        quads = store.quads_for_pattern(None, None, None, check_iri(iri) if iri is not None else None)
+        return bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+
+    def graph(self, iri: str) -> Any:
+        """Graph ``iri`` as an ``rdflib.Graph`` (empty when the store lacks it)."""
+        import rdflib
+
+        node = check_iri(iri)
+        triples = [q.triple for q in self.oxigraph.quads_for_pattern(None, None, None, node)]
+        graph = rdflib.Graph(identifier=rdflib.URIRef(iri))
+        if triples:
+            graph.parse(data=bytes(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)), format="nt")
+        return graph
