@@ -46,8 +46,10 @@ def read_doc(path: Path) -> Document:
 
 def prediction(index: EntityIndex) -> dict[str, Any]:
     mentioned = {id(m.entity) for m in index.mentions}
-    pred: dict[str, Any] = {k: [] for k in ("people", "organizations", "places", "person_attrs",
-                                             "quotations", "events", "agreements")}
+    pred: dict[str, Any] = {
+        k: []
+        for k in ("people", "organizations", "places", "person_attrs", "quotations", "events", "agreements")
+    }
     for r in index.records:
         if id(r) not in mentioned:
             continue
@@ -58,8 +60,9 @@ def prediction(index: EntityIndex) -> dict[str, Any]:
             for other in (r.nationality, r.affiliation):
                 if other is not None:
                     country += [other.name, *other.aliases]
-            pred["person_attrs"].append({"names": names, "jobTitle": [r.job_title] if r.job_title else [],
-                                         "country": country})
+            pred["person_attrs"].append(
+                {"names": names, "jobTitle": [r.job_title] if r.job_title else [], "country": country}
+            )
     return pred
 
 
@@ -97,7 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'category':<16}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}")
     for k, v in totals.items():
         s = score.prf(v)
-        print(f"{k:<16}{s['precision']:>7.3f}{s['recall']:>7.3f}{s['f1']:>7.3f}{s['tp']:>6}{s['fp']:>6}{s['fn']:>6}")
+        print(
+            f"{k:<16}{s['precision']:>7.3f}{s['recall']:>7.3f}{s['f1']:>7.3f}{s['tp']:>6}{s['fp']:>6}{s['fn']:>6}"
+        )
     for k, v in rates.items():
         acc = v["right"] / v["total"] if v["total"] else 0.0
         print(f"{k:<16} accuracy {acc:.3f} ({v['right']}/{v['total']})")
@@ -120,8 +125,10 @@ def _explain(score: Any, doc: Document, gold: dict[str, Any], pred: dict[str, An
         gs = score.gold_names(g)
         found = next((p for p in pred["person_attrs"] if {score.norm(n) for n in p["names"]} & gs), None)
         if found is not None:
-            print(f"   attr {g['name']}: title {found['jobTitle']} (gold {g.get('jobTitle')}),"
-                  f" country {found['country']} (gold {g.get('country')})")
+            print(
+                f"   attr {g['name']}: title {found['jobTitle']} (gold {g.get('jobTitle')}),"
+                f" country {found['country']} (gold {g.get('country')})"
+            )
 
 
 if __name__ == "__main__":

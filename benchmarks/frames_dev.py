@@ -121,17 +121,17 @@ def _jsonld(doc: Document, index: EntityIndex, frames: dict[str, list[Any]], art
 
 
 def _frames(doc: Document, index: EntityIndex, article: str, published: dt.date | None) -> dict[str, list[Any]]:
-    from newsmodel.extract.quotes import document_sentences, find_quotations
+    from newsmodel.extract.quotes import build_attributor, find_quotations
 
-    sentences = document_sentences(doc)
+    attr = build_attributor(doc, index)
     out: dict[str, list[Any]] = {"quotations": [], "events": [], "agreements": []}
-    out["quotations"] = find_quotations(doc, index, article_iri=article, sentences=sentences)
+    out["quotations"] = find_quotations(doc, index, article_iri=article, attributor=attr)
     try:
         from newsmodel.extract.events import find_events
     except ImportError:
         pass
     else:
-        out["events"] = find_events(doc, index, article_iri=article, published=published, sentences=sentences,
+        out["events"] = find_events(doc, index, article_iri=article, published=published, attributor=attr,
                                     **({"per_sentence": int(os.environ["PER"])} if "PER" in os.environ else {}))
     try:
         from newsmodel.extract.agreements import find_agreements
@@ -139,7 +139,7 @@ def _frames(doc: Document, index: EntityIndex, article: str, published: dt.date 
         pass
     else:
         out["agreements"] = find_agreements(doc, index, article_iri=article, published=published,
-                                            sentences=sentences)
+                                            attributor=attr)
     return out
 
 

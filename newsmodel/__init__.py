@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-# name -> module that defines it; the one table behind __all__ and __getattr__.
+# name -> "module" or "module:attribute" that defines it; the one table behind
+# __all__, __getattr__ and (below) the type checker's imports.
 _EXPORTS: dict[str, str] = {
     # model
     "Agreement": "newsmodel.model",
@@ -51,6 +52,24 @@ _EXPORTS: dict[str, str] = {
     # formats and inputs
     "Format": "newsmodel.formats",
     "read_path": "newsmodel.inputs",
+    "read_text": "newsmodel.api",
+    "read_html": "newsmodel.read.html",
+    # outputs
+    "dumps": "newsmodel.serialize",
+    "to_jsonld": "newsmodel.serialize.jsonld",
+    "to_html_script": "newsmodel.serialize.html",
+    "to_html_page": "newsmodel.page",
+    "to_json": "newsmodel.serialize.json:to_dict",
+    "from_json": "newsmodel.serialize.json:from_dict",
+    "to_rdflib": "newsmodel.serialize.rdf",
+    "from_rdf": "newsmodel.rdf_read",
+    # checks
+    "lint": "newsmodel.lint",
+    "Finding": "newsmodel.lint",
+    "validate_json": "newsmodel.schema:validate",
+    # stores
+    "OxigraphStore": "newsmodel.store",
+    "SparqlStore": "newsmodel.store",
 }
 
 __all__ = sorted([*_EXPORTS, "__version__"])
@@ -67,8 +86,10 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         StoreUnavailable,
         ValidationError,
     )
+    from newsmodel.api import read_text
     from newsmodel.formats import Format
     from newsmodel.inputs import read_path
+    from newsmodel.lint import Finding, lint
     from newsmodel.model import (
         Agreement,
         AgreementStatus,
@@ -85,13 +106,25 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         Quotation,
         Span,
     )
+    from newsmodel.page import to_html_page
+    from newsmodel.rdf_read import from_rdf
+    from newsmodel.read.html import read_html
+    from newsmodel.schema import validate as validate_json
+    from newsmodel.serialize import dumps
+    from newsmodel.serialize.html import to_html_script
+    from newsmodel.serialize.json import from_dict as from_json
+    from newsmodel.serialize.json import to_dict as to_json
+    from newsmodel.serialize.jsonld import to_jsonld
+    from newsmodel.serialize.rdf import to_rdflib
+    from newsmodel.store import OxigraphStore, SparqlStore
 
 
 def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
+    target = _EXPORTS.get(name)
+    if target is None:
         raise AttributeError(f"module 'newsmodel' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    module, _, attribute = target.partition(":")
+    value = getattr(importlib.import_module(module), attribute or name)
     globals()[name] = value
     return value
 

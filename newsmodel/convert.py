@@ -7,7 +7,9 @@ default (``None``, ``()``, ``False``) are omitted for compact output,
 ``confidence``, ``kind`` and ``status`` are always written, datetimes are ISO
 8601 with their UTC offset when they have one, dates ``YYYY-MM-DD``, partial
 dates ``YYYY``/``YYYY-MM``/``YYYY-MM-DD``, enums their values, and an author
-carries a ``"type"`` tag (``"Person"`` or ``"Organization"``).
+carries a ``"type"`` tag (``"Person"`` or ``"Organization"``). Key order is
+fixed: cattrs writes the fields it always writes first, then the optional
+ones, each group in model order.
 
 ``structure(unstructure(x)) == x`` for every valid article. Structuring
 errors (wrong types, missing keys, model invariants) become one

@@ -199,7 +199,7 @@ class PartialDate:
         >>> PartialDate.parse("2016")
         PartialDate(year=2016, month=None, day=None)
         """
-        match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text.strip())
+        match = re.fullmatch(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", text.strip())
         if not match:
             raise ModelError(f"PartialDate: {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = match.groups()
@@ -228,6 +228,11 @@ class PartialDate:
         return out
 
 
+def _pixels(inst: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+        raise _fail(inst, attribute, f"{value!r} is not a pixel count >= 0")
+
+
 #: When an article was published or modified: a full timestamp (with its UTC
 #: offset when the source gives one) or just a calendar day.
 Timestamp: TypeAlias = dt.datetime | dt.date
@@ -238,8 +243,8 @@ class Image:
     """An image of the article, with its pixel size when the page states it."""
 
     url: str = attrs.field(validator=_iri)
-    width: int | None = None
-    height: int | None = None
+    width: int | None = attrs.field(default=None, validator=_pixels)
+    height: int | None = attrs.field(default=None, validator=_pixels)
     caption: str | None = attrs.field(default=None, validator=_optional_text)
 
 
@@ -399,7 +404,7 @@ class Event:
 
     @cameo_code.validator
     def _check_cameo(self, attribute: attrs.Attribute[str | None], value: str | None) -> None:
-        if value is not None and not re.fullmatch(r"\d{2,4}", value):
+        if value is not None and not re.fullmatch(r"[0-9]{2,4}", value):
             raise _fail(self, attribute, f"{value!r} is not a CAMEO code (2 to 4 digits)")
 
     @end_date.validator

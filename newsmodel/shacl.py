@@ -129,15 +129,10 @@ def shapes_graph() -> Any:
 
 
 def check_graph(graph: Any) -> Report:
-    """Check an ``rdflib.Graph`` (or Dataset, checked as the union of its graphs) against the shapes."""
+    """Check an ``rdflib.Graph`` against the shapes; every finding goes into the report."""
     import pyshacl
     import rdflib
 
-    if isinstance(graph, rdflib.Dataset):
-        union = rdflib.Graph()
-        for triple in graph.triples((None, None, None)):
-            union.add(triple)
-        graph = union
     _conforms, results, _text = pyshacl.validate(
         graph,
         shacl_graph=shapes_graph(),
@@ -166,6 +161,24 @@ def check_graph(graph: Any) -> Report:
     return Report(findings=tuple(findings))
 
 
+def _union_of_quads(data: bytes, fmt: str) -> Any:
+    """The union of every graph of an N-Quads or TriG document, as one ``rdflib.Graph``.
+
+    pyoxigraph reads the dataset (rdflib's Dataset parser warns on every
+    call); the shapes apply to each article's triples, so the union is what
+    gets checked.
+    """
+    import pyoxigraph as ox
+    import rdflib
+
+    syntax = ox.RdfFormat.N_QUADS if fmt == "nquads" else ox.RdfFormat.TRIG
+    triples = [quad.triple for quad in ox.parse(data, format=syntax)]
+    graph = rdflib.Graph()
+    if triples:
+        graph.parse(data=bytes(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)), format="nt")
+    return graph
+
+
 _FILE_FORMATS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld"}
 
 
@@ -190,8 +203,7 @@ def validate_file(path: str | os.PathLike[str]) -> Report:
 
             graph = parse_jsonld(data)
         elif fmt in ("nquads", "trig"):
-            graph = rdflib.Dataset()
-            graph.parse(data=data, format=fmt)
+            graph = _union_of_quads(data, fmt)
         else:
             graph = rdflib.Graph().parse(data=data, format=fmt)
     except FormatError:

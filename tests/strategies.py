@@ -41,6 +41,7 @@ from newsmodel.model import (
 __all__ = [
     "SPECIAL_FRAGMENTS",
     "articles",
+    "bodies",
     "confidences",
     "iris",
     "partial_dates",

@@ -248,15 +248,18 @@ def test_valid_json_that_is_not_an_object_is_a_validation_error() -> None:
     assert caught.value.errors[0][0] == "$"
 
 
-def test_writing_an_invalid_model_fails_loudly() -> None:
-    """A model the schema refuses (negative image width) is never written."""
+def test_negative_image_width_is_refused_by_model_and_schema() -> None:
+    """A negative image width fails at construction and in the schema alike."""
+    from newsmodel.errors import ModelError
     from newsmodel.model import Image
 
-    article = NewsArticle(
-        id="https://example.org/a", headline="h", images=(Image(url="https://e/i", width=-1),)
-    )
+    with pytest.raises(ModelError, match="width"):
+        Image(url="https://e/i", width=-1)
+    article = NewsArticle(id="https://example.org/a", headline="h", images=(Image(url="https://e/i", width=1),))
+    data = nm_json.to_dict(article)
+    data["images"][0]["width"] = -1
     with pytest.raises(ValidationError, match=r"\$\.images\[0\]\.width"):
-        nm_json.dumps(article)
+        nm_json.from_dict(data)
 
 
 @settings(max_examples=30, deadline=None)

@@ -36,7 +36,8 @@ SURNAMES_FOR_FLAGS = 3000
 def _read_list(name: str) -> set[str]:
     path = DATA / name
     return {
-        line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+        line.strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip() and not line.startswith("#")
     }
 
@@ -51,7 +52,7 @@ def _census(path: Path, limit: int) -> list[str]:
 
 def build_names() -> tuple[set[str], set[str]]:
     """Write given_names.tsv; return (given names, frequent surnames) for ambiguity flags."""
-    import names  # the Census lists ship inside this package
+    import names  # type: ignore[import-untyped]  # the Census lists ship inside this package
 
     root = Path(names.__file__).resolve().parent
     male = _census(root / "dist.male.first", MALE_NAMES)
@@ -77,10 +78,7 @@ WORDS = Path("/usr/share/dict/words")
 
 def build_words() -> set[str]:
     """Write english_words.txt (SCOWL's lowercase entries); return them."""
-    words = sorted({
-        w for w in WORDS.read_text(encoding="utf-8").split()
-        if w.isalpha() and w.islower()
-    })
+    words = sorted({w for w in WORDS.read_text(encoding="utf-8").split() if w.isalpha() and w.islower()})
     lines = [
         "# Lowercase English words from SCOWL (Copyright 2000-2011 by Kevin Atkinson; see",
         "# ATTRIBUTION.md), via Debian's wamerican. Built by tools/build_gazetteer.py.",
@@ -113,7 +111,7 @@ def build_places(given: set[str], surnames: set[str], english: set[str]) -> int:
         put(c["name"], "Country", int(c["geonameid"]), cc, int(c["population"] or 0), "")
         if c.get("capital"):
             capitals.add((c["capital"], cc))
-    for code, s in gc.get_us_states().items():
+    for s in gc.get_us_states().values():
         put(s["name"], "AdministrativeArea", int(s["geonameid"]), "US", 0, "")
     for c in gc.get_continents().values():
         put(c["name"], "Region", int(c["geonameId"]), "", int(c.get("population") or 0), "")
@@ -125,7 +123,7 @@ def build_places(given: set[str], surnames: set[str], english: set[str]) -> int:
             or name in given
             or name in extra_given
             or name in surnames
-            or any(w.lower() in common for w in words) and len(words) == 1
+            or (any(w.lower() in common for w in words) and len(words) == 1)
         )
         flags = ("C" if (name, cc) in capitals else "") + ("a" if ambiguous else "")
         if name in rows and rows[name][1] == "City" and rows[name][4] >= pop:

@@ -55,15 +55,11 @@ def validate(args: argparse.Namespace) -> int:
 def _validate_one(path: Path) -> None:
     suffix = path.suffix.lower()
     if suffix == ".json":
-        import orjson
+        from newsmodel.serialize.json import loads
 
-        from newsmodel.schema import validate as validate_json
-
-        try:
-            data = orjson.loads(path.read_bytes())
-        except orjson.JSONDecodeError as exc:
-            raise FormatError(f"{path}: not JSON: {exc}") from exc
-        validate_json(data)
+        # The schema first (every error with its path), then the model's own
+        # invariants (real dates, references that resolve).
+        loads(path.read_bytes())
     elif suffix in RDF_SUFFIXES:
         from newsmodel.shacl import validate_file
 

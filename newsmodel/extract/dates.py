@@ -111,27 +111,52 @@ _PATTERN = re.compile(
     re.VERBOSE,
 )
 
+# The core word of every phrase, and how far before it the phrase may start
+# ("as of the beginning of March": 24 characters of preposition and edge).
+_ANCHOR = re.compile(
+    rf"(?<![\w$£€#/])(?:{_FULL_MONTH}|{'|'.join(_MONTH_ABBR)}|{_WEEKDAY}|1[89]\d\d|20\d\d|"
+    r"(?i:today|tonight|yesterday|tomorrow|(?:day|week|month|year)s?|spring|summer|fall|autumn|winter|"
+    r"night|morning|afternoon|evening))\b"
+)
+_REACH = 40
+# Words that may lead into a phrase before its core word.
+_LEAD_IN = re.compile(
+    rf"(?:(?i:on|in|since|by|until|till|from|during|before|after|of|through|as|for|early|late|mid|the|end|"
+    rf"start|beginning|middle|this|past|last|next|earlier|later|every|{'|'.join(_NUMBERS)})|{_WEEKDAY}|"
+    rf"{_DAY})(?![\w])"
+)
+_WORD_START = re.compile(r"(?<![\w'])[\w$£€#/-]")
+
 # "the last year", "over the next month": a span of time, not a date.
 _DURATION_BEFORE = re.compile(r"(?i:\b(?:the|over|for|within|in|past|coming)\s+)$")
 # A year followed by a plural count noun ("2000 employees") is a number.
 _PLURAL_AFTER = re.compile(r"\s+(?!(?:was|has|is|as|this|its|his|hers|ours|yes|thus|less)\b)[a-z]+s\b")
 _YEAR_CONTEXT = re.compile(r"(?i:\b(?:in|since|by|of|from|until|through|before|after|during|early|late)\s+)$")
 
-# Tense cues (general English). Future: auxiliaries and scheduling words. Past:
-# auxiliaries and markers, "-ed" forms, and common irregular past verbs.
-_IRREGULAR_PAST = (
-    r"said|told|met|made|took|gave|came|went|saw|held|left|sent|spent|began|won|lost|led|paid|fell|rose|"
-    r"bought|sold|brought|thought|found|got|became|ran|wrote|spoke|broke|chose|drove|flew|grew|knew|shot|"
-    r"stood|struck|threw|fought|caught|built|felt|kept|heard"
+# Tense cues (general English). Future: auxiliaries and scheduling words (one
+# word, or two: "ahead of"). Past: auxiliaries and markers, "-ed" forms, and
+# common irregular past verbs. An "-ed" or irregular form right after a form of
+# "be" is a participle ("will be postponed", "was held"): the auxiliary decides.
+_FUTURE_WORDS = frozenset("will shall won't 'll next upcoming scheduled coming later tomorrow".split())
+_FUTURE_PAIRS = frozenset(
+    (a, b)
+    for a, b in (
+        pair.split()
+        for pair in (
+            "going to", "ahead of", "is due", "are due", "due to", "set to", "is to", "are to", "plan to",
+            "plans to", "planning to", "expect to", "expects to", "expected to",
+        )
+    )
 )
-_CUES = re.compile(
-    rf"(?i:(?P<participle>(?P<aux>\b(?:be|been|being|is|are|was|were)\s+)"
-    rf"(?!scheduled\b)(?:{_IRREGULAR_PAST}|[a-z]{{2,}}ed)\b)"
-    r"|(?P<future>\b(?:will|shall|won't|going\s+to|next|upcoming|ahead\s+of|scheduled|is\s+due|"
-    r"are\s+due|due\s+to|set\s+to|is\s+to|are\s+to|plans?\s+to|planning\s+to|expects?\s+to|"
-    r"expected\s+to|coming|later|tomorrow)\b|'ll\b)"
-    rf"|(?P<past>\b(?:was|were|had|did|ago|earlier|last|past|previous|since|{_IRREGULAR_PAST}|[a-z]{{2,}}ed)\b))"
+_PAST_WORDS = frozenset(
+    """
+    was were had did ago earlier last past previous since said told met made took gave came went saw held
+    left sent spent began won lost led paid fell rose bought sold brought thought found got became ran wrote
+    spoke broke chose drove flew grew knew shot stood struck threw fought caught built felt kept heard
+    """.split()
 )
+_BE = frozenset("be been being is are was were".split())
+_TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
 _CLAUSE_END = re.compile(r"[.;!?\n]")
 # After the phrase, the clause is read only up to the next comma.
 _RIGHT_END = re.compile(r"[,.;!?\n]")
@@ -159,7 +184,17 @@ def find_dates(
     stop = len(text) if end is None else end
     base = published.date() if isinstance(published, dt.datetime) else published
     out: list[DateMention] = []
-    for match in _PATTERN.finditer(text, start, stop):
+    consumed = start
+    # Every phrase holds a core word (a month, a weekday, a year, "week", "today"…):
+    # a cheap scan finds those, and the full pattern is only tried at the few
+    # word starts just before each one.
+    for anchor in _ANCHOR.finditer(text, start, stop):
+        if anchor.start() < consumed:
+            continue
+        match = _phrase_at(text, max(consumed, anchor.start() - _REACH), anchor.start(), stop)
+        if match is None:
+            continue
+        consumed = match.end()
         kind = match.lastgroup
         if kind is None or not _keep(text, match, kind, start):
             continue
@@ -171,6 +206,24 @@ def find_dates(
         value = _resolve(match, kind, base, tense)
         out.append(DateMention(match.start(), match.end(), match.group(), value))
     return out
+
+
+def _phrase_at(text: str, lo: int, at: int, stop: int) -> re.Match[str] | None:
+    """The leftmost date phrase that covers ``at`` and starts at a word in ``[lo, at]``.
+
+    Only the unbroken run of lead-in words just before ``at`` ("on", "early",
+    "the end of", a weekday, a day number…) can start a phrase, so the full
+    pattern is tried at those few word starts only.
+    """
+    starts = [w.start() for w in _WORD_START.finditer(text, lo, at)]
+    first = len(starts)
+    while first and _LEAD_IN.match(text, starts[first - 1]):
+        first -= 1
+    for begin in (*starts[first:], at):
+        match = _PATTERN.match(text, begin, stop)
+        if match is not None and match.end() > at:
+            return match
+    return None
 
 
 def _keep(text: str, match: re.Match[str], kind: str, floor: int) -> bool:
@@ -191,26 +244,27 @@ def _keep(text: str, match: re.Match[str], kind: str, floor: int) -> bool:
 
 
 def _tense(text: str, start: int, end: int, floor: int, ceiling: int) -> Tense:
-    """Tell the tense of the clause around ``text[start:end]`` from the cue nearest to it.
-
-    An "-ed" form after "be", "is", "was"… is a participle ("will be postponed",
-    "was expected") and leaves the tense to its auxiliary.
-    """
+    """Tell the tense of the clause around ``text[start:end]`` from the cue nearest to it."""
     left = max(floor, start - 120)
     for cut in _CLAUSE_END.finditer(text, left, start):
         left = cut.end()
     right_match = _RIGHT_END.search(text, end, min(ceiling, end + 60))
     right = right_match.start() if right_match else min(ceiling, end + 60)
     best: tuple[int, Tense] | None = None
-    for region_start, region_end in ((left, start), (end, right)):
-        for cue in _CUES.finditer(text, region_start, region_end):
-            if cue.group("participle") is not None:
-                if cue.group("aux").split()[0].lower() not in ("was", "were"):
-                    continue
-                tense: Tense = "past"
+    for lo, hi in ((left, start), (end, right)):
+        words = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text, lo, hi)]
+        for i, (w_start, w_end, word) in enumerate(words):
+            tense: Tense
+            following = words[i + 1][2] if i + 1 < len(words) else ""
+            if word in _FUTURE_WORDS or (word, following) in _FUTURE_PAIRS:
+                tense = "future"
+            elif word in _PAST_WORDS or (len(word) > 3 and word.endswith("ed")):
+                if i and words[i - 1][2] in _BE:
+                    continue  # a participle: its auxiliary was (or is) the cue
+                tense = "past"
             else:
-                tense = "future" if cue.group("future") is not None else "past"
-            distance = start - cue.end() if cue.end() <= start else cue.start() - end
+                continue
+            distance = start - w_end if w_end <= start else w_start - end
             if best is None or distance < best[0]:
                 best = (distance, tense)
     return best[1] if best else "none"

@@ -30,8 +30,11 @@ the rules did not type. spaCy is imported by the caller, never here.
 >>> putin = next(r for r in index.records if r.name == "Vladimir Putin")
 >>> putin.job_title, putin.nationality.name, putin.aliases
 ('President', 'Russia', ['Putin'])
->>> sorted(r.name for r in index.records if r.kind == "place")
-['Kremlin', 'Moscow', 'Russia', 'U.S.']
+>>> sorted({m.entity.name for m in index.mentions if m.entity.kind == "place"})
+['Kremlin', 'Moscow', 'U.S.']
+
+Records that no mention points at are nationalities the text only implies
+("Russian" -> Russia): they exist to be referenced, not listed as mentioned.
 """
 
 from __future__ import annotations
@@ -45,71 +48,273 @@ from newsmodel.extract.candidates import Ctx as _Ctx
 from newsmodel.extract.candidates import surface as _surface
 from newsmodel.extract.gazetteer import Lexicon, lexicon
 from newsmodel.extract.grouping import group as _group
-from newsmodel.extract.names import Token, is_capitalized, sentence_starts, tokenize
+from newsmodel.extract.names import is_capitalized, sentence_starts, tokenize
 from newsmodel.extract.records import EntityIndex
 from newsmodel.extract.titles import head_at, spell_title, title_span_before
-from newsmodel.ids import DEFAULT_BASE, entity_iri
+from newsmodel.ids import DEFAULT_BASE
 from newsmodel.read.document import Document
 
 __all__ = ["find_entities"]
 
 #: Words that join two capitalized runs into one name when the left run ends in a cue.
-_JOINERS = frozenset({"of", "for", "and", "&", "de", "del", "da", "du", "van", "von", "bin", "ibn", "al", "la", "le"})
+_JOINERS = frozenset(
+    {"of", "for", "'s", "\u2019s", "&", "de", "del", "da", "du", "van", "von", "bin", "ibn", "al", "la", "le"}
+)
 _PARTICLES = frozenset({"de", "del", "da", "du", "van", "von", "bin", "ibn", "al", "la", "le", "der", "den"})
 #: Extra left-hand words after which "of" continues a name ("Republic of Korea").
-_OF_HEADS = frozenset({"Republic", "Kingdom", "State", "States", "Union", "Isle", "Sea", "Gulf", "Strait",
-                       "Bank", "House", "Board", "Court", "Bay", "Cape", "Duke", "Prince", "Princess"})
-_SAY = frozenset("""said says say told tells added adds wrote writes tweeted explained noted argued
-    claimed insisted warned announced stated asked replied responded recalled acknowledged admitted
-    confirmed denied estimated predicted suggested believes believed thinks thought""".split())
-_METONYMY_NEXT = _SAY | frozenset("""has have had would will is was wants wanted accused demanded rejected
-    urged sought plans planned agreed refused threatened vowed""".split())
+_OF_HEADS = frozenset(
+    {
+        "Republic",
+        "Kingdom",
+        "State",
+        "States",
+        "Union",
+        "Isle",
+        "Sea",
+        "Gulf",
+        "Strait",
+        "Bank",
+        "House",
+        "Board",
+        "Court",
+        "Bay",
+        "Cape",
+        "Duke",
+        "Prince",
+        "Princess",
+    }
+)
+_SAY = frozenset(
+    [
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "wrote",
+        "writes",
+        "tweeted",
+        "explained",
+        "noted",
+        "argued",
+        "claimed",
+        "insisted",
+        "warned",
+        "announced",
+        "stated",
+        "asked",
+        "replied",
+        "responded",
+        "recalled",
+        "acknowledged",
+        "admitted",
+        "confirmed",
+        "denied",
+        "estimated",
+        "predicted",
+        "suggested",
+        "believes",
+        "believed",
+        "thinks",
+        "thought",
+    ]
+)
+_METONYMY_NEXT = _SAY | frozenset(
+    [
+        "has",
+        "have",
+        "had",
+        "would",
+        "will",
+        "is",
+        "was",
+        "wants",
+        "wanted",
+        "accused",
+        "demanded",
+        "rejected",
+        "urged",
+        "sought",
+        "plans",
+        "planned",
+        "agreed",
+        "refused",
+        "threatened",
+        "vowed",
+    ]
+)
 _SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
-_GOV_HEADS = ("foreign ministry", "defense ministry", "defence ministry", "interior ministry",
-              "finance ministry", "foreign office", "military", "police", "army", "navy", "air force",
-              "coast guard", "parliament", "ministry")
-_US_TITLES = frozenset({"Senator", "Representative", "Congressman", "Congresswoman", "Governor",
-                        "Lieutenant Governor"})
+#: Words that never begin a name, even capitalized ("At GateHouse, ...").
+_FUNCTION_WORDS = frozenset(
+    [
+        "at",
+        "in",
+        "on",
+        "for",
+        "with",
+        "by",
+        "from",
+        "to",
+        "of",
+        "and",
+        "but",
+        "or",
+        "as",
+        "if",
+        "when",
+        "while",
+        "after",
+        "before",
+        "since",
+        "under",
+        "over",
+        "about",
+        "among",
+        "amid",
+        "against",
+        "despite",
+        "during",
+        "like",
+        "unlike",
+        "into",
+        "onto",
+        "upon",
+        "via",
+        "per",
+        "than",
+        "then",
+    ]
+)
+_STATE_FORMS = frozenset(
+    {
+        "State",
+        "Republic",
+        "Kingdom",
+        "Federation",
+        "Commonwealth",
+        "Principality",
+        "Sultanate",
+        "Emirate",
+        "Islamic Republic",
+        "People's Republic",
+        "Federal Republic",
+        "Democratic Republic",
+    }
+)
+_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "a", "an", "our", "this", "that", "new"})
+_GOV_HEADS = (
+    "foreign ministry",
+    "defense ministry",
+    "defence ministry",
+    "interior ministry",
+    "finance ministry",
+    "foreign office",
+    "military",
+    "police",
+    "army",
+    "navy",
+    "air force",
+    "coast guard",
+    "parliament",
+    "ministry",
+)
+_US_TITLES = frozenset(
+    {"Senator", "Representative", "Congressman", "Congresswoman", "Governor", "Lieutenant Governor"}
+)
 
 
 # --------------------------------------------------------------------------- runs
 
+
 def _cue_end(ctx: _Ctx, word: str) -> bool:
     lex = ctx.lex
-    return (word in lex.org_cues or word.lower() in lex.place_cues or word in _OF_HEADS
-            or (word.lower(),) in lex.titles)
+    return (
+        word in lex.org_cues
+        or word.lower() in lex.place_cues
+        or word in _OF_HEADS
+        or (word.lower(),) in lex.titles
+    )
+
+
+_CORP_SUFFIXES = frozenset(
+    {
+        "Inc.",
+        "Inc",
+        "LLC",
+        "Ltd.",
+        "Ltd",
+        "Corp.",
+        "Co.",
+        "L.P.",
+        "LP",
+        "PLC",
+        "plc",
+        "S.A.",
+        "N.V.",
+        "AG",
+        "GmbH",
+    }
+)
+
+
+def _masked(ctx: _Ctx) -> list[bool]:
+    """Tokens inside ``<...>`` (ticker codes such as ``<.SPX>``): never names."""
+    mask = [False] * len(ctx.toks)
+    inside = False
+    toks = ctx.toks
+    for i, w in enumerate(ctx.words):
+        if w == "<":
+            inside = True
+        elif w == ">":
+            inside = False
+        elif inside or (any(ch.isdigit() for ch in w) and any(ch.isalpha() for ch in w)):
+            mask[i] = True  # "LCOc1", "US10YT", "A350": codes, not names
+        elif (
+            i > 0
+            and ctx.words[i - 1] == "."
+            and toks[i - 1].end == toks[i].start
+            and (i < 2 or toks[i - 2].end < toks[i - 1].start)
+        ):
+            mask[i] = True  # ".SPX", ".DJI": tickers
+    return mask
 
 
 def _runs(ctx: _Ctx, lo: int, hi: int) -> list[tuple[int, int]]:
     """Maximal capitalized runs in tokens ``[lo, hi)``, joined over "of"/"&"/particles."""
     words = ctx.words
+    mask = _masked(ctx)
     out: list[tuple[int, int]] = []
     i = lo
     while i < hi:
-        if not is_capitalized(words[i]) or words[i] in ctx.lex.not_entities and not _continues(ctx, i, hi):
+        if not is_capitalized(words[i]) or words[i] in ctx.lex.not_entities or mask[i]:
             i += 1
             continue
         j = i + 1
         while j < hi:
             w = words[j]
-            if is_capitalized(w) and w not in ctx.lex.not_entities and _adjacent(ctx, j):
+            if is_capitalized(w) and w not in ctx.lex.not_entities and _adjacent(ctx, j) and not mask[j]:
                 j += 1
+                continue
+            if w == "," and j + 1 < hi and words[j + 1] in _CORP_SUFFIXES:
+                j += 2  # "Tyvak Nano-Satellite Systems, Inc."
                 continue
             if w in _JOINERS and j + 1 < hi and _adjacent(ctx, j) and _adjacent(ctx, j + 1):
                 k = j + 1
                 if words[k] == "the" and k + 1 < hi:
                     k += 1
-                if is_capitalized(words[k]) and words[k] not in ctx.lex.not_entities and _join_ok(ctx, i, j, k):
+                if (
+                    is_capitalized(words[k])
+                    and words[k] not in ctx.lex.not_entities
+                    and _join_ok(ctx, i, j, k)
+                ):
                     j = k + 1
                     continue
             break
         out.append((i, j))
         i = j
     return out
-
-
-def _continues(ctx: _Ctx, i: int, hi: int) -> bool:
-    return False
 
 
 def _adjacent(ctx: _Ctx, j: int) -> bool:
@@ -127,45 +332,55 @@ def _join_ok(ctx: _Ctx, i: int, j: int, k: int) -> bool:
         return True
     if joiner in ("of", "for"):
         return _cue_end(ctx, left)
-    if joiner == "and":
-        # "Pacific Gas and Electric Co.": only when the right run ends in an organization cue
-        m = k
-        while m < len(ctx.words) and is_capitalized(ctx.words[m]) and _adjacent(ctx, m):
-            m += 1
-        return ctx.words[m - 1] in ctx.lex.org_cues and ctx.words[j - 1] not in ctx.lex.places
+    if joiner in ("'s", "\u2019s"):
+        # "Attorney's Office", "Governor's Office": a title's or body's own office
+        right = ctx.words[k]
+        return right in ctx.lex.org_cues and ((left.lower(),) in ctx.lex.titles or left in ctx.lex.org_cues)
     return False
 
 
 # --------------------------------------------------------------------------- typing
 
+
 def _known(ctx: _Ctx, a: int, b: int) -> _Cand | None:
-    """A run that is exactly a known place, organization or demonym."""
+    """Return the known place or organization that run ``[a, b)`` is exactly, if any."""
     lex = ctx.lex
     surface = " ".join(ctx.words[a:b])
     text = _surface(ctx, a, b)
     for s in (text, surface):
         org = lex.orgs.get(s)
         if org is not None:
-            return _Cand(a, b, "organization", org.kind, f"org:{org.name}", 0.9, nationality=org.country or None)
+            return _Cand(
+                a, b, "organization", org.kind, f"org:{org.name}", 0.9, nationality=org.country or None
+            )
         place = lex.places.get(s)
         if place is not None:
-            if "c" in place.flags and not (a >= 2 and ctx.words[a - 1] == "," and is_capitalized(ctx.words[a - 2])):
+            if "c" in place.flags and not (
+                a >= 2 and ctx.words[a - 1] in (",", "-") and is_capitalized(ctx.words[a - 2])
+            ):
                 return None
-            if "a" in place.flags and not _place_context(ctx, a, b):
+            big = "C" in place.flags or place.population >= 500_000
+            if "a" in place.flags and not big and not _place_context(ctx, a, b):
                 return None
             return _Cand(a, b, "place", place.kind, f"place:{place.name}", 0.9, place=place)
     return None
 
 
 def _place_context(ctx: _Ctx, a: int, b: int) -> bool:
-    """"in X", "X, State", "Town, X": context that makes an ambiguous name a place."""
+    """Tell place context ("in X", "X, State", "Town, X") that makes an ambiguous name a place."""
     words = ctx.words
     prev = words[a - 1] if a > 0 else ""
     nxt = words[b] if b < len(words) else ""
-    if prev in ("in", "at", "near", "from", "to", "outside", "across", "of") and nxt in (",", ".", "and", ")", ";"):
+    if prev in ("in", "at", "near", "from", "to", "outside", "across", "of") and nxt in (
+        ",",
+        ".",
+        "and",
+        ")",
+        ";",
+    ):
         return True
     if nxt == "," and b + 1 < len(words) and words[b + 1] in ctx.lex.places:
-        return ctx.lex.places[words[b + 1]].kind in ("AdministrativeArea", "Country")
+        return True
     return prev == "," and a >= 2 and is_capitalized(words[a - 2]) and nxt in (",", ".", "(")
 
 
@@ -175,11 +390,15 @@ def _strip_front(ctx: _Ctx, a: int, b: int) -> int:
     while a < b:
         w = ctx.words[a]
         low = w.lower()
-        if w == "The" and b - a > 1:
+        if (w in ("The", "A", "An") and b - a > 1) or low in _FUNCTION_WORDS:
             a += 1
             continue
         if a in ctx.starts or (a > 0 and ctx.words[a - 1] in ('"', "'", "(")):
-            if w in lex.given_names and not (low in lex.common) and b - a > 1:
+            if (
+                w in lex.given_names
+                and b - a > 1
+                and (low not in lex.common or ctx.words[a + 1].lower() not in lex.english)
+            ):
                 break
             if w in lex.orgs or w in lex.places or w in lex.phrases or w in lex.demonyms:
                 break
@@ -193,7 +412,7 @@ def _strip_front(ctx: _Ctx, a: int, b: int) -> int:
 
 
 def _title_person(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
-    """"[Demonym/Country/Org] [Title] Name": the person, with the prefix entity if any."""
+    """Read "[Demonym/Country/Org] [Title] Name": the person, and the prefix entity if any."""
     lex = ctx.lex
     words = ctx.words[a:b]
     lower = [w.lower() for w in words]
@@ -244,7 +463,7 @@ def _title_person(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
 
 
 def _classify_prefix(ctx: _Ctx, a: int, b: int, person: _Cand) -> list[_Cand]:
-    """What stands before a title: a nationality, a place, an organization, "former"."""
+    """Read what stands before a title: a nationality, a place, an organization, "former"."""
     lex = ctx.lex
     words = ctx.words[a:b]
     if words and words[0].lower() == "former":
@@ -254,10 +473,10 @@ def _classify_prefix(ctx: _Ctx, a: int, b: int, person: _Cand) -> list[_Cand]:
     if not words:
         return []
     text = " ".join(words)
-    if text in lex.demonyms:
+    known = _known(ctx, a, b)
+    if known is None and text in lex.demonyms:
         person.nationality = _country_name(lex, lex.demonyms[text])
         return []
-    known = _known(ctx, a, b)
     if known is not None:
         if known.kind == "place" and known.place is not None and known.place.kind == "Country":
             person.nationality = known.place.name
@@ -291,7 +510,7 @@ def _name_like(ctx: _Ctx, words: list[str]) -> bool:
         return False
     if any(not is_capitalized(w) and w not in _PARTICLES for w in words):
         return False
-    if words[-1] in lex.org_cues and words[-1] not in _SUFFIXES or words[-1].lower() in lex.place_cues:
+    if (words[-1] in lex.org_cues and words[-1] not in _SUFFIXES) or words[-1].lower() in lex.place_cues:
         return False
     joined = " ".join(words)
     if joined in lex.places or joined in lex.orgs or joined in lex.not_entities or joined in lex.demonyms:
@@ -320,8 +539,24 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
     known = _known(ctx, a, b)
     if known is not None:
         return [known]
-    # cue words
+    surface = _surface(ctx, a, b)
+    if surface in lex.not_entities or _plural_demonym(lex, surface):
+        return []
     last = words[b - 1]
+    if last in lex.non_entity_heads:
+        return _split_known(ctx, a, b - 1, partial=True) or []
+    if b - a > 1 and words[a].lower() in lex.english and words[a] not in lex.given_names:
+        rest = _known(ctx, a + 1, b)
+        if rest is not None:
+            return [rest]  # "Key Security Council"
+    if b - a >= 3 and words[a + 1] == "of" and " ".join(words[a : a + 1]) in _STATE_FORMS:
+        country = _known(ctx, a + 2, b)
+        if country is not None and country.place is not None and country.place.kind == "Country":
+            country.a = a  # "State of Israel": one more name of the country
+            return [country]
+    if b - a == 2 and words[a] == "The" and lex.org_cues.get(last) == "NewsMediaOrganization":
+        return [_Cand(a, b, "organization", "NewsMediaOrganization", confidence=0.7)]
+    # cue words
     cue = _org_cue(ctx, a, b)
     if cue is not None:
         return [_Cand(a, b, "organization", cue, confidence=0.75)]
@@ -332,6 +567,11 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
     pieces = _split_known(ctx, a, b)
     if pieces is not None:
         return pieces
+    for k in range(a + 1, b - 1):
+        if words[k] in ("of", "for"):
+            # no cue made the whole a name: read the parts ("Director for the Middle East")
+            right = k + 2 if words[k + 1] == "the" else k + 1
+            return _classify(ctx, a, k) + _classify(ctx, right, b)
     first = words[a]
     if b - a == 1:
         return _single(ctx, a)
@@ -340,16 +580,25 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
     if first in lex.given_names and _name_like(ctx, words[a:b]):
         g = lex.given_names[first]
         return [_Cand(a, b, "person", confidence=0.8, evidence=1, gender=g if g in ("m", "f") else None)]
-    if all(w in lex.not_entities for w in words[a:b]):
+    if all(w in lex.not_entities or w in lex.name_adjectives or w in lex.demonyms for w in words[a:b]):
         return []
     return [_Cand(a, b, None, confidence=0.4)]
 
 
+def _plural_demonym(lex: Lexicon, surface: str) -> bool:
+    """Tell plural demonyms ("Israelis", "South Dakotans"): people of a place, not an entity."""
+    if not surface.endswith("s") or len(surface) < 5:
+        return False
+    return surface[:-1] in lex.demonyms or surface[:-2] in lex.places or surface[:-1] in lex.places
+
+
 def _org_cue(ctx: _Ctx, a: int, b: int) -> str | None:
-    """The organization kind a cue word in ``[a, b)`` gives, if any."""
+    """Return the organization kind a cue word in ``[a, b)`` gives, if any."""
     lex = ctx.lex
     words = ctx.words
     last = words[b - 1]
+    if "-" in last and last.rsplit("-", 1)[1] in lex.org_cues:
+        last = last.rsplit("-", 1)[1]  # "Union-Tribune"
     if b - a == 1:
         return lex.org_cues.get(last) if last in ("Tribune", "Congress", "Parliament", "Senate") else None
     if last in lex.org_cues:
@@ -362,8 +611,11 @@ def _org_cue(ctx: _Ctx, a: int, b: int) -> str | None:
     return None
 
 
-def _split_known(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
-    """Split a run into known places/organizations when every word is covered."""
+def _split_known(ctx: _Ctx, a: int, b: int, *, partial: bool = False) -> list[_Cand] | None:
+    """Split a run into known places/organizations when every word is covered.
+
+    With ``partial``, keep whatever known pieces there are.
+    """
     lex = ctx.lex
     out: list[_Cand] = []
     i = a
@@ -375,7 +627,7 @@ def _split_known(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
                 found = c
                 break
         if found is None:
-            if ctx.words[i] in lex.demonyms or ctx.words[i] in lex.not_entities:
+            if partial or ctx.words[i] in lex.demonyms or ctx.words[i] in lex.not_entities:
                 i += 1
                 continue
             return None
@@ -385,10 +637,20 @@ def _split_known(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
 
 
 def _single(ctx: _Ctx, i: int) -> list[_Cand]:
-    """A lone capitalized word that no list knows."""
+    """Type a lone capitalized word that no list knows."""
     lex = ctx.lex
     w = ctx.words[i]
-    if w in lex.not_entities or w in lex.demonyms or len(w) < 2:
+    if (
+        w in lex.not_entities
+        or w in lex.demonyms
+        or w in lex.name_adjectives
+        or w in lex.honorifics
+        or len(w) < 2
+    ):
+        return []
+    if _plural_demonym(lex, w) or (
+        "-" in w and all(p in lex.demonyms or p in lex.places for p in w.split("-"))
+    ):
         return []
     if _ACRONYM_RE.match(w):
         return [_Cand(i, i + 1, "organization", "Organization", confidence=0.6)]
@@ -398,6 +660,7 @@ def _single(ctx: _Ctx, i: int) -> list[_Cand]:
 
 
 # --------------------------------------------------------------------------- context
+
 
 def _person_context(ctx: _Ctx, c: _Cand) -> int:
     """Evidence from the words around a candidate that it names a person."""
@@ -423,9 +686,11 @@ def _lower_title_before(ctx: _Ctx, c: _Cand) -> None:
     if found is None:
         return
     start = lo + found[0]
-    if any(is_capitalized(w) and w.lower() not in ctx.lex.title_modifiers for w in ctx.words[start : c.a]) and \
-            not all((w.lower(),) in ctx.lex.titles or w.lower() in ctx.lex.title_modifiers
-                    for w in ctx.words[start : c.a]):
+    if any(
+        is_capitalized(w) and w.lower() not in ctx.lex.title_modifiers for w in ctx.words[start : c.a]
+    ) and not all(
+        (w.lower(),) in ctx.lex.titles or w.lower() in ctx.lex.title_modifiers for w in ctx.words[start : c.a]
+    ):
         return
     c.title = c.title or spell_title(ctx.words[start : c.a], ctx.lex)
     if found[1] and not c.gender:
@@ -437,7 +702,7 @@ _APPOS_STOP = frozenset({",", ".", ";", ":", '"', "(", ")", "said", "says", "tol
 
 
 def _apposition(ctx: _Ctx, c: _Cand, cands_at: dict[int, _Cand]) -> None:
-    """", the chief executive of X," after a name: title and affiliation."""
+    """Read an apposition after a name (", the chief executive of X,"): title and affiliation."""
     words = ctx.words
     i = c.b
     if i + 1 >= len(words) or words[i] != ",":
@@ -450,13 +715,29 @@ def _apposition(ctx: _Ctx, c: _Cand, cands_at: dict[int, _Cand]) -> None:
         if words[j] in ("at", "of", "for", "with", "in") and j > i:
             break
         j += 1
+    owner = cands_at.get(i)
+    if (
+        owner is not None
+        and owner.kind in ("organization", None)
+        and owner.b + 1 < j
+        and words[owner.b] in ("'s", "\u2019s")
+    ):
+        i = owner.b + 1  # "X, NASA's associate administrator"
+        if c.affiliation is None:
+            c.affiliation = owner
+            owner.kind = owner.kind or "organization"
     lower = [w.lower() for w in words[i:j]]
     found = title_span_before(lower, len(lower), ctx.lex) if lower else None
     if found is None:
         return
     title_words = words[i:j]
-    if any(is_capitalized(w) and (w.lower(),) not in ctx.lex.titles and w.lower() not in ctx.lex.title_modifiers
-           and w not in ctx.lex.demonyms for w in title_words):
+    if any(
+        is_capitalized(w)
+        and (w.lower(),) not in ctx.lex.titles
+        and w.lower() not in ctx.lex.title_modifiers
+        and w not in ctx.lex.demonyms
+        for w in title_words
+    ):
         org_first = cands_at.get(i)
         if org_first is None or org_first.kind != "organization":
             return
@@ -468,12 +749,15 @@ def _apposition(ctx: _Ctx, c: _Cand, cands_at: dict[int, _Cand]) -> None:
         if w in ctx.lex.demonyms and not c.nationality:
             c.nationality = _country_name(ctx.lex, ctx.lex.demonyms[w])
     if j < len(words) and words[j] in ("at", "of", "for", "with"):
-        org = cands_at.get(j + 1) or (cands_at.get(j + 2) if j + 2 < len(words) and words[j + 1] == "the" else None)
+        org = cands_at.get(j + 1) or (
+            cands_at.get(j + 2) if j + 2 < len(words) and words[j + 1] == "the" else None
+        )
         if org is not None and org.kind == "organization" and c.affiliation is None:
             c.affiliation = org
 
 
 # --------------------------------------------------------------------------- main
+
 
 def find_entities(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None = None) -> EntityIndex:
     """Find every person, organization and place of ``doc`` (see the module docstring).
@@ -495,13 +779,32 @@ def find_entities(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None
     cands: list[_Cand] = []
     lo = body_tok if title_case else 0
     for a, b in _runs(ctx, lo, len(toks)):
-        if a in ctx.starts and b - a > 0 and words[a].isupper() and len(words[a]) > 3:
+        if (
+            a in ctx.starts
+            and words[a].isupper()
+            and words[a].isalpha()
+            and (len(words[a]) > 3 or (b - a > 1 and words[a + 1].isupper() and words[a + 1].isalpha()))
+        ):
             cands.extend(_dateline(ctx, a, b))
+            continue
+        if (
+            b < len(words)
+            and words[b].islower()
+            and ctx.lex.place_cues.get(words[b]) == "Landmark"
+            and (_known(ctx, a, b) is None)
+        ):
+            cands.append(_Cand(a, b + 1, "place", "Landmark", confidence=0.6))  # "Hoa Lo prison"
             continue
         cands.extend(_classify(ctx, a, b))
     cands.extend(_gov_bodies(ctx, cands))
     if nlp is not None:
-        cands.extend(_from_spacy(ctx, nlp, cands))
+        extra = _from_spacy(ctx, nlp, cands)
+        if extra:
+            # the pipeline's typed spans replace spans the rules left untyped
+            cands = [
+                c for c in cands if c.kind is not None or not any(e.a < c.b and c.a < e.b for e in extra)
+            ]
+            cands.extend(extra)
     cands_at = {c.a: c for c in cands}
     for c in cands:
         if c.kind in ("person", None):
@@ -524,7 +827,7 @@ def _title_case_headline(words: list[str]) -> bool:
 
 
 def _dateline(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
-    """An all-capitals dateline ("WASHINGTON", "SAN FRANCISCO"): look it up title-cased."""
+    """Look up an all-capitals dateline ("WASHINGTON", "SAN FRANCISCO") title-cased."""
     out: list[_Cand] = []
     words = ctx.words
     j = a
@@ -538,17 +841,19 @@ def _dateline(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
     elif ctx.lex.orgs.get(" ".join(words[a:j])) is not None:
         org = ctx.lex.orgs[" ".join(words[a:j])]
         out.append(_Cand(a, j, "organization", org.kind, f"org:{org.name}", 0.9))
+    else:
+        return _classify(ctx, a, b)
     if j < b:
         out.extend(_classify(ctx, j, b))
     return out
 
 
 def _gov_bodies(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
-    """"Russia's foreign ministry", "Hong Kong police": a state body named by place and noun."""
+    """Find state bodies named by place and noun ("Russia's foreign ministry", "Hong Kong police")."""
     out: list[_Cand] = []
     words = ctx.words
     for c in cands:
-        if c.kind != "place" and not (c.kind is None and False):
+        if c.kind != "place" or c.place is None or c.place.kind not in ("Country", "AdministrativeArea"):
             continue
         i = c.b
         if i < len(words) and words[i] in ("'s", "\u2019s"):
@@ -557,8 +862,17 @@ def _gov_bodies(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
             hw = head.split()
             if [w for w in words[i : i + len(hw)]] == hw:
                 name = ctx.text[ctx.toks[c.a].start : ctx.toks[i + len(hw) - 1].end]
-                out.append(_Cand(i, i + len(hw), "organization", "GovernmentOrganization", f"org:{name}",
-                                 0.6, name=name))
+                out.append(
+                    _Cand(
+                        i,
+                        i + len(hw),
+                        "organization",
+                        "GovernmentOrganization",
+                        f"org:{name}",
+                        0.6,
+                        name=name,
+                    )
+                )
                 break
     return out
 
@@ -572,8 +886,13 @@ def _from_spacy(ctx: _Ctx, nlp: Any, cands: list[_Cand]) -> list[_Cand]:
                 taken[k] = True
     by_start = {t.start: i for i, t in enumerate(ctx.toks)}
     by_end = {t.end: i for i, t in enumerate(ctx.toks)}
-    kinds = {"PERSON": ("person", None), "ORG": ("organization", "Organization"),
-             "GPE": ("place", "City"), "LOC": ("place", "Region"), "FAC": ("place", "Landmark")}
+    kinds = {
+        "PERSON": ("person", None),
+        "ORG": ("organization", "Organization"),
+        "GPE": ("place", "City"),
+        "LOC": ("place", "Region"),
+        "FAC": ("place", "Landmark"),
+    }
     out: list[_Cand] = []
     for ent in nlp(ctx.text).ents:
         kind = kinds.get(ent.label_)
@@ -587,4 +906,3 @@ def _from_spacy(ctx: _Ctx, nlp: Any, cands: list[_Cand]) -> list[_Cand]:
         out.append(_Cand(a, b + 1, kind[0], kind[1], confidence=0.6, evidence=2))
     # candidates of unknown kind that the pipeline typed
     return out
-

@@ -76,7 +76,7 @@ def trigger_table() -> _Table:
         for nominal, key in ((False, "verbs"), (True, "nouns")):
             for word in group[key]:
                 triggers.setdefault(word.lower(), Trigger(kind=kind, cameo=group["cameo"], nominal=nominal))
-    return _Table(PhraseMatcher(triggers), triggers)
+    return _Table(PhraseMatcher(triggers, shared=True), triggers)
 
 
 #: Which kind wins when a sentence holds triggers of several: the specific before the general.
@@ -107,11 +107,13 @@ _LOCATIVE = re.compile(
     r"\b(?:in|at|near|inside|outside|across|throughout|to|into|over|from|off|on)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,2}$",
     re.IGNORECASE,
 )
-_TWO_SIDES = re.compile(
-    r"\b(?:the two|both) (?:sides|countries|nations|leaders|presidents|governments|companies|firms|men|parties)\b",
-    re.IGNORECASE,
+_PAIR_NOUNS = "sides countries nations leaders presidents governments companies firms men parties states".split()
+#: "the two sides", "both countries": two actors named before.
+_TWO_SIDES = PhraseMatcher(
+    [f"{lead} {noun}" for lead in ("the two", "both") for noun in _PAIR_NOUNS], shared=True
 )
-_SUBJECT_WORD = re.compile(r"\s*(?:[A-Z][\w'-]*,?\s+){0,2}?(he|she|it|they)\b|\s*(?:the|its)\s+(\w+)\b", re.IGNORECASE)
+#: Subject words that stand for an organization named before ("the company said").
+_ORG_SUBJECTS = frozenset({"company", "firm", "group", "agency", "airline", "carrier", "ministry", "government"})
 
 
 def _is_unreal(text: str, sent_start: int, at: int, nominal: bool) -> bool:
@@ -138,7 +140,7 @@ def find_events(
     published: dt.date | None,
     sentences: Sequence[tuple[int, int]] | None = None,
     attributor: Attributor | None = None,
-    per_sentence: int = 2,
+    per_sentence: int = 1,
 ) -> list[Event]:
     """Every event the body of ``doc`` asserts, in text order.
 
@@ -157,7 +159,7 @@ def find_events(
         if sent_start < doc.body_start:
             continue  # the headline repeats what the body reports
         found: dict[EventKind, tuple[Hit, Trigger]] = {}
-        hits = list(table.matcher.finditer(text, sent_start, sent_end))
+        hits = attr.find(table.matcher, sent_start, sent_end)
         for number, match in enumerate(hits):
             trigger = table.triggers[match.phrase]
             if trigger.kind in found or attr.in_quote(match.start):
@@ -192,7 +194,17 @@ class _Frame:
     sent_end: int
     attendees: list[EntityRecord]
     location: EntityRecord | None
-    dates: list[DateMention]
+    published: dt.date | None
+    _dates: list[DateMention] | None = None
+
+    @property
+    def dates(self) -> list[DateMention]:
+        """The sentence's date phrases, found on first use (most sentences never need them)."""
+        if self._dates is None:
+            self._dates = find_dates(self.text, self.sent_start, self.sent_end, self.published)
+        return self._dates
+
+    text: str = ""
 
     @property
     def anchored(self) -> bool:
@@ -220,8 +232,7 @@ class _Frame:
         for extra in implicit_actors(attr, start, end, countries):
             if extra not in attendees:
                 attendees.append(extra)
-        dates = find_dates(text, start, end, published)
-        return cls(start, end, attendees, location, dates)
+        return cls(start, end, attendees, location, published, text=text)
 
     def event(
         self, doc: Document, article_iri: str, kind: EventKind, match: Hit, trigger: Trigger,
@@ -294,22 +305,22 @@ def implicit_actors(
     attr: Attributor, start: int, end: int, countries: dict[str, EntityRecord] | None = None
 ) -> list[EntityRecord]:
     """Actors the sentence names without a name: "the two sides", an opening "he", "the company"."""
-    text = attr.doc.text
     out: list[EntityRecord] = []
-    sides = _TWO_SIDES.search(text, start, end)
+    sides = attr.find(_TWO_SIDES, start, end)
     if sides:
-        out.extend(two_sides(attr, sides.start(), countries))
-    opening = _SUBJECT_WORD.match(text, start, end)
-    if opening:
-        word = (opening.group(1) or opening.group(2) or "").lower()
-        at = opening.start(1) if opening.group(1) else opening.start(2)
+        out.extend(two_sides(attr, sides[0].start, countries))
+    tokens = attr.tokens
+    lo, hi = tokens.range(start, min(end, start + 60))
+    for i in range(lo, min(hi, lo + 3)):
+        word = tokens.words[i]
         found: EntityRecord | None = None
         if word in {"he", "she"}:
-            found = attr.resolve_pronoun(at, "m" if word == "he" else "f")
-        elif word == "it" or word in {"company", "firm", "group", "agency", "airline", "carrier", "ministry"}:
-            found = attr.last_entity(at, "organization", within=3)
+            found = attr.resolve_pronoun(tokens.starts[i], "m" if word == "he" else "f")
+        elif word == "it" or (word in _ORG_SUBJECTS and i > lo and tokens.words[i - 1] in {"the", "its"}):
+            found = attr.last_entity(tokens.starts[i], "organization", within=3)
         if found is not None:
             out.append(found)
+            break
     return out
 
 

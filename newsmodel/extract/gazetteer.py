@@ -101,7 +101,9 @@ def lexicon() -> Lexicon:
     places: dict[str, PlaceEntry] = {}
     countries: dict[str, PlaceEntry] = {}
     for row in _lines("places.tsv"):
-        entry = PlaceEntry(row[0], row[1], int(row[2]), row[3], int(row[4] or 0), row[5] if len(row) > 5 else "")
+        entry = PlaceEntry(
+            row[0], row[1], int(row[2]), row[3], int(row[4] or 0), row[5] if len(row) > 5 else ""
+        )
         places[entry.name] = entry
         if entry.kind == "Country":
             countries[entry.name] = entry
@@ -117,17 +119,21 @@ def lexicon() -> Lexicon:
         else:
             old = places.get(name)
             places[name] = PlaceEntry(
-                name, kind, old.geonameid if old else 0, old.country if old else "",
-                old.population if old else 0, flags,
+                name,
+                kind,
+                old.geonameid if old else 0,
+                old.country if old else "",
+                old.population if old else 0,
+                flags,
             )
     # ASCII spellings a text may use for accented names stay as they are: GeoNames' English names.
     orgs: dict[str, OrgEntry] = {}
     for row in _lines("organizations.tsv"):
         row += [""] * (4 - len(row))
-        entry = OrgEntry(row[0], row[1], row[3])
-        orgs[entry.name] = entry
+        org = OrgEntry(row[0], row[1], row[3])
+        orgs[org.name] = org
         for alias in filter(None, row[2].split("|")):
-            orgs.setdefault(alias, entry)
+            orgs.setdefault(alias, org)
     demonyms = {row[0]: row[1] for row in _lines("demonyms.tsv")}
     titles: dict[tuple[str, ...], tuple[str, str]] = {}
     for row in _lines("titles.tsv"):

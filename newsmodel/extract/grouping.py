@@ -19,12 +19,54 @@ from newsmodel.ids import entity_iri
 __all__ = ["Groups", "group"]
 
 _SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
-_METONYMY_NEXT = frozenset("""said says told added would will has have had is was wants wanted accused
-    demanded rejected urged sought plans planned agreed refused threatened vowed warned announced
-    insisted denied responded claimed""".split())
+_METONYMY_NEXT = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "added",
+        "would",
+        "will",
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "wants",
+        "wanted",
+        "accused",
+        "demanded",
+        "rejected",
+        "urged",
+        "sought",
+        "plans",
+        "planned",
+        "agreed",
+        "refused",
+        "threatened",
+        "vowed",
+        "warned",
+        "announced",
+        "insisted",
+        "denied",
+        "responded",
+        "claimed",
+    ]
+)
 _ORG_WORDS_SKIP = frozenset({"of", "for", "and", "&", "the", "de", "on"})
-_US_TITLES = frozenset({"Senator", "Representative", "Congressman", "Congresswoman", "Governor",
-                        "Lieutenant Governor", "Sen.", "Rep.", "Gov."})
+_US_TITLES = frozenset(
+    {
+        "Senator",
+        "Representative",
+        "Congressman",
+        "Congresswoman",
+        "Governor",
+        "Lieutenant Governor",
+        "Sen.",
+        "Rep.",
+        "Gov.",
+    }
+)
 
 
 @attrs.define(eq=False)
@@ -62,6 +104,7 @@ class Groups:
         if ent is None:
             ent = self.ents[key] = Ent(kind, c.subtype, key)
         ent.add(c)
+        c.key = key
         if c.kind != kind:
             c.kind = kind
         self.surfaces.setdefault(surface(ctx, c.a, c.b), key)
@@ -74,7 +117,7 @@ class Groups:
         self._scan(ctx, 0, len(ctx.toks), lexicon_too=False)
 
     def extend_headline(self, ctx: Ctx, lo: int, hi: int) -> None:
-        """A title-case headline: accept only names the body used or the lists know."""
+        """Link a title-case headline: only names the body used or the lists know."""
         self._scan(ctx, lo, hi, lexicon_too=True)
 
     def _scan(self, ctx: Ctx, lo: int, hi: int, *, lexicon_too: bool) -> None:
@@ -90,7 +133,7 @@ class Groups:
             if covered[i] or not is_capitalized(words[i]):
                 i += 1
                 continue
-            hit = None
+            hit: tuple[int, str, Cand | None] | None = None
             for j in range(min(hi, i + 6), i, -1):
                 if any(covered[i:j]):
                     continue
@@ -102,17 +145,29 @@ class Groups:
                 if lexicon_too:
                     if s in lex.orgs:
                         org = lex.orgs[s]
-                        hit = (j, f"org:{org.name}", Cand(i, j, "organization", org.kind, f"org:{org.name}", 0.9))
+                        hit = (
+                            j,
+                            f"org:{org.name}",
+                            Cand(i, j, "organization", org.kind, f"org:{org.name}", 0.9),
+                        )
                         break
                     if s in lex.places and "a" not in lex.places[s].flags and "c" not in lex.places[s].flags:
                         place = lex.places[s]
-                        hit = (j, f"place:{place.name}",
-                               Cand(i, j, "place", place.kind, f"place:{place.name}", 0.85, place=place))
+                        hit = (
+                            j,
+                            f"place:{place.name}",
+                            Cand(i, j, "place", place.kind, f"place:{place.name}", 0.85, place=place),
+                        )
                         break
-            if hit is None and lexicon_too and len(words[i]) > 1 and words[i] not in lex.not_entities:
-                if ACRONYM_RE.match(words[i]) or CAMEL_RE.match(words[i]):
-                    key = f"org:{words[i]}"
-                    hit = (i + 1, key, Cand(i, i + 1, "organization", "Organization", key, 0.5))
+            if (
+                hit is None
+                and lexicon_too
+                and len(words[i]) > 1
+                and words[i] not in lex.not_entities
+                and (ACRONYM_RE.match(words[i]) or CAMEL_RE.match(words[i]))
+            ):
+                key = f"org:{words[i]}"
+                hit = (i + 1, key, Cand(i, i + 1, "organization", "Organization", key, 0.5))
             if hit is None:
                 i += 1
                 continue
@@ -134,12 +189,22 @@ class Groups:
         mentions: list[Mention] = []
         text = ctx.text
         toks = ctx.toks
-        has_us = any(k in ("place:United States",) or (e.kind == "place" and e.cands and e.cands[0].place
-                     is not None and e.cands[0].place.country == "US") for k, e in self.ents.items())
+        has_us = any(
+            k in ("place:United States",)
+            or (
+                e.kind == "place"
+                and e.cands
+                and e.cands[0].place is not None
+                and e.cands[0].place.country == "US"
+            )
+            for k, e in self.ents.items()
+        )
         for key, ent in self.ents.items():
             forms: list[str] = []
             for c, (a, b) in zip(ent.cands, ent.mentions, strict=True):
-                form = c.name if (c.name and ent.kind == "organization") else surface(ctx, a, b)
+                form = surface(ctx, a, b)
+                if c.name and (ent.kind == "organization" or form.isupper()):
+                    form = c.name  # "Russia's foreign ministry"; a dateline's "NAIROBI" is Nairobi
                 if form not in forms:
                     forms.append(form)
             name = max(forms, key=lambda f: (len(f.split()), len(f)))
@@ -150,8 +215,14 @@ class Groups:
                     seen.add(f.casefold())
                     aliases.append(f)
             kind: EntityKind = ent.kind  # type: ignore[assignment]
-            rec = EntityRecord(kind=kind, name=name, iri=entity_iri(kind, name, base), aliases=aliases,
-                               subtype=ent.subtype, confidence=round(min(ent.confidence, 0.99), 2))
+            rec = EntityRecord(
+                kind=kind,
+                name=name,
+                iri=entity_iri(kind, name, base),
+                aliases=aliases,
+                subtype=ent.subtype,
+                confidence=round(min(ent.confidence, 0.99), 2),
+            )
             place = next((c.place for c in ent.cands if c.place is not None), None)
             if place is not None:
                 rec.subtype = place.kind
@@ -160,7 +231,8 @@ class Groups:
             if kind == "person":
                 rec.subtype = None
                 rec.job_title = next((c.title for c in ent.cands if c.title), None)
-                rec.gender = next((c.gender for c in ent.cands if c.gender in ("m", "f")), None)  # type: ignore[assignment]
+                gender = next((c.gender for c in ent.cands if c.gender in ("m", "f")), None)
+                rec.gender = "m" if gender == "m" else "f" if gender == "f" else None
             if kind == "place":
                 rec.also_other = _metonymy(ctx, ent)
             records[key] = rec
@@ -177,7 +249,9 @@ class Groups:
             aff = next((c.affiliation for c in ent.cands if c.affiliation is not None), None)
             if aff is not None and id(aff) in cand_key:
                 rec.affiliation = records[cand_key[id(aff)]]
-                aff_nat = next((c.nationality for c in self.ents[cand_key[id(aff)]].cands if c.nationality), None)
+                aff_nat = next(
+                    (c.nationality for c in self.ents[cand_key[id(aff)]].cands if c.nationality), None
+                )
                 nat = nat or aff_nat
             if nat is None and rec.job_title in _US_TITLES and has_us:
                 nat = "United States"
@@ -187,9 +261,13 @@ class Groups:
             country = records.get(country_key)
             if country is None:
                 entry = lex.countries.get(nat) or lex.places.get(nat)
-                country = EntityRecord(kind="place", name=entry.name if entry else nat,
-                                       iri=entity_iri("place", entry.name if entry else nat, base),
-                                       subtype="Country", confidence=0.5)
+                country = EntityRecord(
+                    kind="place",
+                    name=entry.name if entry else nat,
+                    iri=entity_iri("place", entry.name if entry else nat, base),
+                    subtype="Country",
+                    confidence=0.5,
+                )
                 if entry is not None and entry.geonameid:
                     country.same_as = [f"https://sws.geonames.org/{entry.geonameid}/"]
                 records[country_key] = country
@@ -200,7 +278,7 @@ class Groups:
 
 
 def _metonymy(ctx: Ctx, ent: Ent) -> bool:
-    """A seat of power or city used as an actor: "the Kremlin said", "Tehran would face"."""
+    """Tell a seat of power or city used as an actor: "the Kremlin said", "Tehran would face"."""
     place = next((c.place for c in ent.cands if c.place is not None), None)
     kind = place.kind if place is not None else ent.subtype
     if kind == "Country" and not (place is not None and "m" in place.flags):
@@ -216,17 +294,15 @@ def _metonymy(ctx: Ctx, ent: Ent) -> bool:
 
 # --------------------------------------------------------------------------- grouping
 
+
 def group(ctx: Ctx, cands: list[Cand]) -> Groups:
     """Group candidates into entities, settling the untyped ones."""
     g = Groups()
     lex = ctx.lex
     words = ctx.words
     cands = _non_overlapping(cands)
-    # 1. known entities and typed organizations/places
-    for c in cands:
-        if c.key is not None:
-            g.put(ctx, c, c.key, c.kind or "organization")
     # 2. people with at least two name words
+    known = [c for c in cands if c.key is not None]
     people = [c for c in cands if c.kind == "person" and c.key is None]
     for c in sorted(people, key=lambda c: -(c.b - c.a)):
         toks = _person_key_tokens(words[c.a : c.b])
@@ -234,7 +310,7 @@ def group(ctx: Ctx, cands: list[Cand]) -> Groups:
             key = "person:" + " ".join(toks)
             # "Patrick W. Carlineo" and "Patrick Carlineo" are one person
             for other_key in list(g.surname.values()):
-                other = other_key[len("person:"):].split()
+                other = other_key[len("person:") :].split()
                 if other[0] == toks[0] and other[-1] == toks[-1]:
                     key = other_key
                     break
@@ -243,13 +319,27 @@ def group(ctx: Ctx, cands: list[Cand]) -> Groups:
             if len(toks) >= 3 and toks[-2][0].isupper() and not toks[-2].endswith("."):
                 g.surname.setdefault(" ".join(toks[-2:]), key)
             g.surname.setdefault(toks[0] + " " + toks[-1], key)
-    # 3. typed organizations and places without a key
+    # 3. known entities (a surname of someone named here wins over a town of that name)
+    for c in known:
+        if c.kind != "person":
+            s = surface(ctx, c.a, c.b)
+            if s in g.surname and c.kind == "place" and c.place is not None and c.place.kind != "Country":
+                c.key = None
+                g.put(ctx, c, g.surname[s], "person")
+                continue
+            g.put(ctx, c, c.key or surface(ctx, c.a, c.b), c.kind or "organization")
+    # 3b. typed organizations and places without a key
     for c in cands:
         if c.key is None and c.kind in ("organization", "place"):
             s = surface(ctx, c.a, c.b)
             if c.kind == "organization" and s in g.surname and c.confidence < 0.7:
                 g.put(ctx, c, g.surname[s], "person")
                 continue
+            if c.kind == "organization" and c.confidence < 0.7:
+                org_key = _org_short_form(ctx, g, c)
+                if org_key is not None:
+                    g.put(ctx, c, org_key, "organization")
+                    continue
             key = g.surfaces.get(s) or f"{'org' if c.kind == 'organization' else 'place'}:{s}"
             c.key = key
             g.put(ctx, c, key, c.kind)
@@ -295,7 +385,7 @@ def _non_overlapping(cands: list[Cand]) -> list[Cand]:
 
 
 def _settle(ctx: Ctx, c: Cand) -> str | None:
-    """The kind of a span no rule typed, from its words and context."""
+    """Decide the kind of a span no rule typed, from its words and context."""
     lex = ctx.lex
     words = ctx.words[c.a : c.b]
     if c.evidence >= 2:
@@ -322,7 +412,7 @@ def _initials(words: list[str]) -> str:
 
 
 def _org_short_form(ctx: Ctx, g: Groups, c: Cand) -> str | None:
-    """The organization a short form or acronym stands for ("GateHouse", "CPUC")."""
+    """Find the organization a short form or acronym stands for ("GateHouse", "CPUC")."""
     s_words = [w for w in ctx.words[c.a : c.b]]
     s = "".join(s_words).replace(".", "")
     for key, ent in g.ents.items():
@@ -340,6 +430,18 @@ def _org_short_form(ctx: Ctx, g: Groups, c: Cand) -> str | None:
     return None
 
 
+def _is_acronym_of(form: tuple[str, ...], longs: set[tuple[str, ...]]) -> bool:
+    if len(form) != 1:
+        return False
+    s = form[0].replace(".", "")
+    if len(s) < 2 or not s.isupper():
+        return False
+    return any(
+        len(lf) > 1 and (_initials(list(lf)) == s or (len(s) >= 3 and _initials(list(lf)).endswith(s)))
+        for lf in longs
+    )
+
+
 def _merge_short_orgs(ctx: Ctx, g: Groups) -> None:
     """Merge organizations whose every mention is a leading part of another's name."""
     orgs = [e for e in g.ents.values() if e.kind == "organization"]
@@ -351,7 +453,10 @@ def _merge_short_orgs(ctx: Ctx, g: Groups) -> None:
             if long is short or long.key not in g.ents:
                 continue
             longs = {tuple(ctx.words[a:b]) for a, b in long.mentions}
-            if all(any(len(lf) > len(f) and lf[: len(f)] == f for lf in longs) for f in forms):
+            if all(
+                any(len(lf) > len(f) and lf[: len(f)] == f for lf in longs) or _is_acronym_of(f, longs)
+                for f in forms
+            ):
                 for c, m in zip(short.cands, short.mentions, strict=True):
                     long.mentions.append(m)
                     long.cands.append(c)

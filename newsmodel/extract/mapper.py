@@ -73,14 +73,18 @@ def map_document(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None 
     found_quotes = _run(
         "quotations", lambda: quotes.find_quotations(doc, index, article_iri=article_id, sentences=sentences)
     )
+    # One attributor (sentences, quotation spans, subjects) serves both frame extractors.
+    attributor = _run("sentence subjects", lambda: quotes.build_attributor(doc, index, sentences))
     found_events = _run(
         "events",
-        lambda: events.find_events(doc, index, article_iri=article_id, published=day, sentences=sentences),
+        lambda: events.find_events(
+            doc, index, article_iri=article_id, published=day, sentences=sentences, attributor=attributor
+        ),
     )
     found_agreements = _run(
         "agreements",
         lambda: agreements.find_agreements(
-            doc, index, article_iri=article_id, published=day, sentences=sentences
+            doc, index, article_iri=article_id, published=day, sentences=sentences, attributor=attributor
         ),
     )
 
@@ -309,30 +313,38 @@ def _headline(doc: Document) -> str:
 # --------------------------------------------------------------------------- frames
 
 
-def _spans(spans: Iterable[Span], length: int) -> tuple[Span, ...]:
-    return tuple(s for s in spans if s.end <= length)
+def _spans(spans: tuple[Span, ...], length: int) -> tuple[Span, ...]:
+    return spans if all(s.end <= length for s in spans) else tuple(s for s in spans if s.end <= length)
 
 
 def _clean_quote(quote: Quotation, known: set[str], length: int) -> Quotation:
     speaker = quote.speaker if quote.speaker in known else None
-    return attrs.evolve(quote, speaker=speaker, spans=_spans(quote.spans, length))
+    spans = _spans(quote.spans, length)
+    if speaker == quote.speaker and spans is quote.spans:
+        return quote
+    return attrs.evolve(quote, speaker=speaker, spans=spans)
 
 
 def _clean_event(event: Event, known: set[str], length: int) -> Event:
-    return attrs.evolve(
-        event,
-        attendees=tuple(a for a in event.attendees if a in known),
-        organizers=tuple(o for o in event.organizers if o in known),
-        location=event.location if event.location in known else None,
-        spans=_spans(event.spans, length),
-    )
+    attendees = tuple(a for a in event.attendees if a in known)
+    organizers = tuple(o for o in event.organizers if o in known)
+    location = event.location if event.location in known else None
+    spans = _spans(event.spans, length)
+    if (attendees, organizers, location) == (event.attendees, event.organizers, event.location) and (
+        spans is event.spans
+    ):
+        return event
+    return attrs.evolve(event, attendees=attendees, organizers=organizers, location=location, spans=spans)
 
 
 def _clean_agreement(agreement: Agreement, known: set[str], length: int) -> Agreement | None:
     parties = tuple(p for p in agreement.parties if p in known)
     if len(parties) < 2:
         return None
-    return attrs.evolve(agreement, parties=parties, spans=_spans(agreement.spans, length))
+    spans = _spans(agreement.spans, length)
+    if parties == agreement.parties and spans is agreement.spans:
+        return agreement
+    return attrs.evolve(agreement, parties=parties, spans=spans)
 
 
 def _unique(items: Iterable[T]) -> tuple[T, ...]:

@@ -22,11 +22,49 @@ from typing import NamedTuple
 __all__ = ["Token", "abbreviations", "is_capitalized", "sentence_starts", "tokenize"]
 
 _TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[&'\u2019\-.]\w+)*|[^\w\s]")
-_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "ben", "de", "van", "von", "da", "di", "le", "la"})
+_NAME_PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "abu", "ben", "de", "van", "von", "da", "di", "le", "la"}
+)
 #: General abbreviations that keep their full stop, beyond those in the data files.
 _GENERAL_ABBREVIATIONS = frozenset(
-    "Jr. Sr. St. Mt. Ft. No. Nos. vs. Bros. Messrs. Mmes. Gens. Reps. Sens. Govs. Univ. Assn. Intl. "
-    "Natl. Dept. Ave. Blvd. Rd. Hwy. Sq. Pt. Ph.D. a.m. p.m. e.g. i.e. etc. Inc. Co. Corp. Ltd.".split()
+    [
+        "Jr.",
+        "Sr.",
+        "St.",
+        "Mt.",
+        "Ft.",
+        "No.",
+        "Nos.",
+        "vs.",
+        "Bros.",
+        "Messrs.",
+        "Mmes.",
+        "Gens.",
+        "Reps.",
+        "Sens.",
+        "Govs.",
+        "Univ.",
+        "Assn.",
+        "Intl.",
+        "Natl.",
+        "Dept.",
+        "Ave.",
+        "Blvd.",
+        "Rd.",
+        "Hwy.",
+        "Sq.",
+        "Pt.",
+        "Ph.D.",
+        "a.m.",
+        "p.m.",
+        "e.g.",
+        "i.e.",
+        "etc.",
+        "Inc.",
+        "Co.",
+        "Corp.",
+        "Ltd.",
+    ]
 )
 
 
@@ -43,8 +81,14 @@ def abbreviations() -> frozenset[str]:
     """Every dotted form in the shipped lists ("Sen.", "Minn.", "Corp.") plus general ones."""
     found = set(_GENERAL_ABBREVIATIONS)
     data = resources.files("newsmodel.data")
-    for name in ("titles.tsv", "honorifics.tsv", "org_cues.tsv", "places_extra.tsv", "not_entities.txt",
-                 "place_cues.tsv"):
+    for name in (
+        "titles.tsv",
+        "honorifics.tsv",
+        "org_cues.tsv",
+        "places_extra.tsv",
+        "not_entities.txt",
+        "place_cues.tsv",
+    ):
         for line in data.joinpath(name).read_text(encoding="utf-8").splitlines():
             if line.startswith("#"):
                 continue
@@ -79,8 +123,10 @@ def tokenize(text: str) -> list[Token]:
                 out.append(Token(start, end - 2, word[:-2]))
                 out.append(Token(end - 2, end, word[-2:]))
                 continue
-            if end < n and text[end] == "." and (
-                (len(word) == 1 and word.isupper()) or f"{word}." in abbrevs
+            if (
+                end < n
+                and text[end] == "."
+                and ((len(word) == 1 and word.isupper()) or f"{word}." in abbrevs)
             ):
                 out.append(Token(start, end + 1, f"{word}."))
                 continue
@@ -117,7 +163,7 @@ _OPENERS = frozenset("\"'([")
 
 
 def sentence_starts(text: str, tokens: list[Token]) -> set[int]:
-    """Indices of tokens that begin a sentence, line, quotation or dateline clause.
+    """Return the indices of tokens that begin a sentence, line, quotation or dateline clause.
 
     A capitalized word there may be a common word ("The", "After"), so the
     name finder treats its capital as weak evidence.

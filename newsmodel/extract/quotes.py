@@ -38,7 +38,7 @@ from importlib import resources
 import attrs
 
 from newsmodel.extract.records import EntityIndex, EntityRecord, Mention
-from newsmodel.extract.sentences import Hit, PhraseMatcher, split_sentences
+from newsmodel.extract.sentences import Hit, PhraseMatcher, Tokens, scan_many, split_sentences
 from newsmodel.ids import item_iri
 from newsmodel.model import Quotation
 from newsmodel.read.document import Document
@@ -106,7 +106,7 @@ def speech_verbs() -> PhraseMatcher:
     for line in text.splitlines():
         line = line.split("#", 1)[0]
         forms.update(word.replace("_", " ") for word in line.split())
-    return PhraseMatcher(forms)
+    return PhraseMatcher(forms, shared=True)
 
 
 def document_sentences(doc: Document) -> list[tuple[int, int]]:
@@ -241,8 +241,13 @@ class Attributor:
     _quoted_starts: list[int] = attrs.field(init=False, factory=list)
     _starts: list[int] = attrs.field(init=False, factory=list)
     _sent_starts: list[int] = attrs.field(init=False, factory=list)
+    #: The document's words, tokenized once for every word-list look-up.
+    tokens: Tokens = attrs.field(init=False)
+
+    _hits: dict[int, tuple[list[Hit], list[int]]] = attrs.field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
+        self.tokens = Tokens(self.doc.text)
         self.set_quoted(self.quoted)
         self._starts = [m.start for m in self.index.mentions]
         self._sent_starts = [s for s, _ in self.sentences]
@@ -251,6 +256,19 @@ class Attributor:
         """Declare the quoted spans (content offsets), sorted by start."""
         self.quoted = sorted(spans)
         self._quoted_starts = [s for s, _ in self.quoted]
+
+    def find(self, matcher: PhraseMatcher, start: int, end: int) -> list[Hit]:
+        """The hits of ``matcher`` wholly inside ``[start, end)``; the document is scanned once per matcher."""
+        cached = self._hits.get(id(matcher))
+        if cached is None:
+            wanted = [matcher, *(m for m in PhraseMatcher.shared() if m is not matcher and id(m) not in self._hits)]
+            for each, found in zip(wanted, scan_many(wanted, self.tokens), strict=True):
+                self._hits[id(each)] = (found, [h.start for h in found])
+            cached = self._hits[id(matcher)]
+        hits, starts = cached
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end)
+        return [h for h in hits[lo:hi] if h.end <= end]
 
     def in_quote(self, offset: int) -> bool:
         """Whether ``offset`` lies inside quoted words."""
@@ -280,7 +298,7 @@ class Attributor:
         text = self.doc.text
         return [
             v
-            for v in speech_verbs().finditer(text, start, end)
+            for v in self.find(speech_verbs(), start, end)
             if not self.in_quote(v.start) and not _NOUN_BEFORE.search(text, max(0, v.start - 12), v.start)
         ]
 
@@ -527,15 +545,20 @@ def find_quotations(
     *,
     article_iri: str,
     sentences: Sequence[tuple[int, int]] | None = None,
+    attributor: Attributor | None = None,
 ) -> list[Quotation]:
     """Every direct quotation of ``doc``, in text order, with its speaker's IRI when known.
 
-    ``sentences`` may be passed when the caller has split the document
-    already (``document_sentences``); it is computed otherwise.
+    ``sentences`` (``document_sentences``) or a whole ``attributor``
+    (``build_attributor``, shared with the event and agreement extractors)
+    may be passed when the caller has them; they are computed otherwise.
     """
     raws = sorted(_double_quoted(doc) + _single_quoted(doc), key=lambda r: r.open)
-    attr = Attributor(doc, index, sentences if sentences is not None else document_sentences(doc))
-    attr.set_quoted([piece for r in raws for piece in r.pieces])
+    if attributor is None:
+        attr = Attributor(doc, index, sentences if sentences is not None else document_sentences(doc))
+        attr.set_quoted([piece for r in raws for piece in r.pieces])
+    else:
+        attr = attributor
     text = doc.text
 
     kept: list[tuple[_Raw, str]] = []

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
-__all__ = ["Hit", "PhraseMatcher", "split_sentences"]
+__all__ = ["Hit", "PhraseMatcher", "Tokens", "scan_many", "split_sentences"]
 
 # Words after which a full stop is an abbreviation mark, not a sentence end
 # (compared lowercase, without the dot). General English: titles, months,
@@ -141,7 +141,7 @@ class PhraseMatcher:
     ['met', 'shot down', 'shot']
     """
 
-    def __init__(self, phrases: Iterable[str]) -> None:
+    def __init__(self, phrases: Iterable[str], *, shared: bool = False) -> None:
         first: dict[str, list[tuple[str, ...]]] = {}
         for phrase in phrases:
             words = tuple(phrase.lower().split())
@@ -150,28 +150,118 @@ class PhraseMatcher:
         for options in first.values():
             options.sort(key=len, reverse=True)
         self._first = first
+        self.phrases = frozenset(" ".join(words) for options in first.values() for words in options)
+        if shared:
+            _SHARED.append(self)
+
+    @staticmethod
+    def shared() -> tuple[PhraseMatcher, ...]:
+        """The matchers built with ``shared=True``: ``scan_many`` serves them all in one pass."""
+        return tuple(_SHARED)
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[Hit]:
         """Every non-overlapping phrase in ``text[start:end]``, left to right, longest first."""
-        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
-        i = 0
-        while i < len(tokens):
-            s, e = tokens[i]
-            options = self._first.get(text[s:e].lower())
+        return self.scan(Tokens(text, start, end), start, end)
+
+    def scan(self, tokens: Tokens, start: int, end: int) -> Iterator[Hit]:
+        """Like ``finditer``, over a text tokenized once (``Tokens``), for many look-ups per text."""
+        lo, hi = tokens.range(start, end)
+        words, starts, ends, text = tokens.words, tokens.starts, tokens.ends, tokens.text
+        first = self._first
+        i = lo
+        while i < hi:
+            options = first.get(words[i])
             if options is None:
                 i += 1
                 continue
-            for words in options:
-                n = len(words)
+            for phrase in options:
+                n = len(phrase)
                 if n == 1:
-                    yield Hit(s, e, words[0])
+                    yield Hit(starts[i], ends[i], phrase[0])
                     break
-                if i + n <= len(tokens) and all(
-                    text[tokens[i + k][0] : tokens[i + k][1]].lower() == words[k]
-                    and not text[tokens[i + k - 1][1] : tokens[i + k][0]].strip()
+                if i + n <= hi and all(
+                    words[i + k] == phrase[k] and not text[ends[i + k - 1] : starts[i + k]].strip()
                     for k in range(1, n)
                 ):
-                    yield Hit(s, tokens[i + n - 1][1], " ".join(words))
+                    yield Hit(starts[i], ends[i + n - 1], " ".join(phrase))
                     i += n - 1
                     break
             i += 1
+
+
+_SHARED: list[PhraseMatcher] = []
+_UNIONS: dict[tuple[int, ...], dict[str, list[tuple[str, ...]]]] = {}
+
+
+def scan_many(matchers: Sequence[PhraseMatcher], tokens: Tokens) -> list[list[Hit]]:
+    """The hits of each matcher over the whole tokenized text, from one pass over its words.
+
+    Gives each matcher exactly what its own ``scan`` would (left to right,
+    longest first, no overlaps), at the cost of one look-up per word in all.
+
+    >>> a, b = PhraseMatcher(["committed to"]), PhraseMatcher(["committed", "to"])
+    >>> [[h.phrase for h in hits] for hits in scan_many([a, b], Tokens("He committed to it"))]
+    [['committed to'], ['committed', 'to']]
+    """
+    key = tuple(id(m) for m in matchers)
+    first = _UNIONS.get(key)
+    if first is None:
+        merged: dict[str, set[tuple[str, ...]]] = {}
+        for matcher in matchers:
+            for word, options in matcher._first.items():
+                merged.setdefault(word, set()).update(options)
+        first = {w: sorted(o, key=len, reverse=True) for w, o in merged.items()}
+        _UNIONS[key] = first
+    words, starts, ends, text = tokens.words, tokens.starts, tokens.ends, tokens.text
+    count = len(words)
+    candidates: list[Hit] = []  # every phrase that starts at a word, longest first
+    for i in range(count):
+        options = first.get(words[i])
+        if options is None:
+            continue
+        for phrase in options:
+            n = len(phrase)
+            if n == 1:
+                candidates.append(Hit(starts[i], ends[i], phrase[0]))
+            elif i + n <= count and all(
+                words[i + k] == phrase[k] and not text[ends[i + k - 1] : starts[i + k]].strip() for k in range(1, n)
+            ):
+                candidates.append(Hit(starts[i], ends[i + n - 1], " ".join(phrase)))
+    out: list[list[Hit]] = []
+    for matcher in matchers:
+        own = matcher.phrases
+        kept: list[Hit] = []
+        last_end = -1
+        for hit in candidates:
+            if hit.start >= last_end and hit.phrase in own:
+                kept.append(hit)
+                last_end = hit.end
+        out.append(kept)
+    return out
+
+
+class Tokens:
+    """The words of ``text[start:end]``, lowercased once, with their offsets.
+
+    >>> t = Tokens("Mr. Lee MET them", 0, 16)
+    >>> t.words, t.range(4, 11)
+    (['mr', 'lee', 'met', 'them'], (1, 3))
+    """
+
+    __slots__ = ("ends", "starts", "text", "words")
+
+    def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
+        stop = len(text) if end is None else end
+        self.text = text
+        spans = [m.span() for m in _TOKEN.finditer(text, start, stop)]
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+        self.words = [text[s:e].lower() for s, e in spans]
+
+    def range(self, start: int, end: int) -> tuple[int, int]:
+        """Indexes ``[lo, hi)`` of the words wholly inside ``[start, end)``."""
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        while hi > lo and self.ends[hi - 1] > end:
+            hi -= 1
+        return lo, hi

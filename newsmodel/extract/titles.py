@@ -23,7 +23,7 @@ _MAX_TITLE = 4
 
 
 def head_at(lower: list[str], i: int, lex: Lexicon) -> tuple[int, str, str] | None:
-    """The longest title head starting at ``lower[i]``: (end index, spelled-out, gender)."""
+    """Return the longest title head at ``lower[i]``: (end index, spelled-out, gender)."""
     for k in range(min(_MAX_TITLE, len(lower) - i), 0, -1):
         found = lex.titles.get(tuple(lower[i : i + k]))
         if found is not None:
@@ -48,7 +48,7 @@ def spell_title(words: list[str], lex: Lexicon) -> str:
 
 
 def title_span_before(lower: list[str], end: int, lex: Lexicon) -> tuple[int, str] | None:
-    """A title (head plus modifiers) ending right at ``end``: (start index, gender) or None.
+    """Find a title (head plus modifiers) ending right at ``end``: (start index, gender) or None.
 
     ``lower`` are lowercased words; the head must end at ``end``.
     """

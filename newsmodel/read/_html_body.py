@@ -99,8 +99,18 @@ def _inline_text(elem: lxml.etree._Element) -> tuple[str, int]:
     return "".join(parts), links
 
 
+#: Above this many elements trafilatura's run time grows faster than the page;
+#: such pages (rare: real articles have a few thousand) get the linear extractor.
+MAX_TRAFILATURA_ELEMENTS = 40_000
+
+
 def extract_blocks(tree: lxml.html.HtmlElement, url: str | None = None) -> list[Block]:
-    """Trafilatura's main content of a parsed page, as blocks (empty when it finds none)."""
+    """Run trafilatura on a parsed page: its main content, as blocks (empty when it finds none).
+
+    Very large pages go to :func:`dense_blocks` instead, so the time stays linear.
+    """
+    if _count_elements(tree, MAX_TRAFILATURA_ELEMENTS) > MAX_TRAFILATURA_ELEMENTS:
+        return dense_blocks(tree)
     xml = trafilatura.extract(
         tree,
         url=url,
@@ -135,13 +145,14 @@ _SKIP_TAGS = ("script", "style", "nav", "header", "footer", "aside", "form", "no
 
 
 def dense_blocks(tree: lxml.html.HtmlElement) -> list[Block]:
-    """A linear extractor: the paragraphs of the container holding the most paragraph text.
+    """Extract linearly: the paragraphs of the container holding the most paragraph text.
 
     One pass counts paragraph text per parent element, one more collects the
     blocks of the winner. Used for pages too large for trafilatura.
     """
-    for elem in tree.iter(*_SKIP_TAGS):
-        elem.drop_tree() if elem.getparent() is not None else None
+    for elem in list(tree.iter(*_SKIP_TAGS)):
+        if elem.getparent() is not None:
+            elem.drop_tree()
     weight: dict[lxml.etree._Element, int] = {}
     for para in tree.iter("p"):
         parent = para.getparent()

@@ -1,0 +1,233 @@
+"""Agreements: deals, accords, treaties, contracts, acquisitions, settlements, swaps.
+
+Most sentences that name a deal only mention it ("the deal will enrich",
+"the nuclear deal"), so a sentence counts only when it reports one being
+made, proposed, run or undone: a verb that is itself the making ("agreed",
+"signed", "acquired", "bid") or an agreement noun with a making cue nearby
+("reached a deal", "the merger became final", "negotiating a takeover",
+"the order was cancelled"). The cues and the status each gives live in
+``data/agreement_cues.json``; the nearest cue to the noun sets the status.
+
+Parties are the named people, organizations and countries acting in the
+sentence, with "the two sides"/"both countries" resolved to the two most
+recent countries (or people), and a pronoun or "the firm" as subject
+resolved; an agreement with fewer than two parties is dropped. Topics are
+keywords of the sentence mapped by a small table ("economic" -> economics).
+
+>>> import datetime as dt
+>>> from newsmodel.read.document import Document
+>>> from newsmodel.extract.records import EntityIndex, EntityRecord, Mention
+>>> doc = Document.build(headline="News", body="Ann Lee and Bo Chen agreed on Tuesday to expand energy trade.")
+>>> recs = {n: EntityRecord(kind="person", name=n, iri=f"urn:x:{n[:2]}") for n in ("Ann Lee", "Bo Chen")}
+>>> idx = EntityIndex(records=list(recs.values()), mentions=[
+...     Mention(doc.text.index(n), doc.text.index(n) + len(n), r) for n, r in recs.items()])
+>>> [a] = find_agreements(doc, idx, article_iri="urn:x:a", published=dt.date(2017, 3, 28))
+>>> a.parties, a.status.value, a.topics, str(a.date_created)
+(('urn:x:An', 'urn:x:Bo'), 'agreed', ('energy', 'trade'), '2017-03-28')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import re
+from collections.abc import Sequence
+from importlib import resources
+
+import attrs
+
+from newsmodel.extract.dates import find_dates
+from newsmodel.extract.events import country_records, implicit_actors
+from newsmodel.extract.quotes import Attributor, build_attributor
+from newsmodel.extract.records import EntityIndex, EntityRecord
+from newsmodel.extract.sentences import Hit, PhraseMatcher
+from newsmodel.ids import item_iri
+from newsmodel.model import Agreement, AgreementStatus
+from newsmodel.read.document import Document
+
+__all__ = ["find_agreements"]
+
+
+@attrs.frozen
+class _Cues:
+    nouns: PhraseMatcher
+    verbs: dict[str, AgreementStatus]
+    verb_matcher: PhraseMatcher
+    status: dict[str, AgreementStatus]
+    status_matcher: PhraseMatcher
+    making: PhraseMatcher
+    topics: dict[str, str]
+
+
+@functools.cache
+def _cues() -> _Cues:
+    """Load ``data/agreement_cues.json`` once."""
+    raw = json.loads((resources.files("newsmodel") / "data" / "agreement_cues.json").read_text(encoding="utf-8"))
+    verbs = {k.lower(): AgreementStatus(v) for k, v in raw["verbs"].items()}
+    status = {k.lower(): AgreementStatus(v) for k, v in raw["status"].items()}
+    return _Cues(
+        nouns=PhraseMatcher(raw["nouns"], shared=True),
+        verbs=verbs,
+        verb_matcher=PhraseMatcher(verbs, shared=True),
+        status=status,
+        status_matcher=PhraseMatcher(status, shared=True),
+        making=PhraseMatcher(raw["making"], shared=True),
+        topics={k.lower(): v for k, v in raw["topics"].items()},
+    )
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|his|her|their)\s+$", re.IGNORECASE)
+_WITH = re.compile(r"\s+(?:signed\s+|reached\s+|struck\s+)?(?:with|between)\s+(?:the\s+)?$", re.IGNORECASE)
+_NOT_AN_AGREEMENT = re.compile(
+    r"\b(?:in|executive|court|restraining|gag|public|law and|pecking|world|social|natural)\s+$", re.IGNORECASE
+)
+_BACKGROUND_BEFORE = re.compile(r"\b(?:after|before|since|when|while|without)\s+$", re.IGNORECASE)
+_MODAL = re.compile(
+    r"\b(?:could|would|might|may|should|can|cannot|unlikely|likely|whether|if|unless|not|never|refused|"
+    r"failed|hope|hopes|hoped|want|wants|wanted)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_CUT = re.compile(r"[,;:()]|\b(?:and|but|while|which|who|that|as|after|because)\b")
+_PLURAL_NOUNS = frozenset({"deals", "agreements", "accords", "treaties", "pacts", "contracts", "orders"})
+
+
+def find_agreements(
+    doc: Document,
+    index: EntityIndex,
+    *,
+    article_iri: str,
+    published: dt.date | None,
+    sentences: Sequence[tuple[int, int]] | None = None,
+    attributor: Attributor | None = None,
+) -> list[Agreement]:
+    """Every agreement the body of ``doc`` reports being made, proposed, in force or undone."""
+    attr = attributor if attributor is not None else build_attributor(doc, index, sentences)
+    cues = _cues()
+    countries = country_records(index)
+    text = doc.text
+    out: list[Agreement] = []
+    for sent_start, sent_end in attr.sentences:
+        if sent_start < doc.body_start:
+            continue
+        found = _report(attr, cues, sent_start, sent_end)
+        if found is None:
+            continue
+        anchor, status, plural = found
+        for parties in _parties(attr, sent_start, sent_end, anchor, countries, plural):
+            if len(parties) < 2:
+                continue
+            dates = [d for d in find_dates(text, sent_start, sent_end, published) if d.value is not None]
+            date = min(dates, key=lambda d: abs(d.start - anchor.start)) if dates else None
+            span = doc.body_span(sent_start, sent_end)
+            names = " and ".join(p.name for p in parties[:3])
+            out.append(
+                Agreement(
+                    id=item_iri(article_iri, "agreement", sent_start, *(p.iri for p in parties)),
+                    name=f"{anchor.phrase} between {names}",
+                    parties=tuple(dict.fromkeys(p.iri for p in parties)),
+                    status=status,
+                    description=doc.raw[sent_start:sent_end],
+                    topics=_topics(text, sent_start, sent_end, cues),
+                    date_created=date.value if date else None,
+                    date_text=date.text if date else None,
+                    spans=(span,) if span else (),
+                    confidence=0.6,
+                )
+            )
+    return out
+
+
+def _report(attr: Attributor, cues: _Cues, start: int, end: int) -> tuple[Hit, AgreementStatus, bool] | None:
+    """The word that makes the sentence report an agreement, its status, and whether several are meant.
+
+    ``None`` when the sentence only mentions an agreement, or only
+    supposes one ("could agree", "after acquiring a paper", "in order to").
+    """
+    text = attr.doc.text
+    nouns = [n for n in attr.find(cues.nouns, start, end) if not attr.in_quote(n.start)]
+    nouns = [n for n in nouns if not _NOT_AN_AGREEMENT.search(text, max(start, n.start - 16), n.start)]
+    for verb in attr.find(cues.verb_matcher, start, end):
+        if attr.in_quote(verb.start):
+            continue
+        if _DETERMINER_BEFORE.search(text, max(start, verb.start - 8), verb.start):
+            continue  # "the signed copy", "a bid" is a noun: handled below
+        if _BACKGROUND_BEFORE.search(text, max(start, verb.start - 10), verb.start):
+            continue  # "after acquiring …": a circumstance, not the news
+        if _unreal_verb(text, start, verb.start):
+            continue
+        kind, _ = attr.subject_before(verb.start, start)
+        if kind == "unnamed" and verb.phrase in {"bid", "bids", "sold", "sells", "ordered"}:
+            continue
+        plural = any(n.phrase in _PLURAL_NOUNS and 0 <= n.start - verb.end < 30 for n in nouns)
+        return verb, _status_near(attr, cues, start, end, verb, cues.verbs[verb.phrase]), plural
+    for noun in nouns:
+        window_start = max(start, noun.start - 80)
+        window_end = min(end, noun.end + 100)
+        if any(not attr.in_quote(m.start) for m in attr.find(cues.making, window_start, window_end)):
+            status = _status_near(attr, cues, start, end, noun, AgreementStatus.AGREED)
+            return noun, status, noun.phrase in _PLURAL_NOUNS
+    return None
+
+
+def _unreal_verb(text: str, start: int, at: int) -> bool:
+    left = max(start, at - 40)
+    for cut in _CLAUSE_CUT.finditer(text, left, at):
+        left = cut.end()
+    return bool(_MODAL.search(text, left, at))
+
+
+def _status_near(
+    attr: Attributor, cues: _Cues, start: int, end: int, anchor: Hit, default: AgreementStatus
+) -> AgreementStatus:
+    """The status given by the cue nearest to the anchor word (a verb anchor's own status wins ties)."""
+    best: tuple[int, AgreementStatus] | None = None
+    for cue in attr.find(cues.status_matcher, max(start, anchor.start - 80), min(end, anchor.end + 60)):
+        if cue.start == anchor.start:
+            continue
+        distance = anchor.start - cue.end if cue.end <= anchor.start else cue.start - anchor.end
+        if best is None or distance < best[0]:
+            best = (distance, cues.status[cue.phrase])
+    if default is not AgreementStatus.AGREED and (best is None or best[1] is not AgreementStatus.OTHER):
+        if best is None or best[1] is not AgreementStatus.PROPOSED or best[0] > 20:
+            return default
+    return best[1] if best else default
+
+
+def _parties(
+    attr: Attributor, start: int, end: int, anchor: Hit, countries: dict[str, EntityRecord], plural: bool
+) -> list[list[EntityRecord]]:
+    """The parties of the sentence's agreement(s): one list, or one per partner of "treaties with X"."""
+    text = attr.doc.text
+    actors: list[EntityRecord] = []
+    partner: EntityRecord | None = None
+    for m in attr.mentions(start, end):
+        rec = m.entity
+        if rec.kind == "place" and rec.subtype not in (None, "Country") and not rec.also_other:
+            continue
+        if partner is None and m.start > anchor.start and _WITH.search(text, max(start, m.start - 24), m.start):
+            partner = rec
+        if rec not in actors:
+            actors.append(rec)
+    for extra in implicit_actors(attr, start, end, countries):
+        if extra not in actors:
+            actors.append(extra)
+    kind, subject = attr.subject_before(anchor.start, start)
+    if kind == "entity" and subject is not None and subject not in actors:
+        actors.insert(0, subject)
+    if partner is not None and plural:
+        others = [a for a in actors if a is not partner and a.kind != "person"]
+        if len(others) >= 2:
+            return [[partner, other] for other in others]
+    return [actors]
+
+
+def _topics(text: str, start: int, end: int, cues: _Cues) -> tuple[str, ...]:
+    """Topic keywords of the sentence, in order of appearance."""
+    found: list[str] = []
+    for word in _WORD.finditer(text, start, end):
+        topic = cues.topics.get(word.group().lower())
+        if topic is not None and topic not in found:
+            found.append(topic)
+    return tuple(found)

