@@ -131,7 +131,11 @@ def lint(article_or_jsonld: NewsArticle | Mapping[str, Any] | list[Any] | str) -
         doc = article_or_jsonld
     if not isinstance(doc, Mapping | list):
         raise LintError(f"a JSON-LD document is an object or an array, not {type(doc).__name__}")
-    by_id = {str(node["@id"]): node for _, node in _nodes(doc, "") if isinstance(node.get("@id"), str)}
+    by_id: dict[str, Mapping[str, Any]] = {}
+    for _, node in _nodes(doc, ""):
+        ref = node.get("@id")
+        if isinstance(ref, str) and len(node) > len(by_id.get(ref, ())):  # a full node beats a reference
+            by_id[ref] = node
     findings: list[Finding] = []
     articles = [(p, n) for p, n in _nodes(doc, "") if _types(n) & ARTICLE_TYPES]
     if not articles:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 
+import attrs
 import pyoxigraph as ox
 import pytest
 import rdflib
@@ -66,9 +67,7 @@ def test_nquads_graph_is_the_article_iri(article: NewsArticle) -> None:
 def test_blank_node_labels_differ_between_articles() -> None:
     """Two articles' N-Triples share no blank-node label, so a store never merges their spans."""
     seed = seed_article()
-    other = NewsArticle(
-        id="https://example.org/other", headline="Other", article_body=seed.article_body, people=seed.people[:1]
-    )
+    other = attrs.evolve(seed, id="https://example.org/other")
 
     def labels(text: str) -> set[str]:
         return {token for token in text.split() if token.startswith("_:")}
@@ -141,8 +140,9 @@ def _check_independent(article: NewsArticle) -> None:
     for fmt, text in (("turtle", rdf.to_turtle(article)), ("ntriples", rdf.to_ntriples(article))):
         out = _run([rapper, "-q", "-i", fmt, "-o", "ntriples", "-", "http://base.invalid/"], text)
         assert out.count("\n") == expected, f"rapper {fmt}"
-        reparsed = rdflib.Graph().parse(data=out, format="nt")
-        assert isomorphic(reparsed, _turtle_graph(article)), f"rapper {fmt}"
+        if "\\u0000" not in text:  # raptor keeps literals as C strings: a NUL cuts them short
+            reparsed = rdflib.Graph().parse(data=out, format="nt")
+            assert isomorphic(reparsed, _turtle_graph(article)), f"rapper {fmt}"
         out = _run([serdi, "-i", fmt, "-o", "ntriples", "-"], text)
         assert out.count("\n") == expected, f"serdi {fmt}"
 

@@ -312,3 +312,18 @@ def test_read_only_store_answers_queries_and_refuses_writes(tmp_path: Path) -> N
             store.load(article(2))
         with pytest.raises(StoreError, match="read-only"):
             store.remove(article(1).id)
+
+
+def test_iri_a_store_refuses_is_a_clear_error_and_writes_nothing() -> None:
+    """An article IRI that RFC 3987 refuses (bad percent escape) raises StoreError; nothing is written."""
+    import attrs
+
+    bad = attrs.evolve(article(9), id="https://news.example/100%-sure")
+    with OxigraphStore() as store:
+        store.load(article(1))
+        before = store.nquads()
+        with pytest.raises(StoreError, match="100%-sure"):
+            store.load(bad)
+        with pytest.raises(StoreError, match="100%-sure"):
+            store.load_many([article(2), bad, article(3)])
+        assert store.nquads() == before

@@ -4,21 +4,43 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import pyoxigraph as ox
 import pytest
 from _oxigraph_server import oxigraph_server
 from _store_helpers import article
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from strategies import articles
 
 from newsmodel.model import NewsArticle
 from newsmodel.rdf_read import from_rdf
+from newsmodel.serialize.rdf import to_nquads
 from newsmodel.store import OxigraphStore, SparqlStore
 
 _EMBEDDED = OxigraphStore()
 
 
+def storable(article: NewsArticle) -> bool:
+    """Whether every IRI of the article is one RFC 3987 (and so Oxigraph) accepts.
+
+    The model accepts some IRIs that triple stores refuse (a ``%`` without two
+    hex digits, ``[`` outside a host); the store refuses those with a
+    StoreError (tested in test_store_oxigraph.py), so the identity is drawn
+    over the articles a store can hold.
+    """
+    try:
+        list(ox.parse(to_nquads(article), format=ox.RdfFormat.N_QUADS))
+    except SyntaxError:
+        return False
+    return True
+
+
+def stored_articles() -> st.SearchStrategy[NewsArticle]:
+    return articles().filter(storable)
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(articles())
+@given(stored_articles())
 def test_generated_articles_come_back_from_the_embedded_store(generated: NewsArticle) -> None:
     """Any valid model, loaded alone into the embedded store, reads back equal."""
     _EMBEDDED.load(generated)
@@ -27,7 +49,7 @@ def test_generated_articles_come_back_from_the_embedded_store(generated: NewsArt
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(articles(), articles())
+@given(stored_articles(), stored_articles())
 def test_generated_articles_survive_a_bulk_load_together(first: NewsArticle, second: NewsArticle) -> None:
     """Two generated articles bulk-loaded in one transaction each read back equal (blank nodes never merge)."""
     if first.id == second.id:
@@ -59,7 +81,7 @@ def test_seed_comes_back_from_the_server(remote: SparqlStore, seed: NewsArticle)
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(generated=articles())
+@given(generated=stored_articles())
 def test_generated_articles_come_back_from_the_server(remote: SparqlStore, generated: NewsArticle) -> None:
     """Any valid model PUT to a real server reads back equal."""
     remote.load(generated)

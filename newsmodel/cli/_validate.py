@@ -41,18 +41,21 @@ def validate(args: argparse.Namespace) -> int:
     bad = 0
     for path in args.files:
         try:
-            _validate_one(path)
+            warnings = _validate_one(path)
         except ValidationError as exc:
             bad += 1
             print(f"{path}: invalid ({len(exc.errors)} error{'s' if len(exc.errors) != 1 else ''})")
             for where, message in exc.errors:
                 print(f"  {where}: {message}")
         else:
-            print(f"{path}: valid")
+            print(f"{path}: valid" + (f" ({len(warnings)} warnings)" if warnings else ""))
+            for warning in warnings:
+                print(f"  {warning}")
     return 1 if bad else 0
 
 
-def _validate_one(path: Path) -> None:
+def _validate_one(path: Path) -> list[str]:
+    """Raise ``ValidationError`` for a broken file; return the warnings of a valid one."""
     suffix = path.suffix.lower()
     if suffix == ".json":
         from newsmodel.serialize.json import loads
@@ -60,9 +63,12 @@ def _validate_one(path: Path) -> None:
         # The schema first (every error with its path), then the model's own
         # invariants (real dates, references that resolve).
         loads(path.read_bytes())
-    elif suffix in RDF_SUFFIXES:
+        return []
+    if suffix in RDF_SUFFIXES:
         from newsmodel.shacl import validate_file
 
-        validate_file(path)
-    else:
-        raise FormatError(f"{path}: cannot validate a {suffix or 'suffix-less'} file; use .json, .ttl, .nt, .nq, .jsonld")
+        report = validate_file(path)
+        report.raise_for_violations(str(path))
+        return [str(f) for f in report.findings if f.severity != "Violation"]
+    kind = suffix or "suffix-less"
+    raise FormatError(f"{path}: cannot validate a {kind} file; use .json, .ttl, .nt, .nq or .jsonld")

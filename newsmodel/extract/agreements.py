@@ -38,7 +38,7 @@ from importlib import resources
 import attrs
 
 from newsmodel.extract.dates import find_dates
-from newsmodel.extract.events import country_records, implicit_actors
+from newsmodel.extract.events import implicit_actors, shared_countries
 from newsmodel.extract.quotes import Attributor, build_attributor
 from newsmodel.extract.records import EntityIndex, EntityRecord
 from newsmodel.extract.sentences import Hit, PhraseMatcher
@@ -105,7 +105,7 @@ def find_agreements(
     """Every agreement the body of ``doc`` reports being made, proposed, in force or undone."""
     attr = attributor if attributor is not None else build_attributor(doc, index, sentences)
     cues = _cues()
-    countries = country_records(index)
+    countries = shared_countries(attr)
     text = doc.text
     out: list[Agreement] = []
     for sent_start, sent_end in attr.sentences:

@@ -7,7 +7,6 @@ import re
 import attrs
 
 from newsmodel.extract.gazetteer import Lexicon, PlaceEntry
-from newsmodel.extract.names import Token
 
 __all__ = ["ACRONYM_RE", "CAMEL_RE", "Cand", "Ctx", "surface"]
 
@@ -40,8 +39,10 @@ class Cand:
 @attrs.define
 class Ctx:
     text: str
-    toks: list[Token]
     words: list[str]
+    offs: list[int]  # start offset of each token
+    ends: list[int]  # end offset of each token
+    caps: list[bool]  # whether each token can be part of a name
     starts: set[int]
     lex: Lexicon
     body_tok: int  # index of the first body token
@@ -49,4 +50,4 @@ class Ctx:
 
 
 def surface(ctx: Ctx, a: int, b: int) -> str:
-    return ctx.text[ctx.toks[a].start : ctx.toks[b - 1].end]
+    return ctx.text[ctx.offs[a] : ctx.ends[b - 1]]

@@ -39,6 +39,8 @@ Records that no mention points at are nationalities the text only implies
 
 from __future__ import annotations
 
+import bisect
+import re
 from typing import Any
 
 from newsmodel.extract.candidates import ACRONYM_RE as _ACRONYM_RE
@@ -48,7 +50,7 @@ from newsmodel.extract.candidates import Ctx as _Ctx
 from newsmodel.extract.candidates import surface as _surface
 from newsmodel.extract.gazetteer import Lexicon, lexicon
 from newsmodel.extract.grouping import group as _group
-from newsmodel.extract.names import is_capitalized, sentence_starts, tokenize
+from newsmodel.extract.names import is_capitalized, scan, sentence_starts
 from newsmodel.extract.records import EntityIndex
 from newsmodel.extract.titles import head_at, spell_title, title_span_before
 from newsmodel.ids import DEFAULT_BASE
@@ -259,23 +261,27 @@ _CORP_SUFFIXES = frozenset(
 )
 
 
+_CODE_RE = re.compile(r"^(?=[^\d]*\d)(?=.*[A-Za-z])[\w.]+$")
+
+
 def _masked(ctx: _Ctx) -> list[bool]:
     """Tokens inside ``<...>`` (ticker codes such as ``<.SPX>``): never names."""
-    mask = [False] * len(ctx.toks)
+    mask = [False] * len(ctx.words)
     inside = False
-    toks = ctx.toks
+    offs, ends = ctx.offs, ctx.ends
     for i, w in enumerate(ctx.words):
         if w == "<":
             inside = True
         elif w == ">":
             inside = False
-        elif inside or (any(ch.isdigit() for ch in w) and any(ch.isalpha() for ch in w)):
+        elif inside or (not w.isalpha() and _CODE_RE.match(w)):
             mask[i] = True  # "LCOc1", "US10YT", "A350": codes, not names
         elif (
             i > 0
+            and ctx.caps[i]
             and ctx.words[i - 1] == "."
-            and toks[i - 1].end == toks[i].start
-            and (i < 2 or toks[i - 2].end < toks[i - 1].start)
+            and ends[i - 1] == offs[i]
+            and (i < 2 or ends[i - 2] < offs[i - 1])
         ):
             mask[i] = True  # ".SPX", ".DJI": tickers
     return mask
@@ -284,17 +290,18 @@ def _masked(ctx: _Ctx) -> list[bool]:
 def _runs(ctx: _Ctx, lo: int, hi: int) -> list[tuple[int, int]]:
     """Maximal capitalized runs in tokens ``[lo, hi)``, joined over "of"/"&"/particles."""
     words = ctx.words
+    caps = ctx.caps
     mask = _masked(ctx)
     out: list[tuple[int, int]] = []
     i = lo
     while i < hi:
-        if not is_capitalized(words[i]) or words[i] in ctx.lex.not_entities or mask[i]:
+        if not caps[i] or words[i] in ctx.lex.not_entities or mask[i]:
             i += 1
             continue
         j = i + 1
         while j < hi:
             w = words[j]
-            if is_capitalized(w) and w not in ctx.lex.not_entities and _adjacent(ctx, j) and not mask[j]:
+            if caps[j] and w not in ctx.lex.not_entities and _adjacent(ctx, j) and not mask[j]:
                 j += 1
                 continue
             if w == "," and j + 1 < hi and words[j + 1] in _CORP_SUFFIXES:
@@ -319,7 +326,7 @@ def _runs(ctx: _Ctx, lo: int, hi: int) -> list[tuple[int, int]]:
 
 def _adjacent(ctx: _Ctx, j: int) -> bool:
     """Whether token ``j`` follows token ``j-1`` with only spaces between (no line break)."""
-    gap = ctx.text[ctx.toks[j - 1].end : ctx.toks[j].start]
+    gap = ctx.text[ctx.ends[j - 1] : ctx.offs[j]]
     return "\n" not in gap and (gap == " " or gap == "")
 
 
@@ -767,18 +774,18 @@ def find_entities(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None
     its entities are merged where the rules found nothing.
     """
     text = doc.text
-    toks = tokenize(text)
-    if not toks:
+    words, offs, ends = scan(text)
+    if not words:
         return EntityIndex(records=[], mentions=[])
     lex = lexicon()
-    words = [t.text for t in toks]
-    body_tok = next((i for i, t in enumerate(toks) if t.start >= doc.body_start), len(toks))
+    body_tok = bisect.bisect_left(offs, doc.body_start)
     lower_seen = frozenset(w for w in words if w.islower())
-    ctx = _Ctx(text, toks, words, sentence_starts(text, toks), lex, body_tok, lower_seen)
+    caps = [is_capitalized(w) for w in words]
+    ctx = _Ctx(text, words, offs, ends, caps, sentence_starts(text, words, offs), lex, body_tok, lower_seen)
     title_case = _title_case_headline(words[:body_tok])
     cands: list[_Cand] = []
     lo = body_tok if title_case else 0
-    for a, b in _runs(ctx, lo, len(toks)):
+    for a, b in _runs(ctx, lo, len(words)):
         if (
             a in ctx.starts
             and words[a].isupper()
@@ -861,7 +868,7 @@ def _gov_bodies(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
         for head in _GOV_HEADS:
             hw = head.split()
             if [w for w in words[i : i + len(hw)]] == hw:
-                name = ctx.text[ctx.toks[c.a].start : ctx.toks[i + len(hw) - 1].end]
+                name = ctx.text[ctx.offs[c.a] : ctx.ends[i + len(hw) - 1]]
                 out.append(
                     _Cand(
                         i,
@@ -879,13 +886,13 @@ def _gov_bodies(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
 
 def _from_spacy(ctx: _Ctx, nlp: Any, cands: list[_Cand]) -> list[_Cand]:
     """Entities of a user's spaCy pipeline, where the rules typed nothing."""
-    taken = [False] * len(ctx.toks)
+    taken = [False] * len(ctx.words)
     for c in cands:
         if c.kind is not None:
             for k in range(c.a, c.b):
                 taken[k] = True
-    by_start = {t.start: i for i, t in enumerate(ctx.toks)}
-    by_end = {t.end: i for i, t in enumerate(ctx.toks)}
+    by_start = {o: i for i, o in enumerate(ctx.offs)}
+    by_end = {o: i for i, o in enumerate(ctx.ends)}
     kinds = {
         "PERSON": ("person", None),
         "ORG": ("organization", "Organization"),

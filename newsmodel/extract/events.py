@@ -35,6 +35,7 @@ import functools
 import json
 import re
 from collections.abc import Sequence
+from typing import cast
 from importlib import resources
 
 import attrs
@@ -153,7 +154,7 @@ def find_events(
     attr = attributor if attributor is not None else build_attributor(doc, index, sentences)
     table = trigger_table()
     text = doc.text
-    countries = country_records(index)
+    countries = shared_countries(attr)
     out: list[Event] = []
     for sent_start, sent_end in attr.sentences:
         if sent_start < doc.body_start:
@@ -259,21 +260,35 @@ class _Frame:
 
 def country_records(index: EntityIndex) -> dict[str, EntityRecord]:
     """Demonyms ("Iranian", "Syrian") -> the article's record of that country, where it has one."""
-    lex = lexicon()
-    by_name: dict[str, EntityRecord] = {}
+    places = lexicon().places
+    by_country = _demonyms_by_country()
+    out: dict[str, EntityRecord] = {}
     for rec in index.records:
         if rec.kind != "place" and not rec.also_other:
             continue
         for name in (rec.name, *rec.aliases):
-            entry = lex.places.get(name)
-            by_name.setdefault(entry.name if entry else name, rec)
-    out: dict[str, EntityRecord] = {}
+            entry = places.get(name)
+            for demonym in by_country.get(entry.name if entry else name, ()):
+                out.setdefault(demonym, rec)
+    return out
+
+
+@functools.cache
+def _demonyms_by_country() -> dict[str, tuple[str, ...]]:
+    lex = lexicon()
+    grouped: dict[str, list[str]] = {}
     for demonym, country in lex.demonyms.items():
         entry = lex.places.get(country)
-        rec = by_name.get(entry.name if entry else country)
-        if rec is not None:
-            out[demonym] = rec
-    return out
+        grouped.setdefault(entry.name if entry else country, []).append(demonym)
+    return {country: tuple(names) for country, names in grouped.items()}
+
+
+def shared_countries(attr: Attributor) -> dict[str, EntityRecord]:
+    """``country_records`` of the attributor's index, computed once per document."""
+    found = attr.memo.get("countries")
+    if found is None:
+        found = attr.memo["countries"] = country_records(attr.index)
+    return cast(dict[str, EntityRecord], found)
 
 
 _TWO_WORDS_BEFORE = re.compile(r"([A-Z][\w.-]*)\s+(?:[\w-]+\s+)?$")

@@ -12,7 +12,6 @@ from __future__ import annotations
 import attrs
 
 from newsmodel.extract.candidates import ACRONYM_RE, CAMEL_RE, Cand, Ctx, surface
-from newsmodel.extract.names import is_capitalized
 from newsmodel.extract.records import EntityIndex, EntityKind, EntityRecord, Mention
 from newsmodel.ids import entity_iri
 
@@ -98,6 +97,8 @@ class Groups:
     ents: dict[str, Ent] = attrs.Factory(dict)
     surname: dict[str, str] = attrs.Factory(dict)  # surname -> person key
     surfaces: dict[str, str] = attrs.Factory(dict)  # any surface form -> key
+    #: (key, words, initials) of every multi-word organization mention
+    org_forms: list[tuple[str, tuple[str, ...], str]] = attrs.Factory(list)
 
     def put(self, ctx: Ctx, c: Cand, key: str, kind: str) -> Ent:
         ent = self.ents.get(key)
@@ -108,20 +109,23 @@ class Groups:
         if c.kind != kind:
             c.kind = kind
         self.surfaces.setdefault(surface(ctx, c.a, c.b), key)
+        if kind == "organization" and c.b - c.a > 1:
+            full = tuple(ctx.words[c.a : c.b])
+            self.org_forms.append((key, full, _initials(list(full))))
         return ent
 
     # ----------------------------------------------------------------- linking leftovers
 
     def link_uncovered(self, ctx: Ctx) -> None:
         """Mention every capitalized word sequence equal to a known surface form."""
-        self._scan(ctx, 0, len(ctx.toks), lexicon_too=False)
+        self._scan(ctx, 0, len(ctx.words), lexicon_too=False)
 
     def extend_headline(self, ctx: Ctx, lo: int, hi: int) -> None:
         """Link a title-case headline: only names the body used or the lists know."""
         self._scan(ctx, lo, hi, lexicon_too=True)
 
     def _scan(self, ctx: Ctx, lo: int, hi: int, *, lexicon_too: bool) -> None:
-        covered = [False] * len(ctx.toks)
+        covered = [False] * len(ctx.words)
         for ent in self.ents.values():
             for a, b in ent.mentions:
                 for k in range(a, b):
@@ -130,7 +134,7 @@ class Groups:
         lex = ctx.lex
         i = lo
         while i < hi:
-            if covered[i] or not is_capitalized(words[i]):
+            if covered[i] or not ctx.caps[i]:
                 i += 1
                 continue
             hit: tuple[int, str, Cand | None] | None = None
@@ -188,7 +192,6 @@ class Groups:
         records: dict[str, EntityRecord] = {}
         mentions: list[Mention] = []
         text = ctx.text
-        toks = ctx.toks
         has_us = any(
             k in ("place:United States",)
             or (
@@ -237,7 +240,7 @@ class Groups:
                 rec.also_other = _metonymy(ctx, ent)
             records[key] = rec
             for a, b in ent.mentions:
-                mentions.append(Mention(toks[a].start, toks[b - 1].end, rec))
+                mentions.append(Mention(ctx.offs[a], ctx.ends[b - 1], rec))
         # nationality and affiliation links
         extra: list[EntityRecord] = []
         cand_key = {id(c): key for key, ent in self.ents.items() for c in ent.cands}
@@ -413,20 +416,17 @@ def _initials(words: list[str]) -> str:
 
 def _org_short_form(ctx: Ctx, g: Groups, c: Cand) -> str | None:
     """Find the organization a short form or acronym stands for ("GateHouse", "CPUC")."""
-    s_words = [w for w in ctx.words[c.a : c.b]]
+    s_words = tuple(ctx.words[c.a : c.b])
     s = "".join(s_words).replace(".", "")
-    for key, ent in g.ents.items():
-        if ent.kind != "organization":
+    acronym = len(s) >= 2 and s.isupper()
+    n = len(s_words)
+    for key, full, ini in g.org_forms:
+        if key not in g.ents or len(full) <= n:
             continue
-        for a, b in ent.mentions:
-            full = ctx.words[a:b]
-            if len(full) <= len(s_words):
-                continue
-            if full[: len(s_words)] == s_words and s_words[0] not in ctx.lex.places:
-                return key
-            ini = _initials(full)
-            if len(s) >= 2 and s.isupper() and (ini == s or (len(s) >= 3 and ini.endswith(s))):
-                return key
+        if full[:n] == s_words and s_words[0] not in ctx.lex.places:
+            return key
+        if acronym and (ini == s or (len(s) >= 3 and ini.endswith(s))):
+            return key
     return None
 
 

@@ -14,14 +14,24 @@ and place lists) or a single initial ("P.").
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from importlib import resources
 from typing import NamedTuple
 
-__all__ = ["Token", "abbreviations", "is_capitalized", "sentence_starts", "tokenize"]
+__all__ = ["Token", "abbreviations", "is_capitalized", "scan", "sentence_starts", "tokenize"]
 
-_TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[&'\u2019\-.]\w+)*|[^\w\s]")
+_TOKEN_RE = re.compile(
+    r"(?:[^\W\d_]\.){2,}"  # U.S., D.C.
+    r"|(?<=\()[DRI](?=-[A-Z])"  # (D-Minn.): a party, then a state
+    r"|[A-Z]\w*(?=-[a-z]+\b)"  # Dubai-based: the name, then the hyphenated word
+    r"|\w+(?:[&\-.]\w+|'(?!s\b)\w+)*\.?"  # words, O'Brien, PG&E, Co. (stop checked after)
+    r"|'s\b"  # possessive
+    r"|[^\w\s]"
+)
+_ENDERS = frozenset(".!?;:")
+_DOTTED_RE = re.compile(r"^(?:[^\W\d_]\.){2,}$")
 _NAME_PARTICLES = frozenset(
     {"al", "el", "bin", "ibn", "abu", "ben", "de", "van", "von", "da", "di", "le", "la"}
 )
@@ -98,42 +108,36 @@ def abbreviations() -> frozenset[str]:
     return frozenset(found)
 
 
+def scan(text: str) -> tuple[list[str], list[int], list[int]]:
+    """Tokenize into parallel lists (words, start offsets, end offsets): the fast path.
+
+    >>> scan("Dubai-based Co. grew.")[0]
+    ['Dubai', '-', 'based', 'Co.', 'grew', '.']
+    """
+    matches = list(_TOKEN_RE.finditer(text))
+    words = [m.group() for m in matches]
+    starts = [m.start() for m in matches]
+    ends = [m.end() for m in matches]
+    abbrevs = abbreviations()
+    # a word that took a full stop keeps it only when it is an abbreviation or an initial
+    split = [
+        i
+        for i, w in enumerate(words)
+        if w[-1] == "." and len(w) > 1 and w not in abbrevs and not _DOTTED_RE.match(w)
+        and not (len(w) == 2 and w[0].isupper())
+    ]
+    for i in reversed(split):
+        w = words[i]
+        words[i : i + 1] = [w[:-1], "."]
+        starts[i : i + 1] = [starts[i], ends[i] - 1]
+        ends[i : i + 1] = [ends[i] - 1, ends[i]]
+    return words, starts, ends
+
+
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into tokens with offsets (see the module docstring)."""
-    abbrevs = abbreviations()
-    out: list[Token] = []
-    n = len(text)
-    for m in _TOKEN_RE.finditer(text):
-        start, end = m.span()
-        word = m.group()
-        if word[0].isupper() and "-" in word and (word.rsplit("-", 1)[1].islower() or word[1] == "-"):
-            # "Dubai-based", "U.S.-backed", "Shiite-led": the name, then a hyphenated word
-            head = word.split("-", 1)[0]
-            out.append(Token(start, start + len(head), head))
-            out.append(Token(start + len(head), start + len(head) + 1, "-"))
-            tail = word[len(head) + 1 :]
-            if end < n and text[end] == "." and f"{tail}." in abbrevs:
-                out.append(Token(start + len(head) + 1, end + 1, f"{tail}."))
-            else:
-                out.append(Token(start + len(head) + 1, end, tail))
-            continue
-        if word[0].isalnum() and "." not in word[-1:]:
-            low = word.lower()
-            if (low.endswith("'s") or low.endswith("\u2019s")) and len(word) > 2:
-                out.append(Token(start, end - 2, word[:-2]))
-                out.append(Token(end - 2, end, word[-2:]))
-                continue
-            if (
-                end < n
-                and text[end] == "."
-                and ((len(word) == 1 and word.isupper()) or f"{word}." in abbrevs)
-            ):
-                out.append(Token(start, end + 1, f"{word}."))
-                continue
-        if word == "." and out and out[-1].end == end and out[-1].text.endswith("."):
-            continue  # the full stop was taken by the abbreviation before it
-        out.append(Token(start, end, word))
-    return out
+    words, starts, ends = scan(text)
+    return [Token(s, e, w) for s, e, w in zip(starts, ends, words, strict=True)]
 
 
 def is_capitalized(word: str) -> bool:
@@ -158,33 +162,32 @@ def is_capitalized(word: str) -> bool:
     return False
 
 
-_ENDERS = frozenset(".!?;:")
-_OPENERS = frozenset("\"'([")
+_START_RE = re.compile(r"""(?P<stop>[.!?;:]["')\]]*[ \t]+)(?=\S)|\n\s*(?=\S)| - (?=\S)|(?<=[\s(\[])"(?=\S)""")
+_CLOSERS = frozenset({'"', "'", ")", "]"})
 
 
-def sentence_starts(text: str, tokens: list[Token]) -> set[int]:
+def sentence_starts(text: str, words: list[str], starts: list[int]) -> set[int]:
     """Return the indices of tokens that begin a sentence, line, quotation or dateline clause.
 
-    A capitalized word there may be a common word ("The", "After"), so the
-    name finder treats its capital as weak evidence.
+    ``words`` and ``starts`` are the tokens and their start offsets. A
+    capitalized word there may be a common word ("The", "After"), so the name
+    finder treats its capital as weak evidence.
     """
-    starts: set[int] = set()
-    prev_real = -1  # index of the previous token that is not an opening mark
-    for i, tok in enumerate(tokens):
-        if i == 0:
-            starts.add(i)
-        else:
-            gap = text[tokens[i - 1].end : tok.start]
-            prev = tokens[prev_real].text if prev_real >= 0 else ""
-            if "\n" in gap or prev in _ENDERS or (prev == "-" and gap == " "):
-                starts.add(i)
-        if tok.text in _OPENERS:
-            opening = (tok.start == 0 or text[tok.start - 1] in " \n([") and (
-                tok.end < len(text) and not text[tok.end].isspace()
-            )
-            if opening:
-                if i in starts or tok.text == '"':
-                    starts.add(i + 1)
-                continue
-        prev_real = i
-    return starts
+    out: set[int] = {0}
+    n = len(starts)
+    if n and words[0] == '"':
+        out.add(1)
+    for m in _START_RE.finditer(text):
+        i = bisect.bisect_left(starts, m.end())
+        if i >= n or starts[i] != m.end():
+            continue
+        if m.group("stop"):
+            j = i - 1
+            while j > 0 and words[j] in _CLOSERS:
+                j -= 1
+            if words[j] not in _ENDERS:
+                continue  # "U.S. Sen.": the full stop belongs to an abbreviation
+        out.add(i)
+        if words[i] == '"' and i + 1 < n:
+            out.add(i + 1)
+    return out

@@ -34,6 +34,7 @@ import functools
 import re
 from collections.abc import Sequence
 from importlib import resources
+from typing import Any
 
 import attrs
 
@@ -245,6 +246,8 @@ class Attributor:
     tokens: Tokens = attrs.field(init=False)
 
     _hits: dict[int, tuple[list[Hit], list[int]]] = attrs.field(init=False, factory=dict)
+    #: Per-document results the extractors share (e.g. the demonym table of the article's countries).
+    memo: dict[str, Any] = attrs.field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         self.tokens = Tokens(self.doc.text)

@@ -101,7 +101,7 @@ def _inline_text(elem: lxml.etree._Element) -> tuple[str, int]:
 
 #: Above this many elements trafilatura's run time grows faster than the page;
 #: such pages (rare: real articles have a few thousand) get the linear extractor.
-MAX_TRAFILATURA_ELEMENTS = 40_000
+MAX_TRAFILATURA_ELEMENTS = 20_000
 
 
 def extract_blocks(tree: lxml.html.HtmlElement, url: str | None = None) -> list[Block]:
@@ -144,6 +144,10 @@ _BLOCK_TAGS = {"p": "p", "h2": "head", "h3": "head", "h4": "head", "li": "item",
 _SKIP_TAGS = ("script", "style", "nav", "header", "footer", "aside", "form", "noscript", "figure")
 
 
+def _all_text(elem: lxml.etree._Element) -> str:
+    return "".join(str(t) for t in elem.itertext())
+
+
 def dense_blocks(tree: lxml.html.HtmlElement) -> list[Block]:
     """Extract linearly: the paragraphs of the container holding the most paragraph text.
 
@@ -157,15 +161,15 @@ def dense_blocks(tree: lxml.html.HtmlElement) -> list[Block]:
     for para in tree.iter("p"):
         parent = para.getparent()
         if parent is not None:
-            weight[parent] = weight.get(parent, 0) + len(para.text_content())
+            weight[parent] = weight.get(parent, 0) + len(_all_text(para))
     if not weight:
         return []
     best = max(weight, key=lambda e: weight[e])
     blocks = []
     for elem in best.iter(*_BLOCK_TAGS):
-        text = _squash(elem.text_content())
+        text = _squash(_all_text(elem))
         if text:
-            links = sum(len(a.text_content()) for a in elem.iter("a"))
+            links = sum(len(_all_text(a)) for a in elem.iter("a"))
             blocks.append(Block(text, _BLOCK_TAGS[str(elem.tag)], links))
     return blocks
 

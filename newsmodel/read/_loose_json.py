@@ -38,7 +38,7 @@ def loads_loose(text: str) -> list[Any]:
         return []
     try:
         return [json.loads(text)]
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: absurdly deep nesting
         pass
     return _decode_all(_to_strict(text))
 
@@ -63,7 +63,7 @@ def _decode_all(text: str) -> list[Any]:
             break
         try:
             value, end = _DECODER.raw_decode(text, start)
-        except ValueError:
+        except (ValueError, RecursionError):
             pos = start + 1
             failures += 1
             continue

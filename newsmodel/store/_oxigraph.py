@@ -31,7 +31,7 @@ from typing import Any, Self
 
 import pyoxigraph as ox
 
-from newsmodel.errors import StoreError, StoreUnavailable
+from newsmodel.errors import FormatError, StoreError, StoreUnavailable
 from newsmodel.model import NewsArticle
 from newsmodel.store._protocol import LoadStats, Progress
 from newsmodel.store._rdf import (
@@ -83,6 +83,11 @@ def _open_error(path: Path, exc: OSError) -> StoreError:
     ):
         return StoreUnavailable(f"cannot open store {path}: the directory is not writable ({text})")
     return StoreUnavailable(f"cannot open store {path}: {text}")
+
+
+def _names(units: list[Unit]) -> str:
+    shown = ", ".join(f"<{iri}>" for iri, _ in units[:3])
+    return shown + (f" and {len(units) - 3} more" if len(units) > 3 else "")
 
 
 class OxigraphStore:
@@ -173,7 +178,10 @@ class OxigraphStore:
 
     def _replace(self, units: list[Unit]) -> LoadStats:
         store = self._writable()
-        update = replace_update(units)
+        try:
+            update = replace_update(units)
+        except FormatError as exc:
+            raise StoreError(f"cannot store {_names(units)}: {exc}") from exc
         try:
             store.update(update)
         except (OSError, SyntaxError, ValueError) as exc:
@@ -208,7 +216,12 @@ class OxigraphStore:
 
         try:
             store.bulk_load(_UnitReader(chunks()), format=ox.RdfFormat.N_QUADS)
-        except (OSError, SyntaxError) as exc:
+        except SyntaxError as exc:
+            raise StoreError(
+                f"bulk load aborted, nothing written: article {counts[0]} holds a term the store refuses "
+                f"(an IRI that is not RFC 3987?): {exc}"
+            ) from exc
+        except OSError as exc:
             raise self._fail("bulk load", exc) from exc
         if replaced:
             self._replace(list(replaced.items()))

@@ -31,7 +31,7 @@ from typing import Any, Literal, Self
 import httpx
 import pyoxigraph as ox
 
-from newsmodel.errors import StoreError, StoreUnavailable
+from newsmodel.errors import FormatError, StoreError, StoreUnavailable
 from newsmodel.model import NewsArticle
 from newsmodel.store._protocol import LoadStats, Progress
 from newsmodel.store._rdf import Unit, article_nquads, check_iri, normalize, triples_text
@@ -196,7 +196,10 @@ class SparqlStore:
 
     def _put(self, unit: Unit) -> int:
         iri, data = unit
-        body = triples_text(iri, data)
+        try:
+            body = triples_text(iri, data)
+        except FormatError as exc:
+            raise StoreError(f"cannot store <{iri}>: {exc}") from exc
         self._request(
             "PUT",
             self.graph_store_endpoint,
