@@ -75,6 +75,7 @@ _EXPORTS: dict[str, str] = {
 __all__ = sorted([*_EXPORTS, "__version__"])
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from newsmodel.api import read_text
     from newsmodel.errors import (
         ExtractionError,
         FormatError,
@@ -86,7 +87,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         StoreUnavailable,
         ValidationError,
     )
-    from newsmodel.api import read_text
     from newsmodel.formats import Format
     from newsmodel.inputs import read_path
     from newsmodel.lint import Finding, lint

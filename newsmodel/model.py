@@ -382,7 +382,7 @@ class Quotation:
 
 @attrs.frozen(kw_only=True)
 class Event:
-    """A happening the article asserts: a meeting, a visit, an election, an attack…
+    """A happening the article asserts: a meeting, a visit, an election, an attack.
 
     ``description`` is the evidence sentence; ``date_text`` the words the date
     came from ("on Tuesday"), kept even when they could not be resolved.
