@@ -309,10 +309,11 @@ class _Reader:
     def ordered(self, node: Term, name: str, values: list[T], key: Callable[[T], Any]) -> tuple[T, ...]:
         """``values`` in the model's order: canonical, then the ``nm:order`` permutation if any."""
         canonical = sorted(values, key=key)
-        for literal in self.texts(node, _ORDER):
-            field, _, rest = literal.partition(" ")
-            if field != name:
-                continue
+        literals = [t for t in self.texts(node, _ORDER) if t.partition(" ")[0] == name]
+        if len(literals) > 1:
+            raise FormatError(f"{node[1]}: {len(literals)} nm:order literals for {name}, expected one")
+        for literal in literals:
+            rest = literal.partition(" ")[2]
             try:
                 positions = [int(i) for i in rest.split()]
                 if sorted(positions) != list(range(len(canonical))):
@@ -393,7 +394,9 @@ class _Reader:
         return Quotation(
             id=iri,
             text=self.required_text(node, _p("Quotation", "text")),
-            speaker=self.iri(node, _p("Quotation", "speaker")),
+            speaker=(
+                self.iri(node, _p("Quotation", "speaker")) or self.iri(node, _p("Quotation", "place_speaker"))
+            ),
             partial=self.flag(node, _p("Quotation", "partial")),
             spans=self.spans(node, "Quotation"),
             confidence=self.confidence(node, "Quotation"),
@@ -415,11 +418,15 @@ class _Reader:
             end_date=self._date(node, _p("Event", "end_date")),
             date_text=self.text(node, _p("Event", "date_text")),
             location=self.iri(node, _p("Event", "location")),
-            attendees=self.ordered(node, "attendee", self.iris(node, _p("Event", "attendees")), str),
-            organizers=self.ordered(node, "organizer", self.iris(node, _p("Event", "organizers")), str),
+            attendees=self.ordered(node, "attendee", self.agents(node, "attendees"), str),
+            organizers=self.ordered(node, "organizer", self.agents(node, "organizers"), str),
             spans=self.spans(node, "Event"),
             confidence=self.confidence(node, "Event"),
         )
+
+    def agents(self, node: Term, field: str) -> list[str]:
+        """An event's attendees or organizers: persons and organizations, then places."""
+        return self.iris(node, _p("Event", field)) + self.iris(node, _p("Event", f"place_{field}"))
 
     def agreement(self, iri: str) -> Agreement:
         node: Term = ("I", iri)

@@ -19,8 +19,8 @@ into a :class:`~newsmodel.errors.ValidationError`.
 >>> report = check_graph(g)
 >>> report.conforms
 False
->>> print(report.violations[0])
-Violation: <https://example.org/a> schema:headline: a NewsArticle needs exactly one headline, a non-empty string
+>>> print(report.violations[0].path, "/", report.violations[0].message)
+schema:headline / a NewsArticle needs exactly one headline, a non-empty string
 """
 
 from __future__ import annotations
@@ -152,7 +152,9 @@ def check_graph(graph: Any) -> Report:
             Finding(
                 severity=str(severity).removeprefix(_SH) if severity is not None else "Violation",  # type: ignore[arg-type]
                 focus=_short(results.value(result, sh.focusNode)),
-                path=_short(results.value(result, sh.resultPath)) if results.value(result, sh.resultPath) else "",
+                path=_short(results.value(result, sh.resultPath))
+                if results.value(result, sh.resultPath)
+                else "",
                 message=str(message) if message is not None else "breaks a shape",
                 value=_short(value) if value is not None else None,
             )
@@ -175,7 +177,7 @@ def _union_of_quads(data: bytes, fmt: str) -> Any:
     triples = [quad.triple for quad in ox.parse(data, format=syntax)]
     graph = rdflib.Graph()
     if triples:
-        graph.parse(data=bytes(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)), format="nt")
+        graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"", format="nt")
     return graph
 
 

@@ -154,6 +154,10 @@ FIELDS: dict[tuple[str, str], Term] = {
     ("Place", "kind"): _s("additionalType"),  # only for PlaceKind.REGION
     ("Quotation", "text"): _s("text"),
     ("Quotation", "speaker"): _s("spokenByCharacter"),
+    # schema:spokenByCharacter, attendee and organizer admit only Person and
+    # Organization; a place acting as a party ("the Kremlin said", "Russia and
+    # Iran signed") goes to the extension's counterpart.
+    ("Quotation", "place_speaker"): _nm("speaker"),
     ("Quotation", "partial"): _nm("partial"),
     ("Quotation", "spans"): _nm("evidence"),
     ("Quotation", "confidence"): _nm("confidence"),
@@ -167,6 +171,8 @@ FIELDS: dict[tuple[str, str], Term] = {
     ("Event", "location"): _s("location"),
     ("Event", "attendees"): _s("attendee"),
     ("Event", "organizers"): _s("organizer"),
+    ("Event", "place_attendees"): _nm("attendee"),
+    ("Event", "place_organizers"): _nm("organizer"),
     ("Event", "spans"): _nm("evidence"),
     ("Event", "confidence"): _nm("confidence"),
     ("Agreement", "class"): _s("additionalType"),

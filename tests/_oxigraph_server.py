@@ -113,13 +113,13 @@ class _ProxyServer(http.server.ThreadingHTTPServer):
         self.upstream = upstream
         self.behaviour = behaviour
         self.seen: list[tuple[str, str, dict[str, str]]] = []
+        self.url = f"http://127.0.0.1:{self.server_address[1]}"
 
 
 @contextlib.contextmanager
 def proxy(upstream: str, behaviour: Behaviour) -> Iterator[_ProxyServer]:
     """A loopback HTTP proxy in a thread; ``server.url`` is its base URL, ``server.seen`` its requests."""
     server = _ProxyServer(upstream, behaviour)
-    server.url = f"http://127.0.0.1:{server.server_address[1]}"  # type: ignore[attr-defined]
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:

@@ -82,7 +82,11 @@ def article(
         events=events,
         agreements=agreements,
         quotations=(
-            Quotation(id=item_iri(iri, "quote", 0), text=f"words {n}", speaker=persons[0].id,
-                      spans=(Span(start=0, end=5),)),
+            Quotation(
+                id=item_iri(iri, "quote", 0),
+                text=f"words {n}",
+                speaker=persons[0].id,
+                spans=(Span(start=0, end=5),),
+            ),
         ),
     )

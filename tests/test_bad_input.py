@@ -87,6 +87,7 @@ def test_legacy_encoding_that_is_safe_reads() -> None:
         "\n".join("x" for _ in range(5000)),
         "A" * 100_000,
     ],
+    ids=["words", "punctuation", "headline-only", "numbers", "many-lines", "one-token"],
 )
 def test_text_without_sentences_gives_a_valid_article(text: str) -> None:
     """Text with no sentences (words, punctuation, numbers, one huge token) still maps to a valid article."""
@@ -98,6 +99,7 @@ def test_text_without_sentences_gives_a_valid_article(text: str) -> None:
 @pytest.mark.parametrize(
     "marks",
     ['"' * 10_000, "\u201c" * 10_000, '"a" ' * 5_000, "\u201c\u201d" * 5_000, "'" * 10_000, "''" * 5_000],
+    ids=["straight", "curly-open", "short-quotes", "curly-pairs", "apostrophes", "double-apostrophes"],
 )
 def test_ten_thousand_quote_marks(marks: str) -> None:
     """An article made of 10,000 quote marks maps to a valid article (or a clear error)."""
@@ -121,6 +123,7 @@ def _seconds(run: Callable[[], object]) -> float:
         '"' * 500 + "\n",  # unbalanced marks
         "word " * 400,  # no sentences, one paragraph
     ],
+    ids=["prose", "quotes", "unbalanced-marks", "no-sentences"],
 )
 def test_time_is_roughly_linear(unit: str) -> None:
     """Four times the input takes nowhere near sixteen times as long (loose bound: under 10x)."""

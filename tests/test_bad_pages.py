@@ -6,6 +6,8 @@ import gzip
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsmodel.errors import ReadError
 from newsmodel.read.html import MAX_BYTES, read_html_document
@@ -138,3 +140,35 @@ def test_twenty_megabyte_page_reads_in_linear_time() -> None:
     assert big_time < 120
     # 4x the size: linear time gives ~4x; allow generous noise, but not quadratic (16x)
     assert big_time < 8 * small_time + 1.0, (small_time, big_time)
+
+
+_TAGS = st.sampled_from(
+    ["<p>", "</p>", "<div>", "</div>", "<article>", "<h1>", "</h1>", "<script>", "</script>", "<!--", "-->",
+     "<![CDATA[", "]]>", '<script type="application/ld+json">', "<meta property='og:title' content='x'>",
+     "<a href='/x'>", "</a>", "<li>", "<br>", "&amp;", "&#0;", "&#xD800;", "\x00", "\u2028", "<", ">", '"']
+)
+_WORDS = st.text(alphabet=st.characters(codec="utf-8"), max_size=40)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(_TAGS, _WORDS), max_size=60))
+def test_arbitrary_markup_never_crashes(pieces: list[str]) -> None:
+    """Any soup of tags, text, entities and control characters gives a document or a ReadError."""
+    page = "".join(pieces)
+    try:
+        doc = read_html_document(page)
+    except ReadError:
+        return
+    assert isinstance(doc.body, str) and isinstance(doc.headline, str)
+    assert len(doc.text) == len(doc.raw)
+
+
+def test_page_without_headline_gets_one_from_its_text() -> None:
+    """A page with text but no title, h1 or markup headline takes its first short line, noted."""
+    snow = [f"Heavy snow fell across the valley all night, report {i}." for i in range(3)]
+    lines = ["Storm closes schools", *snow]
+    body = "".join(f"<p>{line}</p>" for line in lines)
+    doc = read_html_document(f"<html><body><div>{body}</div></body></html>")
+    assert doc.headline == "Storm closes schools"
+    assert not doc.body.startswith("Storm closes schools")
+    assert any(n.startswith("headline:") for n in doc.meta.notes)

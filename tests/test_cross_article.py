@@ -70,3 +70,44 @@ def test_every_triple_lives_in_an_article_graph(store: OxigraphStore) -> None:
     """The default graph stays empty: nothing is written outside the article graphs."""
     assert not store.query("ASK { ?s ?p ?o }")
     assert store.query("ASK { GRAPH ?g { ?s ?p ?o } }")
+
+
+FIRST_TEXT = """Leaders meet in Lisbon
+
+German Chancellor Angela Merkel met French President Emmanuel Macron in Lisbon on Monday to discuss trade, \
+officials said.
+
+"We agreed to work together," Merkel said after the talks.
+"""
+SECOND_TEXT = """Talks continue in Madrid
+
+French President Emmanuel Macron met Spanish Prime Minister Pedro Sanchez in Madrid on Thursday.
+
+"Europe must stay united," Macron told reporters.
+"""
+
+
+def test_mapped_articles_join_through_the_shared_person() -> None:
+    """Two texts run through the mapper share one IRI for the person and the country both name."""
+    from newsmodel.api import read_text
+
+    first = read_text(FIRST_TEXT, {"datePublished": "2019-05-06"})
+    second = read_text(SECOND_TEXT, {"datePublished": "2019-05-09"})
+    macron = entity_iri("person", "Emmanuel Macron")
+    france = entity_iri("place", "France")
+    for mapped in (first, second):
+        assert macron in {p.id for p in mapped.people}
+        assert france in {p.id for p in mapped.places}
+    with OxigraphStore() as store:
+        store.load_many([first, second])
+        several = store.query(PEOPLE_IN_SEVERAL_ARTICLES).rows
+        assert [(row["person"], row["articles"]) for row in several] == [(macron, 2)]
+        rows = store.query(
+            SCHEMA
+            + """SELECT DISTINCT ?name WHERE {
+                   GRAPH ?g1 { ?e1 schema:attendee ?merkel, ?link . ?merkel schema:name "Angela Merkel" }
+                   GRAPH ?g2 { ?e2 schema:attendee ?link, ?other . ?other schema:name ?name }
+                   FILTER (?g1 != ?g2 && ?other != ?link && ?link != ?merkel)
+                 }"""
+        ).rows
+        assert [row["name"] for row in rows] == ["Pedro Sanchez"]

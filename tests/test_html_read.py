@@ -11,7 +11,7 @@ import pytest
 from newsmodel.model import Organization, Person
 from newsmodel.read._bylines import clean_name, is_organization_name, split_byline
 from newsmodel.read._html_article import page_authors, page_publisher, with_page_authors
-from newsmodel.read._html_meta import parse_date
+from newsmodel.read._html_dates import parse_date
 from newsmodel.read._loose_json import loads_loose
 from newsmodel.read.html import read_html_document, read_page
 
@@ -301,3 +301,53 @@ def test_loose_json_values() -> None:
     assert loads_loose('[{"a": 1}]') == [[{"a": 1}]]
     assert loads_loose("{'a': 'it\\'s'}") == [{"a": "it's"}]
     assert loads_loose("{ nope") == []
+
+
+def test_read_html_gives_a_typed_article() -> None:
+    """read_html runs the mapper and keeps the page's authors, publisher, dates and body."""
+    from newsmodel.read.html import read_html
+
+    data = dict(ARTICLE, author=[ARTICLE["author"][0], {"@type": "Organization", "name": "Metro Desk"}])
+    text = page(ld(data))
+    article = read_html(text, url="https://gazette.example/2019/budget")
+    assert article.id == "https://gazette.example/2019/budget"
+    assert article.headline == "Council passes budget after long debate"
+    assert article.article_body == read_html_document(text).body
+    assert [type(a).__name__ for a in article.authors] == ["Person", "Organization"]
+    assert article.authors[0].same_as == ("https://twitter.example/janedoe",)
+    assert article.publisher is not None and article.publisher.logo == "https://gazette.example/logo.png"
+    assert article.date_published == dt.datetime(2019, 11, 19, 21, 57, 1, tzinfo=dt.UTC)
+    assert article.in_language == "en-GB"
+
+
+def test_visible_byline_adding_authors_wins() -> None:
+    """A visible byline naming the markup's author plus others is used, keeping the markup's links."""
+    data = dict(ARTICLE, author={"@type": "Person", "name": "Jane Doe", "url": "https://gazette.example/jd"})
+    doc, meta = read_page(page(ld(data), byline='<div class="byline">By Jane Doe and Richard Miles</div>'))
+    assert doc.meta.authors == ("Jane Doe", "Richard Miles")
+    assert meta.authors[0].url == "https://gazette.example/jd"
+    assert any("adds authors" in n for n in doc.meta.notes)
+
+
+def test_doubled_byline_text_is_one_name() -> None:
+    """A byline element whose text repeats the name (image alt plus link) gives the name once."""
+    doc = read_html_document(page(byline='<div class="byline"><img alt="Jane Doe"> Jane Doe Jane Doe</div>'))
+    assert doc.meta.authors == ("Jane Doe",)
+
+
+def test_headline_with_site_suffix_needs_no_note() -> None:
+    """A markup headline that only adds the site's name to the visible one is not a disagreement."""
+    data = dict(ARTICLE, headline="Council passes budget after long debate - Example Gazette")
+    doc = read_html_document(page(ld(data)))
+    assert doc.headline == "Council passes budget after long debate"
+    assert not [n for n in doc.meta.notes if n.startswith("headline")]
+    other = dict(ARTICLE, headline="Budget approved")
+    assert any(n.startswith("headline") for n in read_html_document(page(ld(other))).meta.notes)
+
+
+def test_trailing_contact_line_is_dropped() -> None:
+    """A short "email the reporter" line at the end of the article is not body text."""
+    extra = "<p>Email Jane Doe at jdoe@gazette.example or follow her on social media.</p>"
+    doc = read_html_document(page(ld(ARTICLE), extra_body=extra))
+    assert "jdoe@" not in doc.body
+    assert doc.body.split("\n\n") == PARAGRAPHS

@@ -31,7 +31,11 @@ def findings_of(turtle: str) -> list[tuple[str, str, str, str]]:
 
 
 def violations_of(turtle: str) -> list[tuple[str, str, str]]:
-    return [(focus, path, message) for severity, focus, path, message in findings_of(turtle) if severity == "Violation"]
+    return [
+        (focus, path, message)
+        for severity, focus, path, message in findings_of(turtle)
+        if severity == "Violation"
+    ]
 
 
 def test_shipped_copy_equals_the_schema_file() -> None:
@@ -57,7 +61,13 @@ def test_seed_conforms_with_only_google_warnings(seed: NewsArticle) -> None:
     assert report.violations == ()
     for finding in report.warnings:
         assert finding.message.startswith("Google recommends"), finding
-        assert finding.path in {"schema:author", "schema:publisher", "schema:image", "schema:dateModified", "schema:datePublished"}
+        assert finding.path in {
+            "schema:author",
+            "schema:publisher",
+            "schema:image",
+            "schema:dateModified",
+            "schema:datePublished",
+        }
 
 
 def test_complete_article_has_no_findings() -> None:
@@ -72,7 +82,9 @@ def test_complete_article_has_no_findings() -> None:
     full = attrs.evolve(
         base,
         authors=(base.people[0],),
-        publisher=Organization(id="https://news.example/org/pub", name="Pub", kind=OrganizationKind.NEWS_MEDIA),
+        publisher=Organization(
+            id="https://news.example/org/pub", name="Pub", kind=OrganizationKind.NEWS_MEDIA
+        ),
         date_modified=dt.datetime(2020, 1, 2, tzinfo=dt.UTC),
     )
     assert check_graph(to_rdflib(full)).findings == ()
@@ -110,7 +122,11 @@ def test_google_properties_are_warnings_not_violations() -> None:
     found = findings_of(GOOD_ARTICLE)
     assert {severity for severity, *_ in found} == {"Warning"}
     assert sorted(path for _, _, path, _ in found) == [
-        "schema:author", "schema:dateModified", "schema:datePublished", "schema:image", "schema:publisher"
+        "schema:author",
+        "schema:dateModified",
+        "schema:datePublished",
+        "schema:image",
+        "schema:publisher",
     ]
 
 
@@ -128,7 +144,11 @@ def test_agreement_with_one_party_is_a_violation() -> None:
         'nm:party <urn:x> ; nm:status "agreed" .'
     )
     assert found == [
-        ("<urn:g>", "nm:party", "an Agreement has two or more parties, IRIs of people, organizations or countries")
+        (
+            "<urn:g>",
+            "nm:party",
+            "an Agreement has two or more parties, IRIs of people, organizations or countries",
+        )
     ]
 
 
@@ -150,12 +170,19 @@ def test_span_with_end_before_start_is_a_violation() -> None:
 
 
 def test_report_text_is_readable_and_raises_validation_error() -> None:
-    """The report prints one line per finding (severity, focus, path, message); violations raise ValidationError."""
-    report = check_graph(rdflib.Graph().parse(data=PREFIXES + "<urn:q> a schema:Quotation .", format="turtle"))
-    assert report.text() == "Violation: <urn:q> schema:text: a Quotation has exactly one text, a non-empty string"
+    """Each finding prints as severity, focus, path, message; violations raise ValidationError."""
+    report = check_graph(
+        rdflib.Graph().parse(data=PREFIXES + "<urn:q> a schema:Quotation .", format="turtle")
+    )
+    assert (
+        report.text()
+        == "Violation: <urn:q> schema:text: a Quotation has exactly one text, a non-empty string"
+    )
     with pytest.raises(ValidationError) as caught:
         report.raise_for_violations("q.ttl")
-    assert caught.value.errors == [("<urn:q> schema:text", "a Quotation has exactly one text, a non-empty string")]
+    assert caught.value.errors == [
+        ("<urn:q> schema:text", "a Quotation has exactly one text, a non-empty string")
+    ]
     assert str(caught.value).startswith("q.ttl breaks the newsmodel SHACL shapes (1 violations)")
 
 
@@ -178,7 +205,18 @@ def test_validate_file_on_a_broken_graph_and_a_broken_file(tmp_path: Path) -> No
     assert not validate_file(broken).conforms
     garbage = tmp_path / "garbage.ttl"
     garbage.write_text("<urn:a> this is not turtle", encoding="utf-8")
-    with pytest.raises(FormatError, match="garbage.ttl: does not parse as turtle"):
+    with pytest.raises(FormatError, match=r"garbage\.ttl: does not parse as turtle"):
         validate_file(garbage)
     with pytest.raises(FormatError, match="cannot tell the RDF format"):
         validate_file(tmp_path / "x.rdf")
+
+
+def test_mapper_output_for_the_seed_conforms() -> None:
+    """What the mapper builds from the seed's text and sidecar has no SHACL violation."""
+    from seed_article import SEED_STEM, SEEDS
+
+    from newsmodel.inputs import read_path
+
+    mapped = read_path(SEEDS / f"{SEED_STEM}.txt")
+    report = check_graph(to_rdflib(mapped))
+    assert report.conforms, report.text()

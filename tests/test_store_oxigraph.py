@@ -19,7 +19,10 @@ from newsmodel.model import NewsArticle
 from newsmodel.serialize.rdf import to_nquads
 from newsmodel.store import IRI, LoadStats, OxigraphStore, Store
 
-HEADLINES = "SELECT ?g ?h WHERE { GRAPH ?g { ?a a <http://schema.org/NewsArticle> ; <http://schema.org/headline> ?h } } ORDER BY ?g ?h"
+HEADLINES = (
+    "SELECT ?g ?h WHERE { GRAPH ?g { ?a a <http://schema.org/NewsArticle> ; "
+    "<http://schema.org/headline> ?h } } ORDER BY ?g ?h"
+)
 
 
 def quads_in(store: OxigraphStore, iri: str) -> int:
@@ -99,7 +102,7 @@ def _failing(articles: list[NewsArticle], fail_after: int) -> Iterator[NewsArtic
 
 @pytest.mark.parametrize("path", [False, True], ids=["memory", "disk"])
 def test_interrupted_load_many_keeps_previous_version_of_every_graph(path: bool, tmp_path: Path) -> None:
-    """An iterator failing midway aborts load_many: old graphs keep their old version, no new graph appears."""
+    """An iterator failing midway aborts load_many: old graphs keep their version, no new graph appears."""
     with OxigraphStore(tmp_path / "db" if path else None) as store:
         store.load_many([article(1, "v1 one"), article(2, "v1 two")])
         before = store.nquads()
@@ -162,7 +165,8 @@ def test_select_rows_hold_python_values() -> None:
         result = store.query(
             """SELECT ?a ?h ?d ?n ?missing WHERE { GRAPH ?g {
                  ?a <http://schema.org/headline> ?h ; <http://schema.org/datePublished> ?d .
-                 ?a <http://schema.org/image> ?i . ?i <http://schema.org/width> ?w . ?w <http://schema.org/value> ?n
+                 ?a <http://schema.org/image> ?i . ?i <http://schema.org/width> ?w .
+                 ?w <http://schema.org/value> ?n
                  OPTIONAL { ?a <http://schema.org/nothing> ?missing } } }"""
         )
     assert result.kind == "select"
@@ -196,7 +200,7 @@ def test_bad_query_is_a_store_error() -> None:
 
 
 def test_graph_reads_one_article_back_as_rdflib() -> None:
-    """graph(iri) gives exactly the article's triples as an rdflib.Graph; an unknown IRI gives an empty one."""
+    """graph(iri) gives the article's triples as an rdflib.Graph; an unknown IRI gives an empty one."""
     from newsmodel.serialize.rdf import to_rdflib
 
     one = article(1)
@@ -216,7 +220,8 @@ def test_blank_nodes_of_two_loads_never_merge() -> None:
         rows = store.query("SELECT DISTINCT ?b WHERE { GRAPH ?g { ?b <http://schema.org/name> ?n } }")
         assert len(rows) == 2
         names = store.query(
-            "SELECT ?n WHERE { GRAPH ?g { <urn:s1> <http://schema.org/image> ?b . ?b <http://schema.org/name> ?n } }"
+            "SELECT ?n WHERE { GRAPH ?g { <urn:s1> <http://schema.org/image> ?b . "
+            "?b <http://schema.org/name> ?n } }"
         )
         assert [r["n"] for r in names] == ["one"]
 
@@ -285,9 +290,15 @@ def test_read_only_directory_is_unavailable(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
     if os.geteuid() == 0:
         command = [
-            "unshare", "-rm", "sh", "-c",
+            "unshare",
+            "-rm",
+            "sh",
+            "-c",
             'mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" && exec "$2" -c "$3"',
-            "sh", str(db), sys.executable, code,
+            "sh",
+            str(db),
+            sys.executable,
+            code,
         ]
     else:
         db.chmod(0o555)
@@ -327,3 +338,13 @@ def test_iri_a_store_refuses_is_a_clear_error_and_writes_nothing() -> None:
         with pytest.raises(StoreError, match="100%-sure"):
             store.load_many([article(2), bad, article(3)])
         assert store.nquads() == before
+
+
+def test_update_runs_sparql_update_and_refuses_bad_text() -> None:
+    """update() runs a SPARQL Update on the store; text that does not parse raises StoreError."""
+    with OxigraphStore() as store:
+        store.load_many([article(1), article(2)])
+        store.update(f"DROP GRAPH <{article(1).id}>")
+        assert store.graphs() == [article(2).id]
+        with pytest.raises(StoreError, match="does not parse"):
+            store.update("DROP EVERYTHING")

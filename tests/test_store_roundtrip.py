@@ -39,7 +39,7 @@ def stored_articles() -> st.SearchStrategy[NewsArticle]:
     return articles().filter(storable)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(stored_articles())
 def test_generated_articles_come_back_from_the_embedded_store(generated: NewsArticle) -> None:
     """Any valid model, loaded alone into the embedded store, reads back equal."""
@@ -48,10 +48,10 @@ def test_generated_articles_come_back_from_the_embedded_store(generated: NewsArt
     assert _EMBEDDED.remove(generated.id)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(stored_articles(), stored_articles())
 def test_generated_articles_survive_a_bulk_load_together(first: NewsArticle, second: NewsArticle) -> None:
-    """Two generated articles bulk-loaded in one transaction each read back equal (blank nodes never merge)."""
+    """Two generated articles bulk-loaded in one transaction read back equal (blank nodes never merge)."""
     if first.id == second.id:
         return
     with OxigraphStore() as store:
@@ -80,7 +80,11 @@ def test_seed_comes_back_from_the_server(remote: SparqlStore, seed: NewsArticle)
     assert from_rdf(remote.graph(seed.id), seed.id) == seed
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(generated=stored_articles())
 def test_generated_articles_come_back_from_the_server(remote: SparqlStore, generated: NewsArticle) -> None:
     """Any valid model PUT to a real server reads back equal."""

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import base64
+import http.server
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 from _oxigraph_server import free_port, oxigraph_server, proxy
 from _store_helpers import article
@@ -33,8 +33,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture
 def store(server: str) -> Iterator[SparqlStore]:
     """A SparqlStore on the server, emptied before each test."""
-    httpx.post(server + "/update", content="DROP ALL", headers={"Content-Type": "application/sparql-update"})
     with SparqlStore(server, retries=1, backoff=0.01) as remote:
+        remote.update("DROP ALL")
         yield remote
 
 
@@ -76,7 +76,9 @@ def test_select_ask_construct_shapes(store: SparqlStore) -> None:
     """Remote answers have the same shapes as embedded ones: typed rows, booleans, triples."""
     one = article(2)
     store.load(one)
-    row = store.query(f"SELECT ?a ?d WHERE {{ GRAPH <{one.id}> {{ ?a <http://schema.org/datePublished> ?d }} }}").rows[0]
+    row = store.query(
+        f"SELECT ?a ?d WHERE {{ GRAPH <{one.id}> {{ ?a <http://schema.org/datePublished> ?d }} }}"
+    ).rows[0]
     assert isinstance(row["a"], IRI) and row["a"] == one.id
     assert row["d"] == one.date_published
     assert store.query(f"ASK {{ GRAPH <{one.id}> {{ ?s ?p ?o }} }}").boolean is True
@@ -111,25 +113,26 @@ def test_basic_auth_reaches_the_server(server: str) -> None:
     """auth=(user, password) sends HTTP basic credentials; wrong ones give a StoreError naming HTTP 401."""
     good = "Basic " + base64.b64encode(b"ada:s3cret").decode()
 
-    def guard(handler: object) -> tuple[int, dict[str, str], bytes] | None:
-        if handler.headers.get("Authorization") != good:  # type: ignore[attr-defined]
+    def guard(handler: http.server.BaseHTTPRequestHandler) -> tuple[int, dict[str, str], bytes] | None:
+        if handler.headers.get("Authorization") != good:
             return 401, {"WWW-Authenticate": 'Basic realm="x"', "Content-Type": "text/plain"}, b"who are you?"
         return None
 
     with proxy(server, guard) as gate:
-        with SparqlStore(gate.url, auth=("ada", "s3cret")) as remote:  # type: ignore[attr-defined]
+        with SparqlStore(gate.url, auth=("ada", "s3cret")) as remote:
             remote.load(article(7))
             assert article(7).id in remote.graphs()
-        with SparqlStore(gate.url, auth=("ada", "wrong"), retries=0) as remote:  # type: ignore[attr-defined]
-            with pytest.raises(StoreError, match=r"HTTP 401.*who are you"):
-                remote.query("ASK {}")
+        wrong = SparqlStore(gate.url, auth=("ada", "wrong"), retries=0)
+        with wrong, pytest.raises(StoreError, match=r"HTTP 401.*who are you"):
+            wrong.query("ASK {}")
 
 
 def test_header_auth_is_sent_on_every_request(server: str) -> None:
     """headers= (a bearer token) goes with queries and graph-store writes alike."""
-    with proxy(server, lambda handler: None) as gate, SparqlStore(
-        gate.url, headers={"Authorization": "Bearer t0ken"}  # type: ignore[attr-defined]
-    ) as remote:
+    with (
+        proxy(server, lambda handler: None) as gate,
+        SparqlStore(gate.url, headers={"Authorization": "Bearer t0ken"}) as remote,
+    ):
         remote.load(article(8))
         remote.query("ASK {}")
         remote.remove(article(8).id)
@@ -142,13 +145,13 @@ def test_503_is_retried_then_succeeds(server: str) -> None:
     """Two 503 answers are retried with backoff and the third attempt goes through."""
     failures = {"left": 2}
 
-    def flaky(handler: object) -> tuple[int, dict[str, str], bytes] | None:
+    def flaky(handler: http.server.BaseHTTPRequestHandler) -> tuple[int, dict[str, str], bytes] | None:
         if failures["left"] > 0:
             failures["left"] -= 1
             return 503, {"Content-Type": "text/plain"}, b"busy"
         return None
 
-    with proxy(server, flaky) as gate, SparqlStore(gate.url, retries=3, backoff=0.01) as remote:  # type: ignore[attr-defined]
+    with proxy(server, flaky) as gate, SparqlStore(gate.url, retries=3, backoff=0.01) as remote:
         remote.load(article(9))
         assert len(gate.seen) == 3
         assert article(9).id in remote
@@ -156,32 +159,39 @@ def test_503_is_retried_then_succeeds(server: str) -> None:
 
 def test_503_beyond_retries_is_unavailable(server: str) -> None:
     """A server answering 503 on every attempt raises StoreUnavailable after 1 + retries attempts."""
-    with proxy(server, lambda h: (503, {"Content-Type": "text/plain"}, b"down for maintenance")) as gate:
-        with SparqlStore(gate.url, retries=2, backoff=0.01) as remote:  # type: ignore[attr-defined]
-            with pytest.raises(StoreUnavailable, match=r"HTTP 503 after 3 attempts: down for maintenance"):
-                remote.load(article(1))
+    answer = (503, {"Content-Type": "text/plain"}, b"down for maintenance")
+    with proxy(server, lambda h: answer) as gate:
+        remote = SparqlStore(gate.url, retries=2, backoff=0.01)
+        with (
+            remote,
+            pytest.raises(StoreUnavailable, match=r"HTTP 503 after 3 attempts: down for maintenance"),
+        ):
+            remote.load(article(1))
         assert len(gate.seen) == 3
 
 
 def test_server_down_is_unavailable() -> None:
     """Nothing listening on the port: StoreUnavailable after the retries, quickly."""
     started = time.monotonic()
-    with SparqlStore(f"http://127.0.0.1:{free_port()}", retries=2, backoff=0.01) as remote:
-        with pytest.raises(StoreUnavailable, match="cannot reach the server after 3 attempts"):
-            remote.query("ASK {}")
+    remote = SparqlStore(f"http://127.0.0.1:{free_port()}", retries=2, backoff=0.01)
+    with remote, pytest.raises(StoreUnavailable, match="cannot reach the server after 3 attempts"):
+        remote.query("ASK {}")
     assert time.monotonic() - started < 5
 
 
 def test_slow_server_times_out(server: str) -> None:
     """A server slower than the timeout raises StoreUnavailable saying no answer came in time."""
 
-    def slow(handler: object) -> tuple[int, dict[str, str], bytes]:
+    def slow(handler: http.server.BaseHTTPRequestHandler) -> tuple[int, dict[str, str], bytes]:
         time.sleep(1.5)
         return 200, {"Content-Type": "application/sparql-results+json"}, b'{"head":{},"boolean":true}'
 
-    with proxy(server, slow) as gate, SparqlStore(gate.url, timeout=0.3, retries=0) as remote:  # type: ignore[attr-defined]
-        with pytest.raises(StoreUnavailable, match=r"no answer within 0.3 s"):
-            remote.query("ASK {}")
+    with (
+        proxy(server, slow) as gate,
+        SparqlStore(gate.url, timeout=0.3, retries=0) as remote,
+        pytest.raises(StoreUnavailable, match=r"no answer within 0\.3 s"),
+    ):
+        remote.query("ASK {}")
 
 
 @pytest.mark.parametrize(
@@ -195,10 +205,12 @@ def test_slow_server_times_out(server: str) -> None:
 )
 def test_garbage_answers_are_store_errors(server: str, content_type: str, body: bytes, message: str) -> None:
     """A 200 answer that is not SPARQL results or RDF raises StoreError quoting its beginning."""
-    with proxy(server, lambda h: (200, {"Content-Type": content_type}, body)) as gate:
-        with SparqlStore(gate.url, retries=0) as remote:  # type: ignore[attr-defined]
-            with pytest.raises(StoreError, match=message) as caught:
-                remote.query("SELECT * WHERE { ?s ?p ?o }")
+    with (
+        proxy(server, lambda h: (200, {"Content-Type": content_type}, body)) as gate,
+        SparqlStore(gate.url, retries=0) as remote,
+        pytest.raises(StoreError, match=message) as caught,
+    ):
+        remote.query("SELECT * WHERE { ?s ?p ?o }")
     assert not isinstance(caught.value, StoreUnavailable)
 
 
@@ -206,16 +218,19 @@ def test_refused_write_names_the_count_already_written(server: str) -> None:
     """A 4xx midway through load_many says how many articles were written before it."""
     calls = {"n": 0}
 
-    def refuse_third(handler: object) -> tuple[int, dict[str, str], bytes] | None:
-        if handler.command == "PUT":  # type: ignore[attr-defined]
+    def refuse_third(handler: http.server.BaseHTTPRequestHandler) -> tuple[int, dict[str, str], bytes] | None:
+        if handler.command == "PUT":
             calls["n"] += 1
             if calls["n"] == 3:
                 return 413, {"Content-Type": "text/plain"}, b"payload too large"
         return None
 
-    with proxy(server, refuse_third) as gate, SparqlStore(gate.url, retries=0) as remote:  # type: ignore[attr-defined]
-        with pytest.raises(StoreError, match=r"HTTP 413: payload too large \(2 of 4 articles"):
-            remote.load_many([article(n) for n in range(4)])
+    with (
+        proxy(server, refuse_third) as gate,
+        SparqlStore(gate.url, retries=0) as remote,
+        pytest.raises(StoreError, match=r"HTTP 413: payload too large \(2 of 4 articles"),
+    ):
+        remote.load_many([article(n) for n in range(4)])
 
 
 def test_unknown_server_kind_and_bad_url_are_store_errors(tmp_path: Path) -> None:
@@ -234,6 +249,9 @@ def test_server_layouts() -> None:
     assert graphdb.graph_store_endpoint == "http://h:7200/repositories/news/rdf-graphs/service"
     virtuoso = SparqlStore("http://h:8890", server="virtuoso", auth=("dba", "dba"))
     assert virtuoso.query_endpoint == "http://h:8890/sparql-auth"
-    assert (virtuoso.graph_store_endpoint, virtuoso.graph_param) == ("http://h:8890/sparql-graph-crud-auth", "graph-uri")
+    assert (virtuoso.graph_store_endpoint, virtuoso.graph_param) == (
+        "http://h:8890/sparql-graph-crud-auth",
+        "graph-uri",
+    )
     custom = SparqlStore("http://h", query_endpoint="http://q/sparql")
     assert (custom.query_endpoint, custom.graph_store_endpoint) == ("http://q/sparql", "http://h/store")

@@ -72,11 +72,14 @@ def load_lint_target(path: Path, *, ours: bool = False, base: str = DEFAULT_BASE
         return data
     if name.endswith((".html", ".htm", ".html.gz")) and not ours:
         from newsmodel.lint import ARTICLE_TYPES
-        from newsmodel.read._html_meta import jsonld_nodes
+        from newsmodel.read._html_values import jsonld_nodes
         from newsmodel.read.html import _parse, decode_page
 
         nodes = jsonld_nodes(_parse(decode_page(path.read_bytes())))
-        if any(ARTICLE_TYPES & _types(n) for n in nodes):
+        articles = [n for n in nodes if ARTICLE_TYPES & _types(n)]
+        if len(articles) == 1:  # pointers from the article node, as in a .jsonld file
+            return articles[0]
+        if articles:
             return nodes
     if name.endswith((".html", ".htm", ".html.gz", ".txt")):
         from newsmodel.inputs import read_path

@@ -55,15 +55,19 @@ def register(sub: Any) -> None:
     parser.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help="files or directories")
     add_store_arguments(parser, required=False)
     parser.add_argument(
-        "--base", default=DEFAULT_BASE, metavar="IRI",
+        "--base",
+        default=DEFAULT_BASE,
+        metavar="IRI",
         help=f"base IRI for minted entity IRIs (default: {DEFAULT_BASE})",
     )
     parser.add_argument(
-        "--skip-errors", action="store_true",
+        "--skip-errors",
+        action="store_true",
         help="report inputs that fail to read and load the others (default: abort, load nothing)",
     )
     parser.add_argument(
-        "--query", metavar="QUERY",
+        "--query",
+        metavar="QUERY",
         help="after loading, run QUERY (SPARQL, @FILE or a sample name) and print the answer",
     )
     parser.add_argument("--format", choices=FORMATS, default=None, help="output format of --query")
@@ -71,7 +75,7 @@ def register(sub: Any) -> None:
 
 
 class ProgressBar:
-    """A one-line ``\\r`` progress bar, drawn only on a terminal, at most ten times a second."""
+    r"""A one-line ``\r`` progress bar, drawn only on a terminal, at most ten times a second."""
 
     def __init__(self, total: int, stream: TextIO | None = None, *, force: bool = False) -> None:
         self.total = max(total, 1)
@@ -89,9 +93,7 @@ class ProgressBar:
         self._last = now
         width = 30
         filled = width * min(done, self.total) // self.total
-        self.stream.write(
-            f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{self.total} articles"
-        )
+        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{self.total} articles")
         self.stream.flush()
         self._drawn = True
 
@@ -130,7 +132,8 @@ def load(args: argparse.Namespace) -> int:
             print(f"error: {failure}", file=sys.stderr)
         rate = stats.articles / elapsed if elapsed > 0 else 0.0
         print(
-            f"loaded {stats.articles} articles, {stats.triples} triples in {elapsed:.2f} s "
+            f"loaded {stats.articles} article{'' if stats.articles == 1 else 's'}, "
+            f"{stats.triples} triples in {elapsed:.2f} s "
             f"({rate:.0f} articles/s) into {describe(args)}",
             file=sys.stderr,
         )

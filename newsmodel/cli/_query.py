@@ -14,7 +14,7 @@ import decimal
 import io
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 import orjson
 
@@ -55,7 +55,9 @@ def register(sub: Any) -> None:
     parser.add_argument("query", metavar="QUERY", help="SPARQL text, @FILE, or a sample query name")
     add_store_arguments(parser, required=True)
     parser.add_argument(
-        "--format", choices=FORMATS, default=None,
+        "--format",
+        choices=FORMATS,
+        default=None,
         help="table, csv or json (default: table on a terminal, csv otherwise)",
     )
     parser.set_defaults(handler=run_query)
@@ -153,7 +155,7 @@ def _table(result: QueryResult) -> str:
     header = list(result.variables)
     body = [[show(row.get(v)) for v in header] for row in result.rows]
     widths = [max([len(h)] + [len(r[i]) for r in body]) for i, h in enumerate(header)]
-    out: TextIO = io.StringIO()
+    out = io.StringIO()
 
     def line(cells: list[str]) -> None:
         out.write(" | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip() + "\n")

@@ -30,7 +30,9 @@ def add_store_arguments(parser: argparse.ArgumentParser, *, required: bool) -> N
     where.add_argument("--endpoint", metavar="URL", help="base URL of a SPARQL 1.1 server")
     remote = parser.add_argument_group("remote server options (with --endpoint)")
     remote.add_argument(
-        "--server", choices=sorted(SERVERS), default="oxigraph",
+        "--server",
+        choices=sorted(SERVERS),
+        default="oxigraph",
         help="endpoint layout of the server (default: oxigraph; see docs/store.md)",
     )
     remote.add_argument("--query-endpoint", metavar="URL", help="override the SPARQL query URL")
@@ -40,10 +42,15 @@ def add_store_arguments(parser: argparse.ArgumentParser, *, required: bool) -> N
         "--password", help=f"password for --user (or set {PASSWORD_ENV}, which stays out of `ps`)"
     )
     remote.add_argument(
-        "--header", action="append", default=[], metavar="'NAME: VALUE'",
+        "--header",
+        action="append",
+        default=[],
+        metavar="'NAME: VALUE'",
         help="extra HTTP header, e.g. 'Authorization: Bearer TOKEN' (repeatable)",
     )
-    remote.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help="per request (default 30)")
+    remote.add_argument(
+        "--timeout", type=float, default=30.0, metavar="SECONDS", help="per request (default 30)"
+    )
 
 
 def _headers(values: list[str]) -> dict[str, str]:

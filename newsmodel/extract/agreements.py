@@ -63,7 +63,9 @@ class _Cues:
 @functools.cache
 def _cues() -> _Cues:
     """Load ``data/agreement_cues.json`` once."""
-    raw = json.loads((resources.files("newsmodel") / "data" / "agreement_cues.json").read_text(encoding="utf-8"))
+    raw = json.loads(
+        (resources.files("newsmodel") / "data" / "agreement_cues.json").read_text(encoding="utf-8")
+    )
     verbs = {k.lower(): AgreementStatus(v) for k, v in raw["verbs"].items()}
     status = {k.lower(): AgreementStatus(v) for k, v in raw["status"].items()}
     return _Cues(
@@ -206,7 +208,11 @@ def _parties(
         rec = m.entity
         if rec.kind == "place" and rec.subtype not in (None, "Country") and not rec.also_other:
             continue
-        if partner is None and m.start > anchor.start and _WITH.search(text, max(start, m.start - 24), m.start):
+        if (
+            partner is None
+            and m.start > anchor.start
+            and _WITH.search(text, max(start, m.start - 24), m.start)
+        ):
             partner = rec
         if rec not in actors:
             actors.append(rec)

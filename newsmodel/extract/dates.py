@@ -58,22 +58,54 @@ _MONTHS = {
     name: i + 1
     for i, name in enumerate(
         [
-            "January", "February", "March", "April", "May", "June",
-            "July", "August", "September", "October", "November", "December",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
         ]
     )
 }
 _MONTH_ABBR = {
-    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8,
-    "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
+    "Jan": 1,
+    "Feb": 2,
+    "Mar": 3,
+    "Apr": 4,
+    "Jun": 6,
+    "Jul": 7,
+    "Aug": 8,
+    "Sep": 9,
+    "Sept": 9,
+    "Oct": 10,
+    "Nov": 11,
+    "Dec": 12,
 }
 _WEEKDAYS = {
     name: i
     for i, name in enumerate(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
 }
 _NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
 }
 # Northern-hemisphere seasons: (first month, last month).
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
@@ -143,8 +175,20 @@ _FUTURE_PAIRS = frozenset(
     for a, b in (
         pair.split()
         for pair in (
-            "going to", "ahead of", "is due", "are due", "due to", "set to", "is to", "are to", "plan to",
-            "plans to", "planning to", "expect to", "expects to", "expected to",
+            "going to",
+            "ahead of",
+            "is due",
+            "are due",
+            "due to",
+            "set to",
+            "is to",
+            "are to",
+            "plan to",
+            "plans to",
+            "planning to",
+            "expect to",
+            "expects to",
+            "expected to",
         )
     )
 )

@@ -48,7 +48,7 @@ from newsmodel.extract.candidates import CAMEL_RE as _CAMEL_RE
 from newsmodel.extract.candidates import Cand as _Cand
 from newsmodel.extract.candidates import Ctx as _Ctx
 from newsmodel.extract.candidates import surface as _surface
-from newsmodel.extract.gazetteer import Lexicon, lexicon
+from newsmodel.extract.gazetteer import Lexicon, PlaceEntry, lexicon
 from newsmodel.extract.grouping import group as _group
 from newsmodel.extract.names import is_capitalized, scan, sentence_starts
 from newsmodel.extract.records import EntityIndex
@@ -205,7 +205,64 @@ _STATE_FORMS = frozenset(
         "Democratic Republic",
     }
 )
-_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "a", "an", "our", "this", "that", "new"})
+#: Cue words that name an institution on their own ("his Navy jet", "Congress").
+_SINGLE_CUES = frozenset({"Tribune", "Congress", "Parliament", "Senate", "Navy", "Army"})
+#: Words after "Russia's foreign ministry" that show it acts ("said"), unlike "military bases".
+_BODY_VERBS = frozenset(
+    {"said", "says", "has", "have", "had", "is", "was", "were", "will", "would", "and", "or", "also", "on"}
+)
+_DIRECTIONS = frozenset(
+    {
+        "North",
+        "South",
+        "East",
+        "West",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Central",
+        "Upper",
+        "Lower",
+    }
+)
+#: Lowercase words after a name that make it a landmark ("Hoa Lo prison").
+_LOWER_LANDMARKS = frozenset(
+    {
+        "prison",
+        "jail",
+        "airbase",
+        "palace",
+        "embassy",
+        "consulate",
+        "stadium",
+        "mosque",
+        "cathedral",
+        "airport",
+    }
+)
+_OFFICE_WORDS = frozenset(
+    {
+        "president",
+        "minister",
+        "secretary",
+        "senator",
+        "representative",
+        "governor",
+        "mayor",
+        "chancellor",
+        "premier",
+        "attorney",
+        "ambassador",
+        "lawmaker",
+        "congressman",
+        "congresswoman",
+        "speaker",
+        "king",
+        "queen",
+    }
+)
+_CREDIT_WORDS = frozenset({"credit", "credits", "photo", "photos", "image", "images", "source", "courtesy"})
 _GOV_HEADS = (
     "foreign ministry",
     "defense ministry",
@@ -274,7 +331,12 @@ def _masked(ctx: _Ctx) -> list[bool]:
             inside = True
         elif w == ">":
             inside = False
-        elif inside or (not w.isalpha() and _CODE_RE.match(w)):
+        elif (
+            inside
+            or (not w.isalpha() and _CODE_RE.match(w))
+            or (i > 0 and ctx.words[i - 1] in ("#", "@") and ends[i - 1] == offs[i])
+            or (i + 1 < len(ctx.words) and ctx.words[i + 1] == "=" and ends[i] == offs[i + 1])
+        ):
             mask[i] = True  # "LCOc1", "US10YT", "A350": codes, not names
         elif (
             i > 0
@@ -291,17 +353,24 @@ def _runs(ctx: _Ctx, lo: int, hi: int) -> list[tuple[int, int]]:
     """Maximal capitalized runs in tokens ``[lo, hi)``, joined over "of"/"&"/particles."""
     words = ctx.words
     caps = ctx.caps
+    lex = ctx.lex
     mask = _masked(ctx)
+    glue = _glue(ctx, lo, hi)
     out: list[tuple[int, int]] = []
     i = lo
     while i < hi:
-        if not caps[i] or words[i] in ctx.lex.not_entities or mask[i]:
+        if not caps[i] or words[i] in lex.not_entities or mask[i]:
             i += 1
             continue
         j = i + 1
         while j < hi:
             w = words[j]
-            if caps[j] and w not in ctx.lex.not_entities and _adjacent(ctx, j) and not mask[j]:
+            if glue[j]:
+                j += 1  # inside a known name ("Securities and Exchange Commission")
+                continue
+            if caps[j] and w not in lex.not_entities and _adjacent(ctx, j) and not mask[j]:
+                if words[j - 1].endswith(".") and len(words[j - 1]) == 2 and w.lower() in lex.common:
+                    break  # "Group D. The ...": the initial ended a sentence
                 j += 1
                 continue
             if w == "," and j + 1 < hi and words[j + 1] in _CORP_SUFFIXES:
@@ -322,6 +391,26 @@ def _runs(ctx: _Ctx, lo: int, hi: int) -> list[tuple[int, int]]:
         out.append((i, j))
         i = j
     return out
+
+
+def _glue(ctx: _Ctx, lo: int, hi: int) -> list[bool]:
+    """Mark tokens that continue a known multi-word name begun just before them."""
+    glue = [False] * (len(ctx.words) + 1)
+    words = ctx.words
+    phrases = ctx.lex.phrases
+    i = lo
+    while i < hi:
+        cands = phrases.get(words[i]) if ctx.caps[i] else None
+        if cands:
+            for phrase in cands:
+                n = len(phrase)
+                if tuple(words[i : i + n]) == phrase:
+                    for k in range(i + 1, i + n):
+                        glue[k] = True
+                    i += n - 1
+                    break
+        i += 1
+    return glue
 
 
 def _adjacent(ctx: _Ctx, j: int) -> bool:
@@ -360,7 +449,9 @@ def _known(ctx: _Ctx, a: int, b: int) -> _Cand | None:
             return _Cand(
                 a, b, "organization", org.kind, f"org:{org.name}", 0.9, nationality=org.country or None
             )
-        place = lex.places.get(s)
+        place = lex.places.get(s) if s not in lex.name_adjectives else None
+        if place is None and a > 0 and ctx.words[a - 1] == "the":
+            place = lex.places.get(f"the {s}")  # "the West"
         if place is not None:
             if "c" in place.flags and not (
                 a >= 2 and ctx.words[a - 1] in (",", "-") and is_capitalized(ctx.words[a - 2])
@@ -400,6 +491,8 @@ def _strip_front(ctx: _Ctx, a: int, b: int) -> int:
         if (w in ("The", "A", "An") and b - a > 1) or low in _FUNCTION_WORDS:
             a += 1
             continue
+        if a >= 2 and ctx.words[a - 1] == ":" and ctx.words[a - 2].lower() in _CREDIT_WORDS:
+            break  # "(Image credit: All About Space)": a name, whatever its first word
         if a in ctx.starts or (a > 0 and ctx.words[a - 1] in ('"', "'", "(")):
             if (
                 w in lex.given_names
@@ -430,6 +523,14 @@ def _title_person(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
         if head is None:
             continue
         end = head[0]
+        while end < n - 1:
+            more = head_at(lower, end, lex)
+            if more is not None and more[0] < n:
+                end = more[0]  # "Chief Minister", "President and CEO" heads in a row
+            elif lower[end] in lex.title_modifiers and head_at(lower, end + 1, lex) is not None:
+                end += 1
+            else:
+                break
         name_start = end
         if end < n and lower[end] in ("of", "for"):
             # the title goes on ("Secretary of State", "... for the Western District of New York")
@@ -485,8 +586,9 @@ def _classify_prefix(ctx: _Ctx, a: int, b: int, person: _Cand) -> list[_Cand]:
         person.nationality = _country_name(lex, lex.demonyms[text])
         return []
     if known is not None:
-        if known.kind == "place" and known.place is not None and known.place.kind == "Country":
-            person.nationality = known.place.name
+        if known.kind == "place" and known.place is not None:
+            if known.place.kind == "Country" or _public_office(person.title):
+                person.nationality = _place_country(lex, known.place)
         elif known.kind == "organization":
             person.affiliation = known
             if known.nationality:
@@ -503,6 +605,18 @@ def _classify_prefix(ctx: _Ctx, a: int, b: int, person: _Cand) -> list[_Cand]:
         if c.kind == "place" and c.place is not None and c.place.kind == "Country" and not person.nationality:
             person.nationality = c.place.name
     return rest
+
+
+def _public_office(title: str | None) -> bool:
+    """Whether a title is a public office (its holder serves the country of a named place)."""
+    return bool(title) and bool(set(str(title).lower().replace("-", " ").split()) & _OFFICE_WORDS)
+
+
+def _place_country(lex: Lexicon, place: PlaceEntry) -> str | None:
+    """The country a known place is or lies in."""
+    if place.kind == "Country":
+        return place.name
+    return lex.country_codes.get(place.country)
 
 
 def _country_name(lex: Lexicon, name: str) -> str:
@@ -532,14 +646,21 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
         return []
     words = ctx.words
     # honorifics: "Mr. Putin"
-    gender = None
     if words[a] in lex.honorifics and b - a > 1:
         gender = lex.honorifics[words[a]] or None
-        c = _Cand(a + 1, b, "person", confidence=0.9, evidence=3, gender=gender)
-        return [c]
+        k = a + 1
+        while k < b - 1 and words[k] in lex.honorifics:
+            k += 1  # "Rt. Hon."
+        if all(ctx.caps[i] for i in range(k, b)) and words[b - 1] not in lex.org_cues:
+            return [_Cand(k, b, "person", confidence=0.9, evidence=3, gender=gender)]
+        return _classify(ctx, k, b)
+    if b - a > 1 and all(w.isupper() and w.isalpha() for w in words[a:b]):
+        return _heading(ctx, a, b)
     titled = _title_person(ctx, a, b)
     if titled is not None:
         return titled
+    if b - a == 2 and words[a] == "The" and lex.org_cues.get(words[a + 1]) == "NewsMediaOrganization":
+        return [_Cand(a, b, "organization", "NewsMediaOrganization", confidence=0.7)]  # "The Times"
     a = _strip_front(ctx, a, b)
     if a >= b:
         return []
@@ -554,15 +675,13 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
         return _split_known(ctx, a, b - 1, partial=True) or []
     if b - a > 1 and words[a].lower() in lex.english and words[a] not in lex.given_names:
         rest = _known(ctx, a + 1, b)
-        if rest is not None:
+        if rest is not None and (rest.kind == "organization" or a in ctx.starts):
             return [rest]  # "Key Security Council"
     if b - a >= 3 and words[a + 1] == "of" and " ".join(words[a : a + 1]) in _STATE_FORMS:
         country = _known(ctx, a + 2, b)
         if country is not None and country.place is not None and country.place.kind == "Country":
             country.a = a  # "State of Israel": one more name of the country
             return [country]
-    if b - a == 2 and words[a] == "The" and lex.org_cues.get(last) == "NewsMediaOrganization":
-        return [_Cand(a, b, "organization", "NewsMediaOrganization", confidence=0.7)]
     # cue words
     cue = _org_cue(ctx, a, b)
     if cue is not None:
@@ -574,9 +693,24 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
     pieces = _split_known(ctx, a, b)
     if pieces is not None:
         return pieces
+    if words[b - 1] in lex.demonyms:
+        return []  # "North American": an adjective
+    if words[a] in _DIRECTIONS and b - a >= 2:
+        place = _known(ctx, a + 1, b)
+        if place is not None and place.kind == "place":
+            return [_Cand(a, b, "place", "Region", confidence=0.6)]  # "North India"
+    split = _split_at_person(ctx, a, b)
+    if split is not None:
+        return split
     for k in range(a + 1, b - 1):
         if words[k] in ("of", "for"):
-            # no cue made the whole a name: read the parts ("Director for the Middle East")
+            if (words[k - 1].lower(),) in lex.titles:
+                if words[a] in lex.orgs and words[a] not in lex.places:
+                    # "United Nations High Commissioner for Human Rights": an office
+                    return [_Cand(a, b, "organization", "GovernmentOrganization", confidence=0.6)]
+                # a title phrase ("Advocacy Director for the Middle East"): only its known places
+                return _split_known(ctx, a, b, partial=True) or []
+            # no cue made the whole a name: read the parts
             right = k + 2 if words[k + 1] == "the" else k + 1
             return _classify(ctx, a, k) + _classify(ctx, right, b)
     first = words[a]
@@ -588,15 +722,83 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
         g = lex.given_names[first]
         return [_Cand(a, b, "person", confidence=0.8, evidence=1, gender=g if g in ("m", "f") else None)]
     if all(w in lex.not_entities or w in lex.name_adjectives or w in lex.demonyms for w in words[a:b]):
+        nxt = words[b] if b < len(words) else ""
+        if b - a > 1 and all(w in lex.name_adjectives for w in words[a:b]) and (nxt,) in lex.titles:
+            # "former Liberal Democrat leader X": a party named by its adjectives
+            return [_Cand(a, b, "organization", "PoliticalParty", confidence=0.5)]
         return []
     return [_Cand(a, b, None, confidence=0.4)]
 
 
 def _plural_demonym(lex: Lexicon, surface: str) -> bool:
-    """Tell plural demonyms ("Israelis", "South Dakotans"): people of a place, not an entity."""
+    """Tell plural demonyms ("Israelis", "South Dakotans", "Delhiites"): people, not an entity."""
     if not surface.endswith("s") or len(surface) < 5:
         return False
-    return surface[:-1] in lex.demonyms or surface[:-2] in lex.places or surface[:-1] in lex.places
+    if surface[:-1] in lex.demonyms or surface[:-2] in lex.places or surface[:-1] in lex.places:
+        return True
+    for suffix, add in (("ites", ""), ("ians", ""), ("ians", "a"), ("ans", ""), ("ers", "")):
+        if surface.endswith(suffix) and surface[: -len(suffix)] + add in lex.places:
+            return True
+    return False
+
+
+def _heading(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
+    """Read an all-capitals run ("FRANCE WINS", "SAN FRANCISCO"): only the names the lists know."""
+    lex = ctx.lex
+    words = ctx.words
+    out: list[_Cand] = []
+    i = a
+    while i < b:
+        j = i + 1
+        for k in range(b, i, -1):
+            text = " ".join(words[i:k])
+            name = " ".join(w.capitalize() for w in words[i:k])
+            place = lex.places.get(name) or (lex.places.get(text) if k - i == 1 and len(text) > 2 else None)
+            org = lex.orgs.get(text)
+            if org is not None:
+                out.append(_Cand(i, k, "organization", org.kind, f"org:{org.name}", 0.8))
+                j = k
+                break
+            if place is not None and "c" not in place.flags:
+                out.append(
+                    _Cand(i, k, "place", place.kind, f"place:{place.name}", 0.8, place=place, name=place.name)
+                )
+                j = k
+                break
+        i = j
+    return out
+
+
+def _split_at_person(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
+    """Split "Apple CarPlay", "Ukraine Marie Yovanovitch", "DL Sheldon Richardson" sensibly.
+
+    A known organization or place, or a non-name prefix, before a given name is
+    read apart from the person; a known organization followed by other words
+    is that organization (the rest is a product or unit); a known place
+    followed by other words names an organization ("Boston Globe").
+    """
+    lex = ctx.lex
+    words = ctx.words
+    for k in range(a + 1, b - 1):
+        if (
+            words[k] in lex.given_names
+            and _name_like(ctx, words[k:b])
+            and words[k - 1] not in lex.given_names
+        ):
+            head = _classify(ctx, a, k)
+            g = lex.given_names[words[k]]
+            person = _Cand(k, b, "person", confidence=0.7, evidence=1, gender=g if g in ("m", "f") else None)
+            return [c for c in head if c.kind is not None] + [person]
+    for j in range(b - 1, a, -1):
+        known = _known(ctx, a, j)
+        if known is None:
+            continue
+        if known.kind == "organization":
+            return [known]
+        if words[j] not in lex.given_names:
+            return [_Cand(a, b, "organization", "Organization", confidence=0.5)]
+        return None
+    return None
 
 
 def _org_cue(ctx: _Ctx, a: int, b: int) -> str | None:
@@ -604,10 +806,12 @@ def _org_cue(ctx: _Ctx, a: int, b: int) -> str | None:
     lex = ctx.lex
     words = ctx.words
     last = words[b - 1]
+    if (last.lower(),) in lex.titles and b - a > 1 and words[b - 2] in lex.org_cues:
+        return None  # "Senate Leader": a role; its body is typed on its own
     if "-" in last and last.rsplit("-", 1)[1] in lex.org_cues:
         last = last.rsplit("-", 1)[1]  # "Union-Tribune"
     if b - a == 1:
-        return lex.org_cues.get(last) if last in ("Tribune", "Congress", "Parliament", "Senate") else None
+        return lex.org_cues.get(last) if last in _SINGLE_CUES else None
     if last in lex.org_cues:
         if words[a] in lex.given_names and b - a == 2 and lex.org_cues[last] == "NewsMediaOrganization":
             return None  # "Dan Post": a person more likely than a paper
@@ -685,12 +889,41 @@ def _person_context(ctx: _Ctx, c: _Cand) -> int:
     return score
 
 
-def _lower_title_before(ctx: _Ctx, c: _Cand) -> None:
+def _prefix_links(ctx: _Ctx, c: _Cand, start: int, cands_end: dict[int, _Cand]) -> None:
+    """Set nationality and affiliation from what stands before a name or its title.
+
+    "Palestinian chief negotiator X", "NASA's X", "opposition Labour Party leader X".
+    """
+    lex = ctx.lex
+    words = ctx.words
+    k = start - 1
+    possessive = k >= 0 and words[k] in ("'s", "\u2019s")
+    if possessive:
+        k -= 1
+    inside = [o for o in cands_end.values() if start <= o.a and o.b <= c.a] if start < c.a else []
+    # "NASA's X", "Commerzbank analyst X"; not "Ambassador to Ukraine X"
+    before = cands_end.get(k + 1) if possessive or start < c.a else None
+    for other in [*inside, *([before] if before is not None else [])]:
+        if other is c:
+            continue
+        if other.kind == "organization" and c.affiliation is None:
+            c.affiliation = other
+        elif other.place is not None and not c.nationality:
+            if other.place.kind == "Country" or _public_office(c.title):
+                c.nationality = _place_country(lex, other.place)  # "Delhi's Chief Minister X": India
+    for p in [*range(start, c.a), *([k] if k >= 0 else [])]:
+        if words[p] in lex.demonyms and ctx.caps[p] and not c.nationality:
+            c.nationality = lex.demonyms[words[p]]
+
+
+def _lower_title_before(ctx: _Ctx, c: _Cand, cands_end: dict[int, _Cand]) -> None:
     """Fill a person's title from lowercase words right before the name ("analyst X")."""
     lo = max(0, c.a - 6)
     lower = [w.lower() for w in ctx.words[lo : c.a]]
     found = title_span_before(lower, len(lower), ctx.lex)
     if found is None:
+        if c.kind == "person" or c.evidence:
+            _prefix_links(ctx, c, c.a, cands_end)
         return
     start = lo + found[0]
     if any(
@@ -703,6 +936,7 @@ def _lower_title_before(ctx: _Ctx, c: _Cand) -> None:
     if found[1] and not c.gender:
         c.gender = found[1]
     c.evidence += 2
+    _prefix_links(ctx, c, start, cands_end)
 
 
 _APPOS_STOP = frozenset({",", ".", ";", ":", '"', "(", ")", "said", "says", "told", "who", "which", "-"})
@@ -794,12 +1028,7 @@ def find_entities(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None
         ):
             cands.extend(_dateline(ctx, a, b))
             continue
-        if (
-            b < len(words)
-            and words[b].islower()
-            and ctx.lex.place_cues.get(words[b]) == "Landmark"
-            and (_known(ctx, a, b) is None)
-        ):
+        if b < len(words) and words[b] in _LOWER_LANDMARKS and (_known(ctx, a, b) is None):
             cands.append(_Cand(a, b + 1, "place", "Landmark", confidence=0.6))  # "Hoa Lo prison"
             continue
         cands.extend(_classify(ctx, a, b))
@@ -813,10 +1042,11 @@ def find_entities(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None
             ]
             cands.extend(extra)
     cands_at = {c.a: c for c in cands}
+    cands_end = {c.b: c for c in cands}
     for c in cands:
         if c.kind in ("person", None):
             c.evidence += _person_context(ctx, c)
-            _lower_title_before(ctx, c)
+            _lower_title_before(ctx, c, cands_end)
             _apposition(ctx, c, cands_at)
     groups = _group(ctx, cands)
     if title_case:
@@ -856,22 +1086,30 @@ def _dateline(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
 
 
 def _gov_bodies(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
-    """Find state bodies named by place and noun ("Russia's foreign ministry", "Hong Kong police")."""
+    """Find state bodies named by place and noun ("Russia's foreign ministry", "French foreign ministry")."""
     out: list[_Cand] = []
     words = ctx.words
-    for c in cands:
-        if c.kind != "place" or c.place is None or c.place.kind not in ("Country", "AdministrativeArea"):
-            continue
-        i = c.b
+    starts = [
+        (c.a, c.b)
+        for c in cands
+        if c.kind == "place" and c.place is not None and c.place.kind in ("Country", "AdministrativeArea")
+    ]
+    starts += [(i, i + 1) for i, w in enumerate(words) if w in ctx.lex.demonyms and ctx.caps[i]]
+    for a, b in starts:
+        i = b
         if i < len(words) and words[i] in ("'s", "\u2019s"):
             i += 1
         for head in _GOV_HEADS:
             hw = head.split()
-            if [w for w in words[i : i + len(hw)]] == hw:
-                name = ctx.text[ctx.offs[c.a] : ctx.ends[i + len(hw) - 1]]
+            end = i + len(hw)
+            nxt = words[end] if end < len(words) else ""
+            if words[i:end] == hw and not (nxt.isalpha() and nxt.islower() and nxt not in _BODY_VERBS):
+                name = ctx.text[ctx.offs[a] : ctx.ends[i + len(hw) - 1]]
+                # a place keeps its own mention; a demonym is part of the body's name
+                first = i if i > b or any(c.a == a for c in cands) else a
                 out.append(
                     _Cand(
-                        i,
+                        first,
                         i + len(hw),
                         "organization",
                         "GovernmentOrganization",

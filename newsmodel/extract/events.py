@@ -70,7 +70,9 @@ class _Table:
 @functools.cache
 def trigger_table() -> _Table:
     """Load ``data/event_triggers.json`` once into one compiled alternation."""
-    raw = json.loads((resources.files("newsmodel") / "data" / "event_triggers.json").read_text(encoding="utf-8"))
+    raw = json.loads(
+        (resources.files("newsmodel") / "data" / "event_triggers.json").read_text(encoding="utf-8")
+    )
     triggers: dict[str, Trigger] = {}
     for group in raw["groups"]:
         kind = EventKind(group["kind"])
@@ -82,9 +84,16 @@ def trigger_table() -> _Table:
 
 #: Which kind wins when a sentence holds triggers of several: the specific before the general.
 _RANK = {
-    EventKind.SIGNING: 0, EventKind.MEETING: 1, EventKind.VISIT: 2, EventKind.TALKS: 3,
-    EventKind.ATTACK: 4, EventKind.WAR: 5, EventKind.ELECTION: 6, EventKind.TRIAL: 7,
-    EventKind.ANNOUNCEMENT: 8, EventKind.OTHER: 9,
+    EventKind.SIGNING: 0,
+    EventKind.MEETING: 1,
+    EventKind.VISIT: 2,
+    EventKind.TALKS: 3,
+    EventKind.ATTACK: 4,
+    EventKind.WAR: 5,
+    EventKind.ELECTION: 6,
+    EventKind.TRIAL: 7,
+    EventKind.ANNOUNCEMENT: 8,
+    EventKind.OTHER: 9,
 }
 
 # --------------------------------------------------------------------------- clause cues
@@ -108,13 +117,17 @@ _LOCATIVE = re.compile(
     r"\b(?:in|at|near|inside|outside|across|throughout|to|into|over|from|off|on)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,2}$",
     re.IGNORECASE,
 )
-_PAIR_NOUNS = "sides countries nations leaders presidents governments companies firms men parties states".split()
+_PAIR_NOUNS = (
+    "sides countries nations leaders presidents governments companies firms men parties states".split()
+)
 #: "the two sides", "both countries": two actors named before.
 _TWO_SIDES = PhraseMatcher(
     [f"{lead} {noun}" for lead in ("the two", "both") for noun in _PAIR_NOUNS], shared=True
 )
 #: Subject words that stand for an organization named before ("the company said").
-_ORG_SUBJECTS = frozenset({"company", "firm", "group", "agency", "airline", "carrier", "ministry", "government"})
+_ORG_SUBJECTS = frozenset(
+    {"company", "firm", "group", "agency", "airline", "carrier", "ministry", "government"}
+)
 
 
 def _is_unreal(text: str, sent_start: int, at: int, nominal: bool) -> bool:
@@ -171,7 +184,9 @@ def find_events(
                 following = hits[number + 1]
                 if table.triggers[following.phrase].nominal and following.start - match.end < 25:
                     continue  # a light verb: "paid a visit", "launch attacks", "held talks"
-            if not trigger.nominal and _DETERMINER_BEFORE.search(text, max(sent_start, match.start - 8), match.start):
+            if not trigger.nominal and _DETERMINER_BEFORE.search(
+                text, max(sent_start, match.start - 8), match.start
+            ):
                 continue  # "a convicted felon", "the planned blackout": an adjective
             if _is_unreal(text, sent_start, match.start, trigger.nominal):
                 continue
@@ -179,7 +194,9 @@ def find_events(
         if not found:
             continue
         frame = _Frame.of(attr, sent_start, sent_end, published, countries)
-        ranked = sorted(found.items(), key=lambda item: (item[1][1].nominal, _RANK[item[0]], item[1][0].start))
+        ranked = sorted(
+            found.items(), key=lambda item: (item[1][1].nominal, _RANK[item[0]], item[1][0].start)
+        )
         for kind, (match, trigger) in ranked[:per_sentence]:
             extra = _trigger_actors(attr, match, trigger, countries)
             if frame.anchored or extra:
@@ -214,7 +231,11 @@ class _Frame:
 
     @classmethod
     def of(
-        cls, attr: Attributor, start: int, end: int, published: dt.date | None,
+        cls,
+        attr: Attributor,
+        start: int,
+        end: int,
+        published: dt.date | None,
         countries: dict[str, EntityRecord],
     ) -> _Frame:
         text = attr.doc.text
@@ -236,7 +257,12 @@ class _Frame:
         return cls(start, end, attendees, location, published, text=text)
 
     def event(
-        self, doc: Document, article_iri: str, kind: EventKind, match: Hit, trigger: Trigger,
+        self,
+        doc: Document,
+        article_iri: str,
+        kind: EventKind,
+        match: Hit,
+        trigger: Trigger,
         extra: list[EntityRecord],
     ) -> Event:
         date = _nearest_date(self.dates, match.start)
@@ -339,7 +365,9 @@ def implicit_actors(
     return out
 
 
-def two_sides(attr: Attributor, offset: int, countries: dict[str, EntityRecord] | None = None) -> list[EntityRecord]:
+def two_sides(
+    attr: Attributor, offset: int, countries: dict[str, EntityRecord] | None = None
+) -> list[EntityRecord]:
     """The two most recent distinct countries (else people, else organizations) before ``offset``.
 
     A demonym ("Russian influence") counts as a mention of its country when
@@ -349,7 +377,9 @@ def two_sides(attr: Attributor, offset: int, countries: dict[str, EntityRecord] 
     floor = max(0, offset - 3000)
     mentions = [m for m in attr.index.between(floor, offset) if not attr.in_quote(m.start)]
     places = [
-        (m.start, m.entity) for m in mentions if m.entity.kind == "place" and m.entity.subtype in (None, "Country")
+        (m.start, m.entity)
+        for m in mentions
+        if m.entity.kind == "place" and m.entity.subtype in (None, "Country")
     ]
     if countries:
         places += [
@@ -357,7 +387,10 @@ def two_sides(attr: Attributor, offset: int, countries: dict[str, EntityRecord] 
             for w in _CAPITALIZED.finditer(text, floor, offset)
             if w.group() in countries and not attr.in_quote(w.start())
         ]
-    pools = [places] + [[(m.start, m.entity) for m in mentions if m.entity.kind == kind] for kind in ("person", "organization")]
+    pools = [places] + [
+        [(m.start, m.entity) for m in mentions if m.entity.kind == kind]
+        for kind in ("person", "organization")
+    ]
     for pool in pools:
         seen: list[EntityRecord] = []
         for _, rec in sorted(pool, key=lambda c: -c[0]):

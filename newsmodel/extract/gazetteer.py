@@ -55,6 +55,8 @@ class Lexicon:
     orgs: dict[str, OrgEntry]
     #: canonical country name -> its place entry (for nationality records)
     countries: dict[str, PlaceEntry]
+    #: ISO country code -> canonical country name ("US" -> "United States")
+    country_codes: dict[str, str]
     demonyms: dict[str, str]
     #: lowercased title token tuple -> (spelled-out title, gender)
     titles: dict[tuple[str, ...], tuple[str, str]]
@@ -156,6 +158,7 @@ def lexicon() -> Lexicon:
         places=places,
         orgs=orgs,
         countries=countries,
+        country_codes={e.country: e.name for e in countries.values() if e.country},
         demonyms=demonyms,
         titles=titles,
         title_modifiers=frozenset(w.lower() for w in _words("title_modifiers.txt")),

@@ -52,7 +52,28 @@ _METONYMY_NEXT = frozenset(
         "claimed",
     ]
 )
+_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "a", "an", "our", "this", "that", "'s"})
 _ORG_WORDS_SKIP = frozenset({"of", "for", "and", "&", "the", "de", "on"})
+#: Title words of public offices: with no stated country, the article's home country is theirs.
+_POLITICAL = frozenset(
+    {
+        "president",
+        "minister",
+        "secretary",
+        "senator",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "governor",
+        "chancellor",
+        "premier",
+        "speaker",
+        "lawmaker",
+        "ambassador",
+        "king",
+        "queen",
+    }
+)
 _US_TITLES = frozenset(
     {
         "Senator",
@@ -186,12 +207,43 @@ class Groups:
 
     # ----------------------------------------------------------------- records
 
+    def _home_country(self, ctx: Ctx, person: Ent, claimed: set[str]) -> str | None:
+        """The country an office-holder with no stated country most likely serves.
+
+        The nearest country named in the same paragraph as the person that no
+        other office-holder belongs to ("President X and Putin ... the U.S.
+        and Russia"); else the article's most named country, if it is named
+        at least twice and more than any other.
+        """
+        text = ctx.text
+        spans = []
+        for a, _b in person.mentions:
+            off = ctx.offs[a]
+            spans.append((text.rfind("\n", 0, off) + 1, text.find("\n", off) % (len(text) + 1), off))
+        best: tuple[int, str] | None = None
+        counts: list[tuple[int, str]] = []
+        for e in self.ents.values():
+            place = e.cands[0].place
+            if e.kind != "place" or place is None or place.kind != "Country" or place.name in claimed:
+                continue
+            counts.append((len(e.mentions), place.name))
+            for a, _b in e.mentions:
+                off = ctx.offs[a]
+                for lo, hi, at in spans:
+                    if lo <= off < hi and (best is None or abs(off - at) < best[0]):
+                        best = (abs(off - at), place.name)
+        if best is not None:
+            return best[1]
+        counts.sort(reverse=True)
+        if counts and counts[0][0] >= 2 and (len(counts) == 1 or counts[1][0] < counts[0][0]):
+            return counts[0][1]
+        return None
+
     def build(self, ctx: Ctx, base: str) -> EntityIndex:
         """Turn the entities into records and mentions."""
         lex = ctx.lex
         records: dict[str, EntityRecord] = {}
         mentions: list[Mention] = []
-        text = ctx.text
         has_us = any(
             k in ("place:United States",)
             or (
@@ -242,8 +294,13 @@ class Groups:
             for a, b in ent.mentions:
                 mentions.append(Mention(ctx.offs[a], ctx.ends[b - 1], rec))
         # nationality and affiliation links
-        extra: list[EntityRecord] = []
         cand_key = {id(c): key for key, ent in self.ents.items() for c in ent.cands}
+        claimed = set()
+        for ent in self.ents.values():
+            for c in ent.cands:
+                if c.nationality and _political(c.title):
+                    entry = lex.places.get(c.nationality)
+                    claimed.add(entry.name if entry is not None else c.nationality)
         for key, ent in self.ents.items():
             rec = records[key]
             if rec.kind != "person":
@@ -251,33 +308,51 @@ class Groups:
             nat = next((c.nationality for c in ent.cands if c.nationality), None)
             aff = next((c.affiliation for c in ent.cands if c.affiliation is not None), None)
             if aff is not None and id(aff) in cand_key:
-                rec.affiliation = records[cand_key[id(aff)]]
-                aff_nat = next(
-                    (c.nationality for c in self.ents[cand_key[id(aff)]].cands if c.nationality), None
+                aff_key = cand_key[id(aff)]
+                rec.affiliation = records[aff_key]
+                nat = nat or next((c.nationality for c in self.ents[aff_key].cands if c.nationality), None)
+            if (
+                nat is None
+                and has_us
+                and (
+                    rec.job_title in _US_TITLES
+                    or (rec.job_title == "President" and "United States" not in claimed)
                 )
-                nat = nat or aff_nat
-            if nat is None and rec.job_title in _US_TITLES and has_us:
+            ):
+                # "Sen. X" in an article set in the U.S.; a bare "President X" is, in news
+                # style, the U.S. president (others are "Russian President X")
                 nat = "United States"
+            if nat is None and _political(rec.job_title):
+                nat = self._home_country(ctx, ent, claimed)
             if nat is None:
                 continue
-            country_key = f"place:{nat}"
+            entry = lex.places.get(nat)
+            country_key = f"place:{entry.name if entry is not None else nat}"
             country = records.get(country_key)
             if country is None:
-                entry = lex.countries.get(nat) or lex.places.get(nat)
+                # a country the text only implies ("Palestinian"): its plain English name
                 country = EntityRecord(
                     kind="place",
-                    name=entry.name if entry else nat,
-                    iri=entity_iri("place", entry.name if entry else nat, base),
+                    name=nat,
+                    iri=entity_iri("place", nat, base),
                     subtype="Country",
                     confidence=0.5,
                 )
+                if entry is not None and entry.name != nat:
+                    country.aliases = [entry.name]
                 if entry is not None and entry.geonameid:
                     country.same_as = [f"https://sws.geonames.org/{entry.geonameid}/"]
                 records[country_key] = country
-                extra.append(country)
             rec.nationality = country
-        del text
         return EntityIndex(records=list(records.values()), mentions=mentions)
+
+
+def _political(title: str | None) -> bool:
+    """Whether a title is a public office whose country the article's home country is."""
+    if not title:
+        return False
+    words = set(title.lower().replace("-", " ").split())
+    return bool(words & _POLITICAL)
 
 
 def _metonymy(ctx: Ctx, ent: Ent) -> bool:
@@ -311,10 +386,10 @@ def group(ctx: Ctx, cands: list[Cand]) -> Groups:
         toks = _person_key_tokens(words[c.a : c.b])
         if len(toks) >= 2:
             key = "person:" + " ".join(toks)
-            # "Patrick W. Carlineo" and "Patrick Carlineo" are one person
+            # "Patrick W. Carlineo" and "Patrick Carlineo", "Josh Apte" and "Joshua Apte" are one person
             for other_key in list(g.surname.values()):
                 other = other_key[len("person:") :].split()
-                if other[0] == toks[0] and other[-1] == toks[-1]:
+                if other[-1] == toks[-1] and (other[0].startswith(toks[0]) or toks[0].startswith(other[0])):
                     key = other_key
                     break
             g.put(ctx, c, key, "person")
@@ -397,6 +472,9 @@ def _settle(ctx: Ctx, c: Cand) -> str | None:
         w = words[0]
         if w.lower() in lex.english or w.lower() in ctx.lower_seen or w in lex.given_names:
             return None
+        prev = ctx.words[c.a - 1] if c.a > 0 else ""
+        if prev in _DETERMINERS or prev.isdigit() or "-" in prev:
+            return None  # "its Starship", "Boeing's Dreamliner": a product more likely than a body
         if c.a in ctx.starts and c.evidence == 0:
             # a sentence opener nobody else names: too weak on its own
             nxt = ctx.words[c.b] if c.b < len(ctx.words) else ""

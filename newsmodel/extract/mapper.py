@@ -143,11 +143,13 @@ def _entities(
 ) -> tuple[tuple[Person, ...], tuple[Organization, ...], tuple[Place, ...]]:
     """Freeze every record, and every record one of them refers to, once per IRI."""
     records = _closure(index.records)
-    spans: dict[int, set[Span]] = {}
+    # Offsets as plain int pairs (cheap to hash and sort); Span objects are built once each.
+    offsets: dict[int, set[tuple[int, int]]] = {}
+    base = doc.body_start
+    length = len(doc.raw) - base  # len(doc.body), without copying the body
     for mention in index.mentions:
-        span = doc.body_span(mention.start, mention.end)
-        if span is not None and span.end <= len(doc.body):
-            spans.setdefault(id(mention.entity), set()).add(span)
+        if mention.start >= base and mention.end - base <= length:
+            offsets.setdefault(id(mention.entity), set()).add((mention.start - base, mention.end - base))
 
     merged: dict[str, list[EntityRecord]] = {}
     for record in records:
@@ -168,7 +170,9 @@ def _entities(
             "name": name,
             "alternate_names": alternates,
             "same_as": _distinct(s for r in group for s in r.same_as),
-            "spans": tuple(sorted(s for r in group for s in spans.get(id(r), ()))),
+            "spans": tuple(
+                Span(start=a, end=b) for a, b in sorted({o for r in group for o in offsets.get(id(r), ())})
+            ),
             "confidence": min(1.0, max(0.0, max(r.confidence for r in group))),
         }
         if first.kind == "person":

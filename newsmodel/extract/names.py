@@ -24,7 +24,7 @@ __all__ = ["Token", "abbreviations", "is_capitalized", "scan", "sentence_starts"
 
 _TOKEN_RE = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # U.S., D.C.
-    r"|(?<=\()[DRI](?=-[A-Z])"  # (D-Minn.): a party, then a state
+    r"|\b[DRI](?=-[A-Z][a-z]+\.?(?:[,)]|\s))"  # D-Minn.: a party, then a state
     r"|[A-Z]\w*(?=-[a-z]+\b)"  # Dubai-based: the name, then the hyphenated word
     r"|\w+(?:[&\-.]\w+|'(?!s\b)\w+)*\.?"  # words, O'Brien, PG&E, Co. (stop checked after)
     r"|'s\b"  # possessive
@@ -123,7 +123,10 @@ def scan(text: str) -> tuple[list[str], list[int], list[int]]:
     split = [
         i
         for i, w in enumerate(words)
-        if w[-1] == "." and len(w) > 1 and w not in abbrevs and not _DOTTED_RE.match(w)
+        if w[-1] == "."
+        and len(w) > 1
+        and w not in abbrevs
+        and not _DOTTED_RE.match(w)
         and not (len(w) == 2 and w[0].isupper())
     ]
     for i in reversed(split):

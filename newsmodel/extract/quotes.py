@@ -88,7 +88,12 @@ _NAME_CUES = re.compile(
 )
 
 # A determiner or preposition before a "verb" makes it a noun ("the state", "a call", "in a post").
-_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|his|her|their|our|my|your|of|in|on|per)\s+$", re.IGNORECASE)
+_NOUN_BEFORE = re.compile(
+    r"\b(?:the|a|an|this|that|its|his|her|their|our|my|your|of|in|on|per)\s+$", re.IGNORECASE
+)
+
+#: How far (in characters) from a quotation its attribution is looked for.
+_WINDOW = 400
 
 _MARK = re.compile(r"\"|''")
 _TOKEN = re.compile(r"[\w.'-]+|[^\w\s]")
@@ -178,7 +183,9 @@ def _double_quoted(doc: Document) -> list[_Raw]:
                     open_at, open_para, content_start = (at, length), index, at + length
             else:
                 pieces.append((content_start, at))
-                found.append(_Raw(open=open_at[0], close=at + length, pieces=tuple(pieces), paragraph=open_para))
+                found.append(
+                    _Raw(open=open_at[0], close=at + length, pieces=tuple(pieces), paragraph=open_para)
+                )
                 open_at, pieces = None, []
             i += 1
         if open_at is not None:
@@ -264,7 +271,10 @@ class Attributor:
         """The hits of ``matcher`` wholly inside ``[start, end)``; the document is scanned once per matcher."""
         cached = self._hits.get(id(matcher))
         if cached is None:
-            wanted = [matcher, *(m for m in PhraseMatcher.shared() if m is not matcher and id(m) not in self._hits)]
+            wanted = [
+                matcher,
+                *(m for m in PhraseMatcher.shared() if m is not matcher and id(m) not in self._hits),
+            ]
             for each, found in zip(wanted, scan_many(wanted, self.tokens), strict=True):
                 self._hits[id(each)] = (found, [h.start for h in found])
             cached = self._hits[id(matcher)]
@@ -317,8 +327,13 @@ class Attributor:
         window = max(lo, verb_start - 400)
         tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, window, verb_start)]
         tokens = [t for t in tokens if not self.in_quote(t[1])]
-        while tokens and (tokens[-1][0].lower() in _GAP_WORDS or tokens[-1][0].endswith("ly")
-                          or tokens[-1][0] == "," and len(tokens) > 1 and tokens[-2][0].lower() in _GAP_WORDS):
+        while tokens and (
+            tokens[-1][0].lower() in _GAP_WORDS
+            or tokens[-1][0].endswith("ly")
+            or tokens[-1][0] == ","
+            and len(tokens) > 1
+            and tokens[-2][0].lower() in _GAP_WORDS
+        ):
             tokens.pop()
         if tokens and tokens[-1][0] == "," and len(tokens) > 1 and tokens[-2][0].endswith("ly"):
             tokens = tokens[:-2]
@@ -377,7 +392,7 @@ class Attributor:
 
     def clause_subject(self, sent_start: int, verb_start: int) -> EntityRecord | None:
         """The first named actor or person pronoun of the sentence, before ``verb_start``."""
-        for tok in _TOKEN.finditer(self.doc.text, sent_start, verb_start):
+        for tok in _TOKEN.finditer(self.doc.text, sent_start, min(verb_start, sent_start + _WINDOW)):
             if self.in_quote(tok.start()):
                 continue
             mention = self.index.at(tok.start())
@@ -519,7 +534,9 @@ def _after_attribution(attr: Attributor, close: int, hi: int) -> tuple[bool, Ent
         return True, attr.according_to(at, hi), True
     for verb in attr.verbs(at, min(hi, at + 200)):
         between = text[at : verb.start]
-        if len(_WORD.findall(between)) > 14 or re.search(r"[.;!?]", between.replace(".", "", between.count("."))):
+        if len(_WORD.findall(between)) > 14 or re.search(
+            r"[.;!?]", between.replace(".", "", between.count("."))
+        ):
             break
         if not between.strip():
             return True, attr.subject_after(verb.end, hi), True
@@ -575,10 +592,13 @@ def find_quotations(
     partials: list[bool] = []
     sentence_of: list[tuple[int, int]] = []
     for number, (raw, _content) in enumerate(kept):
-        sent_start, sent_end = attr.sentence_of(raw.open)
-        sent_end = max(sent_end, raw.close)
+        real_start, real_end = attr.sentence_of(raw.open)
+        # Attribution is looked for within a bounded window of the quote, so
+        # a run-on "sentence" of thousands of quotes stays linear.
+        sent_start = max(real_start, raw.open - _WINDOW)
+        sent_end = max(real_end, raw.close)
         following = kept[number + 1][0].open if number + 1 < len(kept) else len(text)
-        hi = min(sent_end, following)
+        hi = min(sent_end, following, raw.close + _WINDOW)
         intro, intro_verb = _is_intro(attr, sent_start, raw.open)
         is_attr, after_who, after_verb = _after_attribution(attr, raw.close, hi)
         full = intro and (is_attr or hi <= raw.close + 2)
@@ -606,7 +626,7 @@ def find_quotations(
         speakers.append(who)
         decided.append(sure)
         partials.append(not full)
-        sentence_of.append((sent_start, sent_end))
+        sentence_of.append((real_start, real_end))
 
     _share(kept, speakers, decided, sentence_of, attr)
 
@@ -690,4 +710,3 @@ def _share(
 def _whole_paragraph(doc: Document, raw: _Raw) -> bool:
     p_start, p_end = doc.paragraphs[raw.paragraph]
     return raw.open == p_start and not doc.text[raw.close : p_end].strip()
-

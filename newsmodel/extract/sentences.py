@@ -224,7 +224,8 @@ def scan_many(matchers: Sequence[PhraseMatcher], tokens: Tokens) -> list[list[Hi
             if n == 1:
                 candidates.append(Hit(starts[i], ends[i], phrase[0]))
             elif i + n <= count and all(
-                words[i + k] == phrase[k] and not text[ends[i + k - 1] : starts[i + k]].strip() for k in range(1, n)
+                words[i + k] == phrase[k] and not text[ends[i + k - 1] : starts[i + k]].strip()
+                for k in range(1, n)
             ):
                 candidates.append(Hit(starts[i], ends[i + n - 1], " ".join(phrase)))
     out: list[list[Hit]] = []

@@ -125,6 +125,8 @@ _TITLE_WORDS = frozenset(
 _ORG_WORDS = frozenset(
     [
         "staff",
+        "sport",
+        "sports",
         "desk",
         "team",
         "newsroom",
@@ -246,6 +248,10 @@ def clean_name(name: str) -> str:
     name = " ".join(_CUT.sub("", name).split()).strip(" ,.;:-|\u2013\u2014")
     if not _NAME_WORD.search(name):
         return ""
+    words = name.split()
+    half = len(words) // 2
+    if len(words) % 2 == 0 and half and words[:half] == words[half:]:  # "Jane Doe Jane Doe"
+        name = " ".join(words[:half])
     if name.isupper() and len(name) > 3:
         name = " ".join(w.capitalize() if not w.startswith(("Mc", "O'")) else w for w in name.title().split())
     return name

@@ -15,7 +15,8 @@ import attrs
 
 from newsmodel.ids import DEFAULT_BASE, entity_iri
 from newsmodel.model import Author, NewsArticle, Organization, OrganizationKind, Person
-from newsmodel.read._html_meta import AuthorInfo, PageMeta
+from newsmodel.read._html_meta import PageMeta
+from newsmodel.read._html_people import AuthorInfo
 
 __all__ = ["page_authors", "page_publisher", "with_page_authors"]
 

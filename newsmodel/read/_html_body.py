@@ -33,7 +33,9 @@ _CONFIG.set("DEFAULT", "extraction_timeout", "0")
 _CONFIG.set("DEFAULT", "max_file_size", str(10**9))
 
 _WORD = re.compile(r"\w+")
-_SPACES = re.compile(r"\s+")
+#: ASCII whitespace only: a non-breaking space is part of what the article spells.
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+_ASCII_SPACE = " \t\r\n\f\v"
 #: Lead words of a line that points the reader elsewhere (general English).
 _POINTER = re.compile(
     r"^\s*(related|read more|read also|also read|see also|more|more on this|recommended|"
@@ -78,24 +80,38 @@ class Block:
 
 
 def _squash(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    return _SPACES.sub(" ", text).strip(_ASCII_SPACE)
+
+
+_NESTED_BLOCKS = frozenset({"list", "table", "quote", "head", "p"})
 
 
 def _inline_text(elem: lxml.etree._Element) -> tuple[str, int]:
-    """Join one XML block's inline pieces as written; count its link characters."""
-    parts: list[str] = []
+    """Join one XML block's inline pieces as written; count its link characters.
+
+    Nested blocks (a list inside an item, a paragraph inside a quote) are left
+    out, their tails kept: they are blocks of their own. Iterative, so a deeply
+    nested page cannot exhaust the stack.
+    """
+    parts: list[str] = [elem.text or ""]
     links = 0
-    for node in elem.iter():
-        if node is not elem and node.tag in ("list", "table", "quote", "head", "p"):
-            continue  # nested blocks are their own blocks
+    # (node, entering): on entering write the node's text, on leaving its tail
+    stack: list[tuple[lxml.etree._Element, bool]] = [(c, True) for c in reversed(elem)]
+    while stack:
+        node, entering = stack.pop()
+        if not entering:
+            parts.append(node.tail or "")
+            continue
+        stack.append((node, False))
+        if node.tag in _NESTED_BLOCKS:
+            continue
         if node.tag == "lb":
             parts.append("\n")
-        if node.text and node is not elem and node.tag == "ref" and node.get("target"):
-            links += len(node.text.replace(" ", "").strip())
         if node.text:
             parts.append(node.text)
-        if node is not elem and node.tail:
-            parts.append(node.tail)
+            if node.tag == "ref" and node.get("target"):
+                links += len(node.text.replace(" ", "").strip())
+        stack.extend((c, True) for c in reversed(node))
     return "".join(parts), links
 
 
@@ -111,6 +127,15 @@ def extract_blocks(tree: lxml.html.HtmlElement, url: str | None = None) -> list[
     """
     if _count_elements(tree, MAX_TRAFILATURA_ELEMENTS) > MAX_TRAFILATURA_ELEMENTS:
         return dense_blocks(tree)
+    try:
+        return _trafilatura_blocks(tree, url)
+    except (ValueError, TypeError, AttributeError, IndexError, KeyError, RecursionError,
+            lxml.etree.LxmlError):
+        # trafilatura failing on a strange tree must not fail the read: fall back
+        return dense_blocks(tree)
+
+
+def _trafilatura_blocks(tree: lxml.html.HtmlElement, url: str | None) -> list[Block]:
     xml = trafilatura.extract(
         tree,
         url=url,
@@ -274,12 +299,22 @@ def _drop_lead_copies(blocks: list[Block], headline: str | None, description: st
     return blocks[start:]
 
 
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+
+
 def _drop_trailing_furniture(blocks: list[Block]) -> list[Block]:
-    """Drop headings at the very end: they announce what the extractor already cut."""
+    """Drop what ends a page, not an article.
+
+    Headings at the very end announce what the extractor already cut; a short
+    line with an e-mail address among the last lines is a contact line
+    ("Email the author at …").
+    """
     end = len(blocks)
     while end > 0 and blocks[end - 1].kind == "head":
         end -= 1
-    return blocks[:end]
+    kept = blocks[:end]
+    tail = max(0, len(kept) - 3)
+    return kept[:tail] + [b for b in kept[tail:] if not (_EMAIL.search(b.text) and b.words <= 40)]
 
 
 _NON_WORD = re.compile(r"[\W_]+")

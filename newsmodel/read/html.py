@@ -123,9 +123,17 @@ def read_page(html: str | bytes, url: str | None = None) -> tuple[Document, Page
     if not body and meta.markup_body and len(meta.markup_body.split()) >= 20:
         body = "\n\n".join(p.strip() for p in meta.markup_body.splitlines() if p.strip())
         notes.append("body: no article text found in the page; used the articleBody of its markup")
-    headline = meta.headline or (kept[0].text if kept else "")
     if not body and not meta.headline:
         raise ReadError("the page has no article: no headline and no main text found")
+    headline = meta.headline
+    if not headline:  # body without any headline: take the first short line, else say so
+        if len(kept) > 1 and kept[0].words <= 25:
+            headline, body = kept[0].text, body_text(kept[1:])
+            notes.append("headline: the page names none; used its first line")
+        else:
+            words = body.split()
+            headline = " ".join(words[:12]) + (" ..." if len(words) > 12 else "")
+            notes.append("headline: the page names none; used the first words of the text")
     if not body:
         notes.append("body: no article text found in the page")
     metadata = Metadata(

@@ -24,7 +24,6 @@ from newsmodel.serialize.jsonld import dumps as jsonld_dumps
 __all__ = ["escape_script_json", "to_html_script"]
 
 _UNSAFE = re.compile("[<>&\u2028\u2029]")
-_ESCAPES = {ord(c): f"\\u{ord(c):04x}" for c in "<>&\u2028\u2029"}
 
 
 def escape_script_json(text: str) -> str:
@@ -38,7 +37,14 @@ def escape_script_json(text: str) -> str:
     """
     if _UNSAFE.search(text) is None:
         return text
-    return text.translate(_ESCAPES)
+    # five C-speed passes beat one str.translate, which looks up every character in a dict
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def to_html_script(article: NewsArticle) -> str:

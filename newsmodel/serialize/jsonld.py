@@ -135,10 +135,10 @@ def order_literal(name: str, values: Sequence[T], key: Callable[[T], Any]) -> st
     n = len(values)
     if n < 2:
         return None
-    keys = [key(v) for v in values]
-    if all(keys[i] <= keys[i + 1] for i in range(n - 1)):
-        return None
+    keys = list(map(key, values))
     canonical = sorted(range(n), key=keys.__getitem__)
+    if canonical == list(range(n)):
+        return None
     position = [0] * n
     for rank, index in enumerate(canonical):
         position[index] = rank
@@ -247,21 +247,22 @@ def _entity(entity: Entity) -> Node:
     return _finish(node, orders)
 
 
-def _quotation(quote: Quotation) -> Node:
+def _quotation(quote: Quotation, places: set[str]) -> Node:
     node: Node = {"@type": TYPES["Quotation"].key, "@id": quote.id, "text": quote.text}
     orders: list[str] = []
     if quote.speaker is not None:
-        node["spokenByCharacter"] = _ref(quote.speaker)
+        key = _K["Quotation.place_speaker"] if quote.speaker in places else "spokenByCharacter"
+        node[key] = _ref(quote.speaker)
     if quote.partial:
         node[_K["Quotation.partial"]] = True
     _evidence(node, quote.spans, quote.confidence, orders)
     return _finish(node, orders)
 
 
-def _event(event: Event) -> Node:
+def _event(event: Event, places: set[str]) -> Node:
     node: Node = {"@type": TYPES["Event"].key, "@id": event.id, "name": event.name}
     orders: list[str] = []
-    node[_K["Event.kind"]] = event.kind.value
+    node[_K["Event.kind"]] = event.kind._value_
     if event.cameo_code is not None:
         node[_K["Event.cameo_code"]] = event.cameo_code
     if event.description is not None:
@@ -277,7 +278,12 @@ def _event(event: Event) -> Node:
     for field, key in (("attendees", "attendee"), ("organizers", "organizer")):
         refs: tuple[str, ...] = getattr(event, field)
         if refs:
-            node[key] = [_ref(iri) for iri in refs]
+            agents = [_ref(iri) for iri in refs if iri not in places]
+            if agents:
+                node[key] = agents
+            located = [_ref(iri) for iri in refs if iri in places]
+            if located:
+                node[_K[f"Event.place_{field}"]] = located
             literal = order_literal(key, refs, _ident)
             if literal:
                 orders.append(literal)
@@ -298,7 +304,7 @@ def _agreement(agreement: Agreement) -> Node:
     literal = order_literal("party", agreement.parties, _ident)
     if literal:
         orders.append(literal)
-    node[_K["Agreement.status"]] = agreement.status.value
+    node[_K["Agreement.status"]] = agreement.status._value_
     if agreement.description is not None:
         node["description"] = agreement.description
     if agreement.topics:
@@ -383,8 +389,9 @@ def to_jsonld(article: NewsArticle) -> dict[str, Any]:
         for entity in entities:
             mentions.append(_ref(entity.id) if entity.id in embedded else _entity(entity))
             ranks.append(mention_rank(kind, entity.id, entity.spans))
+    places = {place.id for place in article.places}
     for event in article.events:
-        mentions.append(_event(event))
+        mentions.append(_event(event, places))
         ranks.append(mention_rank("Event", event.id, event.spans))
     for agreement in article.agreements:
         mentions.append(_agreement(agreement))
@@ -395,7 +402,7 @@ def to_jsonld(article: NewsArticle) -> dict[str, Any]:
         if literal:
             orders.append(literal)
     if article.quotations:
-        doc["hasPart"] = [_quotation(quote) for quote in article.quotations]
+        doc["hasPart"] = [_quotation(quote, places) for quote in article.quotations]
         quote_ranks = [mention_rank("Quotation", q.id, q.spans) for q in article.quotations]
         literal = order_literal("hasPart", quote_ranks, _rank_key)
         if literal:

@@ -34,6 +34,7 @@ from newsmodel.model import NewsArticle
 from newsmodel.serialize.jsonld import to_jsonld
 from newsmodel.vocab import (
     AGREEMENT_CLASS,
+    FIELDS,
     KEYS,
     NM,
     ORGANIZATION_TYPES,
@@ -53,12 +54,15 @@ if TYPE_CHECKING:
 __all__ = [
     "dumps",
     "escape_string",
+    "nquads_from_ntriples",
+    "ntriples_from_tree",
     "to_nquads",
     "to_ntriples",
     "to_quads",
     "to_rdflib",
     "to_turtle",
     "triples",
+    "turtle_from_tree",
 ]
 
 N = TypeVar("N")
@@ -76,19 +80,28 @@ _TURTLE_HEAD = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in _PREFIXES.items
 # --------------------------------------------------------------------------- escaping
 
 _NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\\x7f]')
-_ESCAPES = {i: f"\\u{i:04X}" for i in (*range(0x20), 0x7F)}
-_ESCAPES.update({ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"})
+_CONTROL = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_ESCAPES = {chr(i): f"\\u{i:04X}" for i in (*range(0x20), 0x7F)}
+_CONTROL_ESCAPES["\t"] = "\\t"
+
+
+def _control(match: re.Match[str]) -> str:
+    return _CONTROL_ESCAPES[match.group()]
 
 
 def escape_string(text: str) -> str:
-    r"""The body of a Turtle / N-Triples ``"…"`` literal: quotes, backslashes, controls escaped.
+    r"""Escape the body of a Turtle / N-Triples ``"…"`` literal: quotes, backslashes, controls.
 
-    >>> escape_string('a "b"\\c\n\x00')
-    'a \\"b\\"\\\\c\\n\\u0000'
+    >>> escape_string('a "b"\\c\n\x00\t')
+    'a \\"b\\"\\\\c\\n\\u0000\\t'
     """
     if _NEEDS_ESCAPE.search(text) is None:
         return text
-    return text.translate(_ESCAPES)
+    # chained str.replace runs in C; only the rare other control characters need the regex
+    text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    if _CONTROL.search(text) is not None:
+        text = _CONTROL.sub(_control, text)
+    return text
 
 
 def _expand_datatype(name: str) -> str:
@@ -160,27 +173,90 @@ def triples(article: NewsArticle, terms: _Terms[N]) -> list[tuple[N, N, N]]:
     return out
 
 
-def _nt_terms(article_id: str) -> _Terms[str]:
-    tag = hashlib.blake2b(article_id.encode("utf-8"), digest_size=5).hexdigest()
-    counter = iter(range(1 << 62))
+_NT_TYPE = f"<{RDF_TYPE}>"
+_NT_TYPES = {key: f"<{SCHEMA}{key}>" for key in _TYPE_CURIES}
+_NT_PREDICATES = {key: f"<{term.iri}>" for key, term in KEYS.items()}
+_NT_INTEGER = f"^^<{_XSD_INTEGER}>"
+_NT_BOOLEAN = {True: f'"true"^^<{_XSD_BOOLEAN}>', False: f'"false"^^<{_XSD_BOOLEAN}>'}
+_START = KEYS[FIELDS["Span", "start"].key]
+_END = KEYS[FIELDS["Span", "end"].key]
+_NT_SPAN_START = f"<{_START.iri}> "
+_NT_SPAN_END = f"<{_END.iri}> "
 
-    def literal(lexical: str, datatype: str | None) -> str:
-        if datatype is None:
-            return f'"{escape_string(lexical)}"'
-        return f'"{escape_string(lexical)}"^^<{datatype}>'
 
-    return _Terms(lambda iri: f"<{iri}>", literal, lambda: f"_:b{tag}n{next(counter)}")
+class _NTWriter:
+    """N-Triples / N-Quads lines straight from the JSON-LD tree (the hot path of the stores)."""
+
+    def __init__(self, article_id: str, end: str) -> None:
+        self.tag = "_:b" + hashlib.blake2b(article_id.encode("utf-8"), digest_size=5).hexdigest() + "n"
+        self.count = 0
+        self.end = end
+        self.lines: list[str] = []
+
+    def node(self, node: Node) -> str:
+        ident = node.get("@id")
+        if ident is None:
+            subject = f"{self.tag}{self.count}"
+            self.count += 1
+        else:
+            subject = f"<{ident}>"
+        lines, end = self.lines, self.end
+        for key, value in node.items():
+            if key[0] == "@":
+                if key == "@type":
+                    lines.append(f"{subject} {_NT_TYPE} {_NT_TYPES[value]}{end}")
+                continue
+            head = f"{subject} {_NT_PREDICATES[key]} "
+            coerce = KEYS[key].coerce_id
+            for item in value if isinstance(value, list) else (value,):
+                lines.append(f"{head}{self.object(item, coerce)}{end}")
+        return subject
+
+    def object(self, item: Any, coerce_id: bool) -> str:
+        if isinstance(item, dict):
+            if "@value" in item:
+                return f'"{escape_string(item["@value"])}"^^<{_expand_datatype(item["@type"])}>'
+            if len(item) == 1 and "@id" in item:
+                return f"<{item['@id']}>"
+            if len(item) == 2 and _START.key in item and _END.key in item:  # an evidence span, inline
+                label = f"{self.tag}{self.count}"
+                self.count += 1
+                self.lines.append(f'{label} {_NT_SPAN_START}"{item[_START.key]}"{_NT_INTEGER}{self.end}')
+                self.lines.append(f'{label} {_NT_SPAN_END}"{item[_END.key]}"{_NT_INTEGER}{self.end}')
+                return label
+            return self.node(item)
+        if isinstance(item, str):
+            return f"<{item}>" if coerce_id else f'"{escape_string(item)}"'
+        if isinstance(item, bool):
+            return _NT_BOOLEAN[item]
+        if isinstance(item, int):
+            return f'"{item}"{_NT_INTEGER}'
+        raise FormatError(f"cannot spell {item!r} as RDF")  # pragma: no cover
+
+
+def ntriples_from_tree(tree: Node, graph: str | None = None) -> str:
+    """Write N-Triples (or N-Quads in ``graph``) from an article's JSON-LD tree."""
+    writer = _NTWriter(tree["@id"], " .\n" if graph is None else f" <{graph}> .\n")
+    writer.node(tree)
+    return "".join(writer.lines)
+
+
+def nquads_from_ntriples(ntriples: str, graph: str) -> str:
+    """Put the statements of an N-Triples text into ``graph``.
+
+    Escaped literals hold no raw newline, so ``" .\\n"`` only ends statements.
+    """
+    return ntriples.replace(" .\n", f" <{graph}> .\n")
 
 
 def to_ntriples(article: NewsArticle) -> str:
-    """The article as N-Triples."""
-    return "".join(f"{s} {p} {o} .\n" for s, p, o in triples(article, _nt_terms(article.id)))
+    """Write the article as N-Triples (blank-node labels carry a hash of the article IRI)."""
+    return ntriples_from_tree(to_jsonld(article))
 
 
 def to_nquads(article: NewsArticle) -> str:
-    """The article as N-Quads in one named graph, the article IRI (what a store loads)."""
-    graph = f"<{article.id}>"
-    return "".join(f"{s} {p} {o} {graph} .\n" for s, p, o in triples(article, _nt_terms(article.id)))
+    """Write the article as N-Quads in one named graph, the article IRI (what a store loads)."""
+    return ntriples_from_tree(to_jsonld(article), article.id)
 
 
 def to_rdflib(article: NewsArticle) -> rdflib.Graph:
@@ -238,13 +314,15 @@ def _ttl_object(item: Any, term: Term, queue: list[Node], indent: str) -> str:
         return "true" if item else "false"
     if isinstance(item, int):
         return str(item)
-    if isinstance(item, dict):
+    if isinstance(item, dict):  # a reference, a typed value, an embedded or a blank node
         if "@value" in item:
             if item["@type"] == "xsd:decimal":
                 return str(item["@value"])
             return f'"{escape_string(item["@value"])}"^^{item["@type"]}'
         ident = item.get("@id")
         if ident is None:
+            if len(item) == 2 and _START.key in item and _END.key in item:  # an evidence span
+                return f"[ nm:start {item[_START.key]} ; nm:end {item[_END.key]} ]"
             return "[ " + _ttl_props(item, queue, indent, " ; ") + " ]"
         if len(item) > 1:
             queue.append(item)
@@ -253,8 +331,13 @@ def _ttl_object(item: Any, term: Term, queue: list[Node], indent: str) -> str:
 
 
 def to_turtle(article: NewsArticle) -> str:
-    """The article as Turtle: the article's block first, then every node it embeds."""
-    queue: list[Node] = [to_jsonld(article)]
+    """Write the article as Turtle: the article's block first, then every node it embeds."""
+    return turtle_from_tree(to_jsonld(article))
+
+
+def turtle_from_tree(tree: Node) -> str:
+    """Write Turtle from an article's JSON-LD tree (what :func:`to_turtle` does after building it)."""
+    queue: list[Node] = [tree]
     blocks: list[str] = [_TURTLE_HEAD]
     index = 0
     while index < len(queue):

@@ -27,7 +27,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import IO, Any, Self, cast
 
 import pyoxigraph as ox
 
@@ -41,6 +41,7 @@ from newsmodel.store._rdf import (
     normalize,
     replace_update,
     scope_blank_nodes,
+    serialize,
 )
 from newsmodel.store._result import QueryResult, result_from_oxigraph
 
@@ -76,10 +77,15 @@ def _open_error(path: Path, exc: OSError) -> StoreError:
         return StoreUnavailable(
             f"store {path} is locked: another process (or another open OxigraphStore) is using it"
         )
-    if isinstance(exc, PermissionError) or "permission denied" in text.lower() or exc.errno in (
-        errno.EACCES,
-        errno.EPERM,
-        errno.EROFS,
+    if (
+        isinstance(exc, PermissionError)
+        or "permission denied" in text.lower()
+        or exc.errno
+        in (
+            errno.EACCES,
+            errno.EPERM,
+            errno.EROFS,
+        )
     ):
         return StoreUnavailable(f"cannot open store {path}: the directory is not writable ({text})")
     return StoreUnavailable(f"cannot open store {path}: {text}")
@@ -215,7 +221,7 @@ class OxigraphStore:
                     progress(counts[0])
 
         try:
-            store.bulk_load(_UnitReader(chunks()), format=ox.RdfFormat.N_QUADS)
+            store.bulk_load(cast("IO[bytes]", _UnitReader(chunks())), format=ox.RdfFormat.N_QUADS)
         except SyntaxError as exc:
             raise StoreError(
                 f"bulk load aborted, nothing written: article {counts[0]} holds a term the store refuses "
@@ -226,6 +232,16 @@ class OxigraphStore:
         if replaced:
             self._replace(list(replaced.items()))
         return LoadStats(articles=counts[0], triples=counts[1])
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update in one transaction (for what the article API does not cover)."""
+        store = self._writable()
+        try:
+            store.update(sparql)
+        except SyntaxError as exc:
+            raise StoreError(f"the update does not parse: {exc}") from exc
+        except OSError as exc:
+            raise self._fail("update", exc) from exc
 
     def remove(self, iri: str) -> bool:
         """Drop graph ``iri``; ``True`` if the store held it."""
@@ -273,7 +289,7 @@ class OxigraphStore:
         """The N-Quads of graph ``iri``, or of the whole store."""
         store = self.oxigraph
         quads = store.quads_for_pattern(None, None, None, check_iri(iri) if iri is not None else None)
-        return bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+        return serialize(quads, ox.RdfFormat.N_QUADS)
 
     def graph(self, iri: str) -> Any:
         """Graph ``iri`` as an ``rdflib.Graph`` (empty when the store lacks it)."""
@@ -283,5 +299,5 @@ class OxigraphStore:
         triples = [q.triple for q in self.oxigraph.quads_for_pattern(None, None, None, node)]
         graph = rdflib.Graph(identifier=rdflib.URIRef(iri))
         if triples:
-            graph.parse(data=bytes(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)), format="nt")
+            graph.parse(data=serialize(triples, ox.RdfFormat.N_TRIPLES), format="nt")
         return graph

@@ -50,6 +50,10 @@ class Store(Protocol):
         """Run a SPARQL 1.1 SELECT, ASK, CONSTRUCT or DESCRIBE query."""
         ...
 
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update (for what the article API does not cover)."""
+        ...
+
     def remove(self, iri: str) -> bool:
         """Drop the article graph ``iri``; ``True`` if it was there."""
         ...

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -26,6 +27,7 @@ __all__ = [
     "normalize",
     "replace_update",
     "scope_blank_nodes",
+    "serialize",
     "triples_text",
 ]
 
@@ -38,6 +40,12 @@ _FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
     "trig": ox.RdfFormat.TRIG,
 }
+
+
+def serialize(terms: Iterable[Any], fmt: ox.RdfFormat) -> bytes:
+    """Pyoxigraph's ``serialize`` into bytes (its stub says it may return ``None``)."""
+    data = ox.serialize(terms, format=fmt)
+    return bytes(data) if data is not None else b""
 
 
 def article_nquads(article: NewsArticle) -> bytes:
@@ -71,14 +79,14 @@ def _parse(data: bytes | str, fmt: ox.RdfFormat) -> list[ox.Quad]:
 
 
 def normalize(iri: str, data: bytes | str, fmt: str = "nquads") -> bytes:
-    """Any RDF text for graph ``iri`` as that graph's N-Quads, blank nodes scoped.
+    r"""Any RDF text for graph ``iri`` as that graph's N-Quads, blank nodes scoped.
 
     Triples (N-Triples, Turtle, or the default graph of a dataset) go into the
     graph; a quad naming another graph is refused, since replacing ``iri``
     must not write elsewhere.
 
     >>> normalize("urn:g", '<urn:s> <urn:p> "o" .', "nt")
-    b'<urn:s> <urn:p> "o" <urn:g> .\\n'
+    b'<urn:s> <urn:p> "o" <urn:g> .\n'
     """
     if fmt not in _FORMATS:
         raise FormatError(f"cannot load RDF in {fmt!r}; choose one of: {', '.join(_FORMATS)}")
@@ -90,7 +98,7 @@ def normalize(iri: str, data: bytes | str, fmt: str = "nquads") -> bytes:
         elif quad.graph_name != graph:
             raise FormatError(f"a quad of graph <{quad.graph_name.value}> is in the RDF for graph <{iri}>")
         quads.append(quad)
-    return scope_blank_nodes(bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS)), iri)
+    return scope_blank_nodes(serialize(quads, ox.RdfFormat.N_QUADS), iri)
 
 
 _scopes = itertools.count()
@@ -103,12 +111,12 @@ _OBJECT_BNODE = re.compile(rb" _:([^ ]+) (<[^<>\"]*>) \.$", re.MULTILINE)
 
 
 def scope_blank_nodes(data: bytes, iri: str) -> bytes:
-    """Relabel the blank nodes of one unit so no other unit shares a label.
+    r"""Relabel the blank nodes of one unit so no other unit shares a label.
 
     Units without blank nodes pass through untouched, so the bulk path pays
     one substring search for them and two regular-expression passes otherwise.
 
-    >>> scope_blank_nodes(b'_:b0 <urn:p> _:b1 <urn:g> .\\n<urn:s> <urn:p> "_:b0 <urn:g> ." <urn:g> .\\n',
+    >>> scope_blank_nodes(b'_:b0 <urn:p> _:b1 <urn:g> .\n<urn:s> <urn:p> "_:b0 <urn:g> ." <urn:g> .\n',
     ...                   "urn:g").count(b"_:b")
     1
     """
@@ -127,16 +135,16 @@ def triples_text(iri: str, data: bytes) -> str:
         if quad.graph_name != graph:
             raise FormatError(f"a quad of graph {quad.graph_name} is in the unit of graph <{iri}>")
         triples.append(quad.triple)
-    return bytes(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)).decode("utf-8")
+    return serialize(triples, ox.RdfFormat.N_TRIPLES).decode("utf-8")
 
 
 def replace_update(units: Iterable[Unit]) -> str:
-    """One SPARQL update replacing each unit's graph with its triples.
+    r"""One SPARQL update replacing each unit's graph with its triples.
 
     A store that runs one update as one transaction (Oxigraph does) then
     swaps every graph at once or none of them.
 
-    >>> print(replace_update([("urn:g", b'<urn:s> <urn:p> "o" <urn:g> .\\n')]))
+    >>> print(replace_update([("urn:g", b'<urn:s> <urn:p> "o" <urn:g> .\n')]))
     DROP SILENT GRAPH <urn:g> ;
     INSERT DATA {
     GRAPH <urn:g> {

@@ -51,9 +51,7 @@ class BlankNode(str):
 
 
 #: What a cell of a result row holds; ``None`` for an unbound variable.
-Value: TypeAlias = (
-    IRI | BlankNode | str | bool | int | float | decimal.Decimal | dt.datetime | dt.date | None
-)
+Value: TypeAlias = IRI | BlankNode | str | bool | int | float | decimal.Decimal | dt.datetime | dt.date | None
 
 
 def _integer(text: str) -> Any:
@@ -73,9 +71,19 @@ _READERS: dict[str, Any] = {
     **{
         _XSD + name: _integer
         for name in (
-            "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
-            "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong",
-            "unsignedShort", "unsignedByte",
+            "integer",
+            "int",
+            "long",
+            "short",
+            "byte",
+            "nonNegativeInteger",
+            "positiveInteger",
+            "nonPositiveInteger",
+            "negativeInteger",
+            "unsignedInt",
+            "unsignedLong",
+            "unsignedShort",
+            "unsignedByte",
         )
     },
     _XSD + "decimal": decimal.Decimal,
@@ -172,12 +180,10 @@ def result_from_oxigraph(answer: Any) -> QueryResult:
         return QueryResult(kind="ask", variables=(), rows=(), boolean=bool(answer))
     if isinstance(answer, ox.QuerySolutions):
         names = tuple(v.value for v in answer.variables)
-        rows = tuple(
-            {name: to_python(solution[name]) for name in names} for solution in answer
-        )
+        rows = tuple({name: to_python(solution[name]) for name in names} for solution in answer)
         return QueryResult(kind="select", variables=names, rows=rows)
     triples = list(answer)
-    text = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) if triples else b""
+    text = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
     rows = tuple(
         {"subject": to_python(t.subject), "predicate": to_python(t.predicate), "object": to_python(t.object)}
         for t in triples

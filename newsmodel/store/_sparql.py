@@ -1,8 +1,8 @@
-"""Any SPARQL 1.1 server over HTTP: Graph Store Protocol for writes, Query for reads.
+r"""Any SPARQL 1.1 server over HTTP: Graph Store Protocol for writes, Query for reads.
 
 Each article is one ``PUT`` of its triples to ``{graph store}?graph={article
 IRI}``: the server swaps the graph whole, so the remote store keeps the same
-"never half a graph" promise as the embedded one. Queries are ``POST``\\ ed as
+"never half a graph" promise as the embedded one. Queries are ``POST``\ ed as
 ``application/sparql-query``; answers (``application/sparql-results+json``,
 or N-Triples/Turtle for CONSTRUCT) are parsed by pyoxigraph into the same
 :class:`~newsmodel.store.QueryResult` the embedded store gives.
@@ -34,7 +34,7 @@ import pyoxigraph as ox
 from newsmodel.errors import FormatError, StoreError, StoreUnavailable
 from newsmodel.model import NewsArticle
 from newsmodel.store._protocol import LoadStats, Progress
-from newsmodel.store._rdf import Unit, article_nquads, check_iri, normalize, triples_text
+from newsmodel.store._rdf import Unit, article_nquads, check_iri, normalize, serialize, triples_text
 from newsmodel.store._result import QueryResult, result_from_oxigraph
 
 __all__ = ["SERVERS", "SparqlStore"]
@@ -145,13 +145,16 @@ class SparqlStore:
                 if isinstance(exc, httpx.ConnectTimeout) and not last:
                     self._sleep(attempt)
                     continue
-                raise StoreUnavailable(f"{what}: no answer within {self.timeout:g} s ({type(exc).__name__})") from exc
+                raise StoreUnavailable(
+                    f"{what}: no answer within {self.timeout:g} s ({type(exc).__name__})"
+                ) from exc
             except httpx.TransportError as exc:  # refused, reset, DNS, protocol garbage
                 if not last:
                     self._sleep(attempt)
                     continue
                 raise StoreUnavailable(
-                    f"{what}: cannot reach the server after {attempt + 1} attempts: {exc or type(exc).__name__}"
+                    f"{what}: cannot reach the server after {attempt + 1} attempts: "
+                    f"{exc or type(exc).__name__}"
                 ) from exc
             if response.status_code in _RETRY_STATUS and not last:
                 self._sleep(attempt)
@@ -240,6 +243,15 @@ class SparqlStore:
                 raise type(exc)(f"{exc} ({done} of {len(units)} articles were written before)") from exc
         return LoadStats(articles=len(units), triples=triples)
 
+    def update(self, sparql: str) -> None:
+        """POST a SPARQL 1.1 Update (``DROP ALL``, ``DELETE WHERE``…) to the update endpoint."""
+        self._request(
+            "POST",
+            self.update_endpoint,
+            content=sparql.encode("utf-8"),
+            headers={"Content-Type": "application/sparql-update; charset=utf-8"},
+        )
+
     def remove(self, iri: str) -> bool:
         """DELETE graph ``iri``; ``True`` if the server held it."""
         check_iri(iri)
@@ -270,7 +282,9 @@ class SparqlStore:
                 triples = [q.triple for q in ox.parse(response.content, format=_GRAPH_FORMATS[media])]
                 return result_from_oxigraph(triples)
         except (SyntaxError, ValueError) as exc:
-            raise StoreError(f"{what} ({media}) does not parse: {exc}; it begins {_excerpt(response.text, 120)!r}") from exc
+            raise StoreError(
+                f"{what} ({media}) does not parse: {exc}; it begins {_excerpt(response.text, 120)!r}"
+            ) from exc
         raise StoreError(
             f"{what} is not SPARQL results or RDF (Content-Type {media or 'missing'!r}); "
             f"it begins {_excerpt(response.text, 120)!r}"
@@ -320,6 +334,5 @@ class SparqlStore:
             triples = [q.triple for q in ox.parse(response.content, format=fmt)]
         except SyntaxError as exc:
             raise StoreError(f"GET graph <{iri}>: the answer does not parse: {exc}") from exc
-        graph.parse(data=bytes(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)), format="nt")
+        graph.parse(data=serialize(triples, ox.RdfFormat.N_TRIPLES), format="nt")
         return graph
-

@@ -12,7 +12,15 @@ Virtuoso. The README's main job and ``benchmarks/load.py`` use them.
 
 from __future__ import annotations
 
-__all__ = ["AGREEMENTS", "PEOPLE", "PEOPLE_IN_SEVERAL_ARTICLES", "PREFIXES", "QUOTES", "SAMPLES", "WHO_MET_WHOM"]
+__all__ = [
+    "AGREEMENTS",
+    "PEOPLE",
+    "PEOPLE_IN_SEVERAL_ARTICLES",
+    "PREFIXES",
+    "QUOTES",
+    "SAMPLES",
+    "WHO_MET_WHOM",
+]
 
 PREFIXES = """\
 PREFIX schema: <http://schema.org/>
