@@ -313,7 +313,8 @@ def main(argv: list[str] | None = None) -> int:
             rate = words / elapsed if elapsed else 0.0
             missed += print_summary(f"{name}: {source}", summary, targets=targets)
             print(
-                f"  mapped {len(articles)} articles, {words} words in {elapsed:.3f} s ({rate:,.0f} words/s)"
+                f"  mapped {len(articles)} articles, {words} words in {elapsed:.3f} s ({rate:,.0f} words/s, "
+                "loading of shipped data included; see benchmarks/extract.py for speed)"
             )
             if name == "seed":
                 scorer = _load_scorer(args.scorer)

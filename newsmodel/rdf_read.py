@@ -8,7 +8,8 @@ leaves out (a confidence of 1, ``partial`` false) come back as defaults.
 
 The graph may come from an ``rdflib.Graph`` or ``Dataset``, a
 ``pyoxigraph.Store`` (the article's named graph), or any object with a
-``query(sparql)`` method answering SPARQL 1.1 SELECT (the project's stores).
+``query(sparql)`` method answering a SPARQL 1.1 CONSTRUCT (the project's
+stores: their answer keeps the triples as N-Triples, so no datatype is lost).
 
 >>> from newsmodel.model import NewsArticle
 >>> from newsmodel.serialize.rdf import to_rdflib
@@ -63,11 +64,16 @@ Term = tuple[Any, ...]  # ("L", lexical, datatype) has datatype None for plain s
 Props = dict[str, list[Term]]
 
 _XSD_STRING = XSD + "string"
-_SPARQL = "SELECT ?s ?p ?o WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}"
+_CONSTRUCT = "CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}"
 
 
 def _p(cls: str, field: str) -> str:
     return FIELDS[cls, field].iri
+
+
+def _name(cls: str, field: str) -> str:
+    """The local name of a field's term: how its ``nm:order`` literal starts."""
+    return FIELDS[cls, field].curie.partition(":")[2]
 
 
 _ORG_KINDS = {term.iri: kind for kind, term in ORGANIZATION_TYPES.items()}
@@ -128,14 +134,46 @@ def _from_any(term: Any) -> Term:
     raise FormatError(f"unexpected RDF term {term!r} of type {type(term).__name__}")
 
 
+_ROW_KEYS = (("subject", "predicate", "object"), ("s", "p", "o"))
+
+
 def _row(row: Any) -> tuple[Any, Any, Any]:
+    """One triple of a CONSTRUCT answer: a pyoxigraph/rdflib triple, a mapping, or a 3-sequence."""
+    if hasattr(row, "subject") and hasattr(row, "predicate") and hasattr(row, "object"):
+        return row.subject, row.predicate, row.object
     if isinstance(row, Mapping):
-        return row["s"], row["p"], row["o"]
-    try:
-        return row["s"], row["p"], row["o"]  # pyoxigraph QuerySolution, rdflib ResultRow
-    except (TypeError, KeyError, IndexError):
-        values: Sequence[Any] = tuple(row)
-        return values[0], values[1], values[2]
+        for keys in _ROW_KEYS:
+            if all(key in row for key in keys):
+                return row[keys[0]], row[keys[1]], row[keys[2]]
+        raise FormatError(f"a result row without subject, predicate and object: {row!r}")
+    values: Sequence[Any] = tuple(row)
+    if len(values) != 3:
+        raise FormatError(f"a result row of {len(values)} terms, expected a triple")
+    return values[0], values[1], values[2]
+
+
+def _answer_triples(answer: Any) -> list[tuple[Term, Term, Term]]:
+    """The triples of a CONSTRUCT answer, whatever shape the source gives it."""
+    import pyoxigraph as ox
+
+    text = getattr(answer, "ntriples", None)  # newsmodel's stores keep the answer as N-Triples
+    if isinstance(answer, str | bytes):
+        text = answer
+    if isinstance(text, str | bytes):
+        try:
+            parsed = list(ox.parse(text, format=ox.RdfFormat.N_TRIPLES, lenient=True))
+        except SyntaxError as exc:
+            raise FormatError(f"the store's answer is not N-Triples: {exc}") from exc
+        return [
+            (_from_oxigraph(t.subject), _from_oxigraph(t.predicate), _from_oxigraph(t.object)) for t in parsed
+        ]
+    graph = getattr(answer, "graph", None)  # rdflib's CONSTRUCT result
+    rows = graph if graph is not None and hasattr(graph, "triples") else answer
+    out = []
+    for row in rows:
+        s, p, o = _row(row)
+        out.append((_from_any(s), _from_any(p), _from_any(o)))
+    return out
 
 
 def _oxigraph_graph(store: Any, iri: str) -> Any:
@@ -182,16 +220,12 @@ def _triples(source: Any, iri: str) -> Iterable[tuple[Term, Term, Term]]:
         ]
     if hasattr(source, "query"):
         try:
-            rows = source.query(_SPARQL.format(iri=iri))
+            answer = source.query(_CONSTRUCT.format(iri=iri))
         except NewsmodelError:
             raise
         except Exception as exc:
             raise FormatError(f"the store could not answer the query for {iri}: {exc}") from exc
-        out = []
-        for row in rows:
-            s, p, o = _row(row)
-            out.append((_from_any(s), _from_any(p), _from_any(o)))
-        return out
+        return _answer_triples(answer)
     raise FormatError(
         f"cannot read RDF from {type(source).__name__}: give an rdflib.Graph, a pyoxigraph.Store "
         "or an object with .query(sparql)"
@@ -333,7 +367,7 @@ class _Reader:
             if first is None or last is None:
                 raise FormatError(f"{node[1]}: an evidence span lacks its start or end")
             spans.append(Span(start=first, end=last))
-        return self.ordered(node, "evidence", spans, lambda s: (s.start, s.end))
+        return self.ordered(node, _name(cls, "spans"), spans, lambda s: (s.start, s.end))
 
     def entity(self, iri: str) -> Entity:
         if iri in self.entities:
@@ -344,9 +378,14 @@ class _Reader:
             "id": iri,
             "name": self.required_text(node, _p("Person", "name")),
             "alternate_names": self.ordered(
-                node, "alternateName", self.texts(node, _p("Person", "alternate_names")), str
+                node,
+                _name("Person", "alternate_names"),
+                self.texts(node, _p("Person", "alternate_names")),
+                str,
             ),
-            "same_as": self.ordered(node, "sameAs", self.iris(node, _p("Person", "same_as")), str),
+            "same_as": self.ordered(
+                node, _name("Person", "same_as"), self.iris(node, _p("Person", "same_as")), str
+            ),
             "url": self.iri(node, _p("Person", "url")),
             "confidence": self.confidence(node, "Person"),
         }
@@ -418,8 +457,8 @@ class _Reader:
             end_date=self._date(node, _p("Event", "end_date")),
             date_text=self.text(node, _p("Event", "date_text")),
             location=self.iri(node, _p("Event", "location")),
-            attendees=self.ordered(node, "attendee", self.agents(node, "attendees"), str),
-            organizers=self.ordered(node, "organizer", self.agents(node, "organizers"), str),
+            attendees=self.ordered(node, _name("Event", "attendees"), self.agents(node, "attendees"), str),
+            organizers=self.ordered(node, _name("Event", "organizers"), self.agents(node, "organizers"), str),
             spans=self.spans(node, "Event"),
             confidence=self.confidence(node, "Event"),
         )
@@ -433,10 +472,14 @@ class _Reader:
         return Agreement(
             id=iri,
             name=self.required_text(node, _p("Agreement", "name")),
-            parties=self.ordered(node, "party", self.iris(node, _p("Agreement", "parties")), str),
+            parties=self.ordered(
+                node, _name("Agreement", "parties"), self.iris(node, _p("Agreement", "parties")), str
+            ),
             status=AgreementStatus(self.required_text(node, _p("Agreement", "status"))),
             description=self.text(node, _p("Agreement", "description")),
-            topics=self.ordered(node, "keywords", self.texts(node, _p("Agreement", "topics")), str),
+            topics=self.ordered(
+                node, _name("Agreement", "topics"), self.texts(node, _p("Agreement", "topics")), str
+            ),
             date_created=self._date(node, _p("Agreement", "date_created")),
             date_text=self.text(node, _p("Agreement", "date_text")),
             spans=self.spans(node, "Agreement"),
@@ -482,7 +525,7 @@ class _Reader:
 
         kinds = {m: self.mention_kind(m) for m in self.iris(node, p("mentions"))}
         ranks = {m: mention_rank(kind, m, self.spans(("I", m), kind)) for m, kind in kinds.items()}
-        mentions = self.ordered(node, "mentions", list(kinds), ranks.__getitem__)
+        mentions = self.ordered(node, _name("NewsArticle", "mentions"), list(kinds), ranks.__getitem__)
         quote_iris = self.iris(node, p("quotations"))
         quote_ranks = {q: mention_rank("Quotation", q, self.spans(("I", q), "Quotation")) for q in quote_iris}
         groups: dict[str, list[str]] = {k: [] for k in ("Person", "Organization", "Place")}
@@ -506,20 +549,29 @@ class _Reader:
             dateline=self.text(node, p("dateline")),
             content_location=self.iri(node, p("content_location")),
             authors=tuple(
-                self.author(a) for a in self.ordered(node, "author", self.iris(node, p("authors")), str)
+                self.author(a)
+                for a in self.ordered(
+                    node, _name("NewsArticle", "authors"), self.iris(node, p("authors")), str
+                )
             ),
             publisher=publisher,
             images=self.ordered(
-                node, "image", images, lambda i: image_key(i.url, i.width, i.height, i.caption)
+                node,
+                _name("NewsArticle", "images"),
+                images,
+                lambda i: image_key(i.url, i.width, i.height, i.caption),
             ),
-            about=self.ordered(node, "about", self.iris(node, p("about")), str),
+            about=self.ordered(node, _name("NewsArticle", "about"), self.iris(node, p("about")), str),
             people=tuple(self.entity(m) for m in groups["Person"]),
             organizations=tuple(self.entity(m) for m in groups["Organization"]),
             places=tuple(self.entity(m) for m in groups["Place"]),
             events=tuple(self.event(m) for m in groups["Event"]),
             agreements=tuple(self.agreement(m) for m in groups["Agreement"]),
             quotations=tuple(
-                self.quotation(q) for q in self.ordered(node, "hasPart", quote_iris, quote_ranks.__getitem__)
+                self.quotation(q)
+                for q in self.ordered(
+                    node, _name("NewsArticle", "quotations"), quote_iris, quote_ranks.__getitem__
+                )
             ),
         )
 

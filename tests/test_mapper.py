@@ -213,6 +213,15 @@ def test_base_changes_entity_iris() -> None:
     assert article.entities and all(e.id.startswith(base) for e in article.entities)
 
 
+def test_wire_dateline_gives_dateline_and_content_location() -> None:
+    """A wire dateline ("PARIS, France (AP) -") becomes the dateline, and its place the content location."""
+    article = read_text("Talks end\n\nPARIS, France (AP) \u2014 Ann Lee met Bo Chen in Paris on Tuesday.")
+    assert article.dateline == "PARIS, France"
+    assert _is(article, article.content_location, "Paris")
+    plain = read_text("Talks end\n\nA Paris court ruled on Tuesday that the talks may go on.")
+    assert plain.dateline is None and plain.content_location is None
+
+
 # --------------------------------------------------------------------------- robustness of assembly
 
 

@@ -6,7 +6,12 @@ import re
 import time
 from typing import Literal
 
-from newsmodel.extract.quotes import find_quotations
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsmodel.extract.agreements import find_agreements
+from newsmodel.extract.events import find_events
+from newsmodel.extract.quotes import build_attributor, find_quotations
 from newsmodel.extract.records import EntityIndex, EntityKind, EntityRecord, Mention
 from newsmodel.model import Quotation
 from newsmodel.read.document import Document
@@ -17,21 +22,24 @@ ARTICLE = "https://example.org/news/1"
 def _index(doc: Document, entities: dict[str, tuple[EntityKind, Literal["m", "f"] | None]]) -> EntityIndex:
     """Every occurrence of each name (longest names first) as a mention of one record."""
     records = {
-        name: EntityRecord(kind=kind, name=name, iri=f"urn:test:{kind}:{name.replace(' ', '-')}", gender=gender)
+        name: EntityRecord(
+            kind=kind, name=name, iri=f"urn:test:{kind}:{name.replace(' ', '-')}", gender=gender
+        )
         for name, (kind, gender) in entities.items()
     }
     taken: set[int] = set()
     mentions: list[Mention] = []
     for name in sorted(records, key=len, reverse=True):
-        for m in re.finditer(rf"\b{re.escape(name)}\b", doc.text):
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text):
             if not taken & set(range(m.start(), m.end())):
                 taken.update(range(m.start(), m.end()))
                 mentions.append(Mention(m.start(), m.end(), records[name]))
     return EntityIndex(records=list(records.values()), mentions=mentions)
 
 
-def _quotes(body: str, entities: dict[str, tuple[EntityKind, Literal["m", "f"] | None]],
-            headline: str = "Headline") -> tuple[Document, list[Quotation]]:
+def _quotes(
+    body: str, entities: dict[str, tuple[EntityKind, Literal["m", "f"] | None]], headline: str = "Headline"
+) -> tuple[Document, list[Quotation]]:
     doc = Document.build(headline=headline, body=body)
     return doc, find_quotations(doc, _index(doc, entities), article_iri=ARTICLE)
 
@@ -65,8 +73,7 @@ def test_colon_introduction_and_according_to() -> None:
 def test_pronoun_speaker_takes_the_person_of_matching_gender() -> None:
     """'she said' in a later sentence resolves to the nearest woman, past a nearer man."""
     _, quotes = _quotes(
-        "Ann Lee met Bo Chen on Monday. The talks were long.\n\n"
-        '"We made progress," she said.',
+        'Ann Lee met Bo Chen on Monday. The talks were long.\n\n"We made progress," she said.',
         {"Ann Lee": ("person", "f"), "Bo Chen": ("person", "m")},
     )
     assert [q.speaker for q in quotes] == [_speaker("Ann Lee")]
@@ -121,7 +128,10 @@ def test_quote_continues_over_paragraphs() -> None:
     assert len(quotes) == 1
     assert quotes[0].text == "We will rebuild the bridge. It will take two years."
     assert quotes[0].speaker == _speaker("Ann Lee")
-    assert [s.slice(doc.body) for s in quotes[0].spans] == ["We will rebuild the bridge.", "It will take two years."]
+    assert [s.slice(doc.body) for s in quotes[0].spans] == [
+        "We will rebuild the bridge.",
+        "It will take two years.",
+    ]
 
 
 def test_continuation_quote_inherits_the_speaker() -> None:
@@ -189,3 +199,42 @@ def test_unbalanced_marks_do_not_crash_or_invent_quotes() -> None:
     """A stray mark at the end of the last paragraph opens nothing that runs past the text."""
     _, quotes = _quotes('He said "yes" and then "', {})
     assert [q.text for q in quotes] == []  # "yes" is one word with no named speaker: a scare quote
+
+
+_PIECES = st.sampled_from(
+    [
+        '"',
+        "'",
+        "''",
+        " said ",
+        " Ann Lee ",
+        " he ",
+        " met ",
+        " signed a deal with ",
+        ". ",
+        ", ",
+        "\n\n",
+        "x",
+        "The",
+        ":",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=40), st.text(max_size=30))
+def test_arbitrary_text_never_breaks_the_frame_extractors(pieces: list[str], noise: str) -> None:
+    """Any mix of marks, names and words gives valid frames whose spans lie inside the body."""
+    body = "".join(pieces) + noise
+    if not body.strip():
+        return
+    doc = Document.build(headline="H 'x", body=body.strip("\n") or "x")
+    index = _index(doc, {"Ann Lee": ("person", "f")})
+    attributor = build_attributor(doc, index)
+    found = [
+        *find_quotations(doc, index, article_iri=ARTICLE, attributor=attributor),
+        *find_events(doc, index, article_iri=ARTICLE, published=None, attributor=attributor),
+        *find_agreements(doc, index, article_iri=ARTICLE, published=None, attributor=attributor),
+    ]
+    for item in found:
+        assert all(0 <= s.start <= s.end <= len(doc.body) for s in item.spans)

@@ -17,7 +17,7 @@ from strategies import articles
 from newsmodel.errors import FormatError
 from newsmodel.formats import Format
 from newsmodel.model import NewsArticle
-from newsmodel.serialize import dumps, jsonld, rdf
+from newsmodel.serialize import dumps, dumps_all, jsonld, rdf
 from newsmodel.vocab import SCHEMA
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -99,7 +99,7 @@ def test_dumps_dispatches_every_rdf_format() -> None:
 
 
 def test_to_quads_matches_nquads() -> None:
-    """to_quads() (pyoxigraph objects for a store) is the same dataset as the N-Quads text."""
+    """to_quads()/to_triples() (pyoxigraph objects for a store) hold the same statements as the N-Quads."""
     seed = seed_article()
     store_a, store_b = ox.Store(), ox.Store()
     store_a.extend(rdf.to_quads(seed))
@@ -107,6 +107,17 @@ def test_to_quads_matches_nquads() -> None:
     assert len(store_a) == len(store_b) == rdf.to_ntriples(seed).count("\n")
     graph = ox.NamedNode(seed.id)
     assert {q.graph_name for q in store_a} == {graph}
+    triples = rdf.to_triples(seed)
+
+    def ground(items: list[ox.Triple]) -> set[ox.Triple]:
+        return {
+            t
+            for t in items
+            if not isinstance(t.subject, ox.BlankNode) and not isinstance(t.object, ox.BlankNode)
+        }
+
+    assert len(triples) == len(store_a)
+    assert ground(triples) == ground([q.triple for q in store_a])
 
 
 def test_literal_datatypes() -> None:
@@ -159,3 +170,13 @@ def test_seed_parses_with_rapper_and_serdi() -> None:
 def test_generated_articles_parse_with_rapper_and_serdi(article: NewsArticle) -> None:
     """Generated articles (quotes, backslashes, controls, U+2028, emoji) parse with raptor and serd."""
     _check_independent(article)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(articles())
+def test_dumps_all_matches_dumps_per_format(article: NewsArticle) -> None:
+    """dumps_all (one shared tree) writes exactly what dumps writes format by format."""
+    texts = dumps_all(article)
+    assert list(texts) == list(Format)
+    for fmt, text in texts.items():
+        assert text == dumps(article, fmt), fmt

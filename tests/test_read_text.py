@@ -78,6 +78,13 @@ def test_long_first_paragraph_keeps_the_whole_body() -> None:
     assert doc.body.endswith("Second paragraph.")
 
 
+def test_long_line_without_sentences_keeps_a_short_headline() -> None:
+    """A huge first line with no sentence end gives a headline of its first words; the body keeps it all."""
+    doc = read_document("word " * 2000)
+    assert 0 < len(doc.headline) <= 300 and doc.headline.startswith("word word")
+    assert doc.body == ("word " * 2000).rstrip()
+
+
 def test_single_line_is_headline_and_body() -> None:
     """A one-line article is not lost: it is both the headline and the body."""
     doc = read_document("Markets closed higher on Friday")

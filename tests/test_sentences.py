@@ -52,7 +52,9 @@ def test_headline_is_one_sentence() -> None:
     """document_sentences keeps the headline whole even when it holds a full stop."""
     doc = Document.build(headline="Amnesty. Hundreds protest", body="They marched. Police watched.")
     assert [doc.text[s:e] for s, e in document_sentences(doc)] == [
-        "Amnesty. Hundreds protest", "They marched.", "Police watched."
+        "Amnesty. Hundreds protest",
+        "They marched.",
+        "Police watched.",
     ]
 
 
@@ -89,8 +91,12 @@ _WORDS = st.sampled_from(["he", "signed", "signed off", "off", "the", "deal", "d
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(_WORDS, max_size=30), st.lists(st.lists(_WORDS, min_size=1, max_size=4), min_size=1, max_size=4))
-def test_scan_many_gives_each_matcher_what_its_own_scan_gives(words: list[str], lists: list[list[str]]) -> None:
+@given(
+    st.lists(_WORDS, max_size=30), st.lists(st.lists(_WORDS, min_size=1, max_size=4), min_size=1, max_size=4)
+)
+def test_scan_many_gives_each_matcher_what_its_own_scan_gives(
+    words: list[str], lists: list[list[str]]
+) -> None:
     """One shared pass over the words yields, per matcher, exactly the hits of that matcher alone."""
     text = " ".join(words)
     matchers = [PhraseMatcher(phrases) for phrases in lists]

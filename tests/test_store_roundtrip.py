@@ -45,6 +45,7 @@ def test_generated_articles_come_back_from_the_embedded_store(generated: NewsArt
     """Any valid model, loaded alone into the embedded store, reads back equal."""
     _EMBEDDED.load(generated)
     assert from_rdf(_EMBEDDED.graph(generated.id), generated.id) == generated
+    assert from_rdf(_EMBEDDED, generated.id) == generated
     assert _EMBEDDED.remove(generated.id)
 
 
@@ -61,10 +62,11 @@ def test_generated_articles_survive_a_bulk_load_together(first: NewsArticle, sec
 
 
 def test_seed_comes_back_from_the_embedded_store(seed: NewsArticle) -> None:
-    """The seed article, through an on-disk-format store and back, is equal to itself."""
+    """The seed article, bulk-loaded beside another and read back (by graph or by store), is equal."""
     with OxigraphStore() as store:
         store.load_many([seed, article(1)])
         assert from_rdf(store.graph(seed.id), seed.id) == seed
+        assert from_rdf(store, seed.id) == seed
 
 
 @pytest.fixture(scope="module")
@@ -75,9 +77,10 @@ def remote(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SparqlStore]:
 
 
 def test_seed_comes_back_from_the_server(remote: SparqlStore, seed: NewsArticle) -> None:
-    """The seed article PUT to a real server and fetched back with the Graph Store Protocol is equal."""
+    """The seed PUT to a real server, fetched back by Graph Store GET or by CONSTRUCT, is equal."""
     remote.load(seed)
     assert from_rdf(remote.graph(seed.id), seed.id) == seed
+    assert from_rdf(remote, seed.id) == seed
 
 
 @settings(

@@ -255,3 +255,37 @@ def test_server_layouts() -> None:
     )
     custom = SparqlStore("http://h", query_endpoint="http://q/sparql")
     assert (custom.query_endpoint, custom.graph_store_endpoint) == ("http://q/sparql", "http://h/store")
+
+
+def test_non_http_garbage_is_a_store_error() -> None:
+    """A port that answers bytes that are not HTTP gives a StoreError saying so, after the retries."""
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    stop = threading.Event()
+
+    def babble() -> None:
+        listener.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                continue
+            with conn:
+                conn.recv(65536)
+                conn.sendall(b"SSH-2.0-OpenSSH_9.0 this is not HTTP\r\n\r\n")
+
+    thread = threading.Thread(target=babble, daemon=True)
+    thread.start()
+    try:
+        remote = SparqlStore(f"http://127.0.0.1:{listener.getsockname()[1]}", retries=1, backoff=0.01)
+        with remote, pytest.raises(StoreError, match="not valid HTTP") as caught:
+            remote.query("ASK {}")
+        assert not isinstance(caught.value, StoreUnavailable)
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+        listener.close()

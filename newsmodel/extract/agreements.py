@@ -17,7 +17,8 @@ keywords of the sentence mapped by a small table ("economic" -> economics).
 >>> import datetime as dt
 >>> from newsmodel.read.document import Document
 >>> from newsmodel.extract.records import EntityIndex, EntityRecord, Mention
->>> doc = Document.build(headline="News", body="Ann Lee and Bo Chen agreed on Tuesday to expand energy trade.")
+>>> body = "Ann Lee and Bo Chen agreed on Tuesday to expand energy trade."
+>>> doc = Document.build(headline="News", body=body)
 >>> recs = {n: EntityRecord(kind="person", name=n, iri=f"urn:x:{n[:2]}") for n in ("Ann Lee", "Bo Chen")}
 >>> idx = EntityIndex(records=list(recs.values()), mentions=[
 ...     Mention(doc.text.index(n), doc.text.index(n) + len(n), r) for n, r in recs.items()])
@@ -38,7 +39,7 @@ from importlib import resources
 import attrs
 
 from newsmodel.extract.dates import find_dates
-from newsmodel.extract.events import implicit_actors, shared_countries
+from newsmodel.extract.events import implicit_actors, is_actor, shared_countries
 from newsmodel.extract.quotes import Attributor, build_attributor
 from newsmodel.extract.records import EntityIndex, EntityRecord
 from newsmodel.extract.sentences import Hit, PhraseMatcher
@@ -117,7 +118,8 @@ def find_agreements(
         if found is None:
             continue
         anchor, status, plural = found
-        for parties in _parties(attr, sent_start, sent_end, anchor, countries, plural):
+        for found_parties in _parties(attr, sent_start, sent_end, anchor, countries, plural):
+            parties = list({p.iri: p for p in found_parties}.values())
             if len(parties) < 2:
                 continue
             dates = [d for d in find_dates(text, sent_start, sent_end, published) if d.value is not None]
@@ -191,10 +193,12 @@ def _status_near(
         distance = anchor.start - cue.end if cue.end <= anchor.start else cue.start - anchor.end
         if best is None or distance < best[0]:
             best = (distance, cues.status[cue.phrase])
-    if default is not AgreementStatus.AGREED and (best is None or best[1] is not AgreementStatus.OTHER):
-        if best is None or best[1] is not AgreementStatus.PROPOSED or best[0] > 20:
-            return default
-    return best[1] if best else default
+    if best is None:
+        return default
+    if default is AgreementStatus.AGREED or best[1] is AgreementStatus.OTHER:
+        return best[1]
+    # a verb that is itself the making keeps its status unless a close cue makes it a proposal
+    return best[1] if best[1] is AgreementStatus.PROPOSED and best[0] <= 20 else default
 
 
 def _parties(
@@ -203,18 +207,20 @@ def _parties(
     """The parties of the sentence's agreement(s): one list, or one per partner of "treaties with X"."""
     text = attr.doc.text
     actors: list[EntityRecord] = []
+    sources: list[EntityRecord] = []
     partner: EntityRecord | None = None
     for m in attr.mentions(start, end):
         rec = m.entity
-        if rec.kind == "place" and rec.subtype not in (None, "Country") and not rec.also_other:
+        is_partner = (
+            m.start > anchor.start and _WITH.search(text, max(start, m.start - 24), m.start) is not None
+        )
+        if is_partner and partner is None:
+            partner = rec  # "a deal with the West": any kind of place will do
+        elif not is_actor(rec):
             continue
-        if (
-            partner is None
-            and m.start > anchor.start
-            and _WITH.search(text, max(start, m.start - 24), m.start)
-        ):
-            partner = rec
-        if rec not in actors:
+        if attr.is_source(m):
+            sources.append(rec)  # "the Kremlin said", "Reuters reported": who tells, not who agrees
+        elif rec not in actors:
             actors.append(rec)
     for extra in implicit_actors(attr, start, end, countries):
         if extra not in actors:
@@ -222,6 +228,8 @@ def _parties(
     kind, subject = attr.subject_before(anchor.start, start)
     if kind == "entity" and subject is not None and subject not in actors:
         actors.insert(0, subject)
+    if len(actors) < 2:
+        actors += [s for s in sources if s not in actors]
     if partner is not None and plural:
         others = [a for a in actors if a is not partner and a.kind != "person"]
         if len(others) >= 2:

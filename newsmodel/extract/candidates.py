@@ -8,7 +8,22 @@ import attrs
 
 from newsmodel.extract.gazetteer import Lexicon, PlaceEntry
 
-__all__ = ["ACRONYM_RE", "CAMEL_RE", "Cand", "Ctx", "surface"]
+__all__ = ["ACRONYM_RE", "CAMEL_RE", "PARTICLES", "SUFFIXES", "Cand", "Ctx", "surface", "words_of"]
+
+
+def words_of(text: str) -> frozenset[str]:
+    """A set of the space-separated words of ``text`` (for short word lists kept in code).
+
+    >>> sorted(words_of("van de"))
+    ['de', 'van']
+    """
+    return frozenset(text.split())
+
+
+#: Lowercase particles inside names ("Alex de Minaur", "Mohammed bin Salman").
+PARTICLES = words_of("de del da du van von bin ibn al la le der den")
+#: Generational suffixes that end a name but are not its surname.
+SUFFIXES = words_of("Jr. Sr. Jr Sr II III IV")
 
 #: "NASA", "PG&E", "U.N.": an all-capitals word is an organization's acronym more often than not.
 ACRONYM_RE = re.compile(r"^(?:[A-Z][A-Z0-9&]{1,7}|(?:[A-Z]\.){2,4})$")

@@ -169,7 +169,13 @@ _YEAR_CONTEXT = re.compile(r"(?i:\b(?:in|since|by|of|from|until|through|before|a
 # word, or two: "ahead of"). Past: auxiliaries and markers, "-ed" forms, and
 # common irregular past verbs. An "-ed" or irregular form right after a form of
 # "be" is a participle ("will be postponed", "was held"): the auxiliary decides.
-_FUTURE_WORDS = frozenset("will shall won't 'll next upcoming scheduled coming later tomorrow".split())
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_FUTURE_WORDS = _word_set("will shall won't 'll next upcoming scheduled coming later tomorrow")
 _FUTURE_PAIRS = frozenset(
     (a, b)
     for a, b in (
@@ -192,14 +198,14 @@ _FUTURE_PAIRS = frozenset(
         )
     )
 )
-_PAST_WORDS = frozenset(
+_PAST_WORDS = _word_set(
     """
     was were had did ago earlier last past previous since said told met made took gave came went saw held
     left sent spent began won lost led paid fell rose bought sold brought thought found got became ran wrote
     spoke broke chose drove flew grew knew shot stood struck threw fought caught built felt kept heard
-    """.split()
+    """
 )
-_BE = frozenset("be been being is are was were".split())
+_BE = _word_set("be been being is are was were")
 _TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
 _CLAUSE_END = re.compile(r"[.;!?\n]")
 # After the phrase, the clause is read only up to the next comma.
@@ -300,7 +306,7 @@ def _tense(text: str, start: int, end: int, floor: int, ceiling: int) -> Tense:
         for i, (w_start, w_end, word) in enumerate(words):
             tense: Tense
             following = words[i + 1][2] if i + 1 < len(words) else ""
-            if word in _FUTURE_WORDS or (word, following) in _FUTURE_PAIRS:
+            if word in _FUTURE_WORDS or word.endswith("'ll") or (word, following) in _FUTURE_PAIRS:
                 tense = "future"
             elif word in _PAST_WORDS or (len(word) > 3 and word.endswith("ed")):
                 if i and words[i - 1][2] in _BE:

@@ -19,8 +19,8 @@ whole evidence sentence as published.
 >>> from newsmodel.read.document import Document
 >>> from newsmodel.extract.records import EntityIndex, EntityRecord, Mention
 >>> doc = Document.build(headline="News", body="Ann Lee met Bo Chen in Paris on Tuesday.")
->>> recs = {n: EntityRecord(kind=k, name=n, iri=f"urn:x:{n[:2]}") for n, k in
-...         [("Ann Lee", "person"), ("Bo Chen", "person"), ("Paris", "place")]}
+>>> recs = {n: EntityRecord(kind=k, name=n, iri=f"urn:x:{n[:2]}", subtype=s) for n, k, s in
+...         [("Ann Lee", "person", None), ("Bo Chen", "person", None), ("Paris", "place", "City")]}
 >>> idx = EntityIndex(records=list(recs.values()), mentions=[
 ...     Mention(doc.text.index(n), doc.text.index(n) + len(n), r) for n, r in recs.items()])
 >>> [ev] = find_events(doc, idx, article_iri="urn:x:a", published=dt.date(2017, 3, 28))
@@ -35,8 +35,8 @@ import functools
 import json
 import re
 from collections.abc import Sequence
-from typing import cast
 from importlib import resources
+from typing import cast
 
 import attrs
 
@@ -59,6 +59,8 @@ class Trigger:
     kind: EventKind
     cameo: str | None
     nominal: bool
+    #: Listed as a verb too ("visit", "attacks"): which one an occurrence is depends on its context.
+    verbal: bool = False
 
 
 @attrs.frozen
@@ -78,7 +80,13 @@ def trigger_table() -> _Table:
         kind = EventKind(group["kind"])
         for nominal, key in ((False, "verbs"), (True, "nouns")):
             for word in group[key]:
-                triggers.setdefault(word.lower(), Trigger(kind=kind, cameo=group["cameo"], nominal=nominal))
+                known = triggers.get(word.lower())
+                if known is None:
+                    triggers[word.lower()] = Trigger(
+                        kind=kind, cameo=group["cameo"], nominal=nominal, verbal=not nominal
+                    )
+                elif nominal and known.kind == kind:
+                    triggers[word.lower()] = attrs.evolve(known, nominal=True)
     return _Table(PhraseMatcher(triggers, shared=True), triggers)
 
 
@@ -114,20 +122,50 @@ _CLAUSE_CUT = re.compile(r"[,;:()]|\b(?:and|but|while|which|who|that|as|after|be
 
 #: Prepositions that make the place after them the event's location.
 _LOCATIVE = re.compile(
-    r"\b(?:in|at|near|inside|outside|across|throughout|to|into|over|from|off|on)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,2}$",
+    r"\b(?:in|at|near|inside|outside|across|throughout|to|into|over|from|off|on)\s+(?:the\s+)?"
+    r"(?:[\w.'-]+\s+){0,2}(?:(?:area|part|parts|region|city|town|village|province|state)\s+of\s+)?$",
     re.IGNORECASE,
 )
-_PAIR_NOUNS = (
-    "sides countries nations leaders presidents governments companies firms men parties states".split()
-)
+_PAIR_NOUNS = [
+    "sides",
+    "countries",
+    "nations",
+    "leaders",
+    "presidents",
+    "governments",
+    "companies",
+    "firms",
+    "men",
+    "parties",
+    "states",
+]
 #: "the two sides", "both countries": two actors named before.
 _TWO_SIDES = PhraseMatcher(
     [f"{lead} {noun}" for lead in ("the two", "both") for noun in _PAIR_NOUNS], shared=True
+)
+#: "his country": the nationality of the person the pronoun refers to.
+_OWN_COUNTRY = PhraseMatcher(
+    [f"{pronoun} {noun}" for pronoun in ("his", "her") for noun in ("country", "nation", "government")],
+    shared=True,
 )
 #: Subject words that stand for an organization named before ("the company said").
 _ORG_SUBJECTS = frozenset(
     {"company", "firm", "group", "agency", "airline", "carrier", "ministry", "government"}
 )
+
+
+def _as_used(text: str, sent_start: int, hit: Hit, trigger: Trigger) -> Trigger | None:
+    """Return the trigger as this occurrence uses it, or ``None`` when it reports nothing.
+
+    A word listed as verb and noun ("visit", "attacks") is a noun after a
+    determiner; a verb after a determiner is an adjective ("a convicted felon").
+    """
+    after_determiner = _DETERMINER_BEFORE.search(text, max(sent_start, hit.start - 8), hit.start) is not None
+    if trigger.nominal and trigger.verbal:
+        return attrs.evolve(trigger, verbal=not after_determiner, nominal=after_determiner)
+    if trigger.verbal and after_determiner:
+        return None
+    return trigger
 
 
 def _is_unreal(text: str, sent_start: int, at: int, nominal: bool) -> bool:
@@ -174,22 +212,22 @@ def find_events(
             continue  # the headline repeats what the body reports
         found: dict[EventKind, tuple[Hit, Trigger]] = {}
         hits = attr.find(table.matcher, sent_start, sent_end)
-        for number, match in enumerate(hits):
-            trigger = table.triggers[match.phrase]
-            if trigger.kind in found or attr.in_quote(match.start):
+        resolved = [_as_used(text, sent_start, hit, table.triggers[hit.phrase]) for hit in hits]
+        real = [
+            trigger is not None
+            and not attr.in_quote(match.start)
+            and not _is_unreal(text, sent_start, match.start, trigger.nominal)
+            for match, trigger in zip(hits, resolved, strict=True)
+        ]
+        for number, (match, trigger) in enumerate(zip(hits, resolved, strict=True)):
+            if trigger is None or not real[number] or trigger.kind in found:
                 continue
             if trigger.nominal and _ANAPHORIC.match(text, sent_start, match.start):
                 continue  # "The talks come as…": a happening reported before, not a new one
-            if not trigger.nominal and number + 1 < len(hits):
-                following = hits[number + 1]
-                if table.triggers[following.phrase].nominal and following.start - match.end < 25:
+            if not trigger.nominal and number + 1 < len(hits) and real[number + 1]:
+                following, as_used = hits[number + 1], resolved[number + 1]
+                if as_used is not None and as_used.nominal and following.start - match.end < 25:
                     continue  # a light verb: "paid a visit", "launch attacks", "held talks"
-            if not trigger.nominal and _DETERMINER_BEFORE.search(
-                text, max(sent_start, match.start - 8), match.start
-            ):
-                continue  # "a convicted felon", "the planned blackout": an adjective
-            if _is_unreal(text, sent_start, match.start, trigger.nominal):
-                continue
             found[trigger.kind] = (match, trigger)
         if not found:
             continue
@@ -223,6 +261,8 @@ class _Frame:
         return self._dates
 
     text: str = ""
+    #: Who tells of the happening ("X said"): attendees of an announcement only.
+    sources: list[EntityRecord] = attrs.Factory(list)
 
     @property
     def anchored(self) -> bool:
@@ -240,21 +280,25 @@ class _Frame:
     ) -> _Frame:
         text = attr.doc.text
         attendees: list[EntityRecord] = []
+        sources: list[EntityRecord] = []
         location: EntityRecord | None = None
         for m in attr.mentions(start, end):
             rec = m.entity
             locative = _LOCATIVE.search(text, max(start, m.start - 30), m.start) is not None
-            if locative and (rec.kind == "place" or (rec.kind == "organization" and rec.also_other)):
-                if location is None and _LOCATIVE.search(text, max(start, m.start - 12), m.start):
-                    location = rec
-                if rec.kind == "place" and rec.subtype not in (None, "Country"):
-                    continue  # a city or a building is where it happened, not who acted
-            if rec not in attendees and rec is not location:
+            if location is None and locative and (rec.kind == "place" or rec.also_other):
+                location = rec
+            if not is_actor(rec) or rec in attendees:
+                continue  # a city, a region or a building is where it happened, not who acted
+            if attr.is_source(m):
+                sources.append(rec)  # "the Kremlin said": who reports it, not who took part
+            else:
                 attendees.append(rec)
         for extra in implicit_actors(attr, start, end, countries):
             if extra not in attendees:
                 attendees.append(extra)
-        return cls(start, end, attendees, location, published, text=text)
+        if not attendees:
+            attendees, sources = sources, []
+        return cls(start, end, attendees, location, published, text=text, sources=sources)
 
     def event(
         self,
@@ -267,6 +311,8 @@ class _Frame:
     ) -> Event:
         date = _nearest_date(self.dates, match.start)
         attendees = [*extra, *(r for r in self.attendees if r not in extra)]
+        if kind is EventKind.ANNOUNCEMENT:
+            attendees += [r for r in self.sources if r not in attendees]
         names = ", ".join(r.name for r in attendees[:3])
         span = doc.body_span(self.sent_start, self.sent_end)
         return Event(
@@ -342,14 +388,31 @@ def _nearest_date(dates: list[DateMention], at: int) -> DateMention | None:
     return min(resolved, key=lambda d: abs(d.start - at))
 
 
+def is_actor(rec: EntityRecord) -> bool:
+    """Whether an entity can act in an event or agreement: people, organizations, countries, states.
+
+    Cities, regions and buildings are where things happen, unless the text
+    uses them for the body that sits there ("Tehran would face", "the Kremlin said").
+    """
+    return rec.kind != "place" or rec.also_other or rec.subtype in (None, "Country", "AdministrativeArea")
+
+
 def implicit_actors(
     attr: Attributor, start: int, end: int, countries: dict[str, EntityRecord] | None = None
 ) -> list[EntityRecord]:
-    """Actors the sentence names without a name: "the two sides", an opening "he", "the company"."""
+    """Actors the sentence names without a name.
+
+    "the two sides", an opening "he" or "the company", and "his country" (the
+    nationality of the person "his" refers to).
+    """
     out: list[EntityRecord] = []
     sides = attr.find(_TWO_SIDES, start, end)
     if sides:
         out.extend(two_sides(attr, sides[0].start, countries))
+    for own in attr.find(_OWN_COUNTRY, start, end):
+        person = attr.resolve_pronoun(own.start, "m" if own.phrase.startswith("his") else "f")
+        if person is not None and person.nationality is not None and person.nationality not in out:
+            out.append(person.nationality)
     tokens = attr.tokens
     lo, hi = tokens.range(start, min(end, start + 60))
     for i in range(lo, min(hi, lo + 3)):

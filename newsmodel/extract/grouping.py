@@ -9,6 +9,8 @@ are settled here, once all the article's names are known.
 
 from __future__ import annotations
 
+import bisect
+
 import attrs
 
 from newsmodel.extract.candidates import ACRONYM_RE, CAMEL_RE, Cand, Ctx, surface
@@ -118,8 +120,12 @@ class Groups:
     ents: dict[str, Ent] = attrs.Factory(dict)
     surname: dict[str, str] = attrs.Factory(dict)  # surname -> person key
     surfaces: dict[str, str] = attrs.Factory(dict)  # any surface form -> key
-    #: (key, words, initials) of every multi-word organization mention
-    org_forms: list[tuple[str, tuple[str, ...], str]] = attrs.Factory(list)
+    #: leading words of multi-word organization names -> the organization ("GateHouse")
+    org_prefix: dict[tuple[str, ...], str] = attrs.Factory(dict)
+    #: initials of multi-word organization names, and their tails -> the organization ("CPUC", "PUC")
+    org_initials: dict[str, str] = attrs.Factory(dict)
+    #: last name -> keys of people with it
+    by_last: dict[str, list[str]] = attrs.Factory(dict)
 
     def put(self, ctx: Ctx, c: Cand, key: str, kind: str) -> Ent:
         ent = self.ents.get(key)
@@ -132,7 +138,13 @@ class Groups:
         self.surfaces.setdefault(surface(ctx, c.a, c.b), key)
         if kind == "organization" and c.b - c.a > 1:
             full = tuple(ctx.words[c.a : c.b])
-            self.org_forms.append((key, full, _initials(list(full))))
+            for n in range(1, min(len(full), 5)):
+                self.org_prefix.setdefault(full[:n], key)
+            ini = _initials(list(full))
+            if len(ini) >= 2:
+                self.org_initials.setdefault(ini, key)
+                for n in range(3, len(ini)):
+                    self.org_initials.setdefault(ini[-n:], key)
         return ent
 
     # ----------------------------------------------------------------- linking leftovers
@@ -207,36 +219,49 @@ class Groups:
 
     # ----------------------------------------------------------------- records
 
-    def _home_country(self, ctx: Ctx, person: Ent, claimed: set[str]) -> str | None:
-        """The country an office-holder with no stated country most likely serves.
-
-        The nearest country named in the same paragraph as the person that no
-        other office-holder belongs to ("President X and Putin ... the U.S.
-        and Russia"); else the article's most named country, if it is named
-        at least twice and more than any other.
-        """
-        text = ctx.text
-        spans = []
-        for a, _b in person.mentions:
-            off = ctx.offs[a]
-            spans.append((text.rfind("\n", 0, off) + 1, text.find("\n", off) % (len(text) + 1), off))
-        best: tuple[int, str] | None = None
-        counts: list[tuple[int, str]] = []
+    def _country_mentions(self, ctx: Ctx, claimed: set[str]) -> tuple[list[tuple[int, str]], dict[str, int]]:
+        """Offsets and counts of mentions of countries no office-holder is known to serve."""
+        found: list[tuple[int, str]] = []
+        counts: dict[str, int] = {}
         for e in self.ents.values():
             place = e.cands[0].place
             if e.kind != "place" or place is None or place.kind != "Country" or place.name in claimed:
                 continue
-            counts.append((len(e.mentions), place.name))
-            for a, _b in e.mentions:
-                off = ctx.offs[a]
-                for lo, hi, at in spans:
-                    if lo <= off < hi and (best is None or abs(off - at) < best[0]):
-                        best = (abs(off - at), place.name)
+            counts[place.name] = len(e.mentions)
+            found.extend((ctx.offs[a], place.name) for a, _b in e.mentions)
+        found.sort()
+        return found, counts
+
+    def _home_country(
+        self, ctx: Ctx, person: Ent, countries: list[tuple[int, str]], counts: dict[str, int]
+    ) -> str | None:
+        """The country an office-holder with no stated country most likely serves.
+
+        ``countries`` are (offset, name) of mentions of countries no other
+        office-holder belongs to, sorted; ``counts`` their mention counts. The
+        nearest one in the same paragraph as the person wins ("President X and
+        Putin ... the U.S. and Russia"); else the article's most named country,
+        if it is named at least twice and more than any other.
+        """
+        text = ctx.text
+        offsets = [o for o, _ in countries]
+        best: tuple[int, str] | None = None
+        for a, _b in person.mentions:
+            at = ctx.offs[a]
+            lo = text.rfind("\n", 0, at) + 1
+            hi = text.find("\n", at)
+            hi = len(text) if hi < 0 else hi
+            i = bisect.bisect_left(offsets, at)
+            for k in (i - 1, i):
+                if 0 <= k < len(countries) and lo <= offsets[k] < hi:
+                    dist = abs(offsets[k] - at)
+                    if best is None or dist < best[0]:
+                        best = (dist, countries[k][1])
         if best is not None:
             return best[1]
-        counts.sort(reverse=True)
-        if counts and counts[0][0] >= 2 and (len(counts) == 1 or counts[1][0] < counts[0][0]):
-            return counts[0][1]
+        ranked = sorted(((n, name) for name, n in counts.items()), reverse=True)
+        if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[1][0] < ranked[0][0]):
+            return ranked[0][1]
         return None
 
     def build(self, ctx: Ctx, base: str) -> EntityIndex:
@@ -301,6 +326,8 @@ class Groups:
                 if c.nationality and _political(c.title):
                     entry = lex.places.get(c.nationality)
                     claimed.add(entry.name if entry is not None else c.nationality)
+        countries: list[tuple[int, str]] | None = None
+        counts: dict[str, int] = {}
         for key, ent in self.ents.items():
             rec = records[key]
             if rec.kind != "person":
@@ -323,7 +350,9 @@ class Groups:
                 # style, the U.S. president (others are "Russian President X")
                 nat = "United States"
             if nat is None and _political(rec.job_title):
-                nat = self._home_country(ctx, ent, claimed)
+                if countries is None:
+                    countries, counts = self._country_mentions(ctx, claimed)
+                nat = self._home_country(ctx, ent, countries, counts)
             if nat is None:
                 continue
             entry = lex.places.get(nat)
@@ -387,11 +416,13 @@ def group(ctx: Ctx, cands: list[Cand]) -> Groups:
         if len(toks) >= 2:
             key = "person:" + " ".join(toks)
             # "Patrick W. Carlineo" and "Patrick Carlineo", "Josh Apte" and "Joshua Apte" are one person
-            for other_key in list(g.surname.values()):
+            for other_key in g.by_last.get(toks[-1], ()):
                 other = other_key[len("person:") :].split()
-                if other[-1] == toks[-1] and (other[0].startswith(toks[0]) or toks[0].startswith(other[0])):
+                if other[0].startswith(toks[0]) or toks[0].startswith(other[0]):
                     key = other_key
                     break
+            if key not in g.by_last.get(toks[-1], ()):
+                g.by_last.setdefault(toks[-1], []).append(key)
             g.put(ctx, c, key, "person")
             g.surname.setdefault(toks[-1], key)
             if len(toks) >= 3 and toks[-2][0].isupper() and not toks[-2].endswith("."):
@@ -481,8 +512,13 @@ def _settle(ctx: Ctx, c: Cand) -> str | None:
             if nxt not in ("said", "says", "has", "is", "was", "will", "'s"):
                 return None
         return "organization"
-    if any(w.lower() in lex.english for w in words[1:]) or any(w in lex.org_cues for w in words):
-        return "organization"
+    if (
+        any(w.lower() in lex.english for w in words[1:])
+        or any(w in lex.org_cues for w in words)
+        or (words[0].lower() in lex.english and words[0] not in lex.given_names)
+        or any(ACRONYM_RE.match(w) for w in words)
+    ):
+        return "organization"  # "Air Astana", "Blue Origin", "CBS DFW"
     if c.evidence >= 1 or words[0] in lex.given_names:
         return "person"
     return "person" if all(w.isalpha() or "-" in w for w in words) else "organization"
@@ -495,48 +531,38 @@ def _initials(words: list[str]) -> str:
 def _org_short_form(ctx: Ctx, g: Groups, c: Cand) -> str | None:
     """Find the organization a short form or acronym stands for ("GateHouse", "CPUC")."""
     s_words = tuple(ctx.words[c.a : c.b])
+    key = g.org_prefix.get(s_words)
+    if key is not None and key in g.ents and s_words[0] not in ctx.lex.places:
+        return key
     s = "".join(s_words).replace(".", "")
-    acronym = len(s) >= 2 and s.isupper()
-    n = len(s_words)
-    for key, full, ini in g.org_forms:
-        if key not in g.ents or len(full) <= n:
-            continue
-        if full[:n] == s_words and s_words[0] not in ctx.lex.places:
-            return key
-        if acronym and (ini == s or (len(s) >= 3 and ini.endswith(s))):
+    if len(s) >= 2 and s.isupper():
+        key = g.org_initials.get(s)
+        if key is not None and key in g.ents:
             return key
     return None
 
 
-def _is_acronym_of(form: tuple[str, ...], longs: set[tuple[str, ...]]) -> bool:
-    if len(form) != 1:
-        return False
-    s = form[0].replace(".", "")
-    if len(s) < 2 or not s.isupper():
-        return False
-    return any(
-        len(lf) > 1 and (_initials(list(lf)) == s or (len(s) >= 3 and _initials(list(lf)).endswith(s)))
-        for lf in longs
-    )
-
-
 def _merge_short_orgs(ctx: Ctx, g: Groups) -> None:
-    """Merge organizations whose every mention is a leading part of another's name."""
-    orgs = [e for e in g.ents.values() if e.kind == "organization"]
-    for short in orgs:
+    """Merge organizations whose every mention is a leading part or acronym of another's name."""
+    for short in [e for e in g.ents.values() if e.kind == "organization"]:
         if short.confidence >= 0.9 or short.key not in g.ents:
             continue
-        forms = {tuple(ctx.words[a:b]) for a, b in short.mentions}
-        for long in orgs:
-            if long is short or long.key not in g.ents:
-                continue
-            longs = {tuple(ctx.words[a:b]) for a, b in long.mentions}
-            if all(
-                any(len(lf) > len(f) and lf[: len(f)] == f for lf in longs) or _is_acronym_of(f, longs)
-                for f in forms
-            ):
-                for c, m in zip(short.cands, short.mentions, strict=True):
-                    long.mentions.append(m)
-                    long.cands.append(c)
-                del g.ents[short.key]
+        targets: set[str] | None = None
+        for a, b in short.mentions:
+            form = tuple(ctx.words[a:b])
+            found = set()
+            key = g.org_prefix.get(form)
+            if key is not None:
+                found.add(key)
+            s = "".join(form).replace(".", "")
+            if len(form) == 1 and len(s) >= 2 and s.isupper() and s in g.org_initials:
+                found.add(g.org_initials[s])
+            targets = found if targets is None else targets & found
+            if not targets:
                 break
+        targets = {t for t in targets or () if t != short.key and t in g.ents}
+        if targets:
+            long = g.ents[min(targets)]
+            long.mentions.extend(short.mentions)
+            long.cands.extend(short.cands)
+            del g.ents[short.key]

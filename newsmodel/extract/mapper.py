@@ -15,6 +15,7 @@ instead of failing the whole article.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
@@ -53,6 +54,13 @@ _HEADLINE_CHARS = 110
 
 T = TypeVar("T")
 
+# A dateline: capitalised place words (the first in capitals), maybe ", Region",
+# maybe "(Agency)", then a dash, at the very start of the body (normalized text).
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]*)*(?:, [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})?)"
+    r"(?: \([^()\n]{1,40}\))? {0,2}--? "
+)
+
 
 def map_document(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None = None) -> NewsArticle:
     """Extract everything from ``doc`` and build its ``NewsArticle``.
@@ -70,11 +78,14 @@ def map_document(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None 
 
     index: EntityIndex = _run("entities", lambda: entities.find_entities(doc, base=base, nlp=nlp))
     sentences = _run("sentences", lambda: quotes.document_sentences(doc))
-    found_quotes = _run(
-        "quotations", lambda: quotes.find_quotations(doc, index, article_iri=article_id, sentences=sentences)
-    )
-    # One attributor (sentences, quotation spans, subjects) serves both frame extractors.
+    # One attributor (sentences, quotation spans, subjects) serves all three frame extractors.
     attributor = _run("sentence subjects", lambda: quotes.build_attributor(doc, index, sentences))
+    found_quotes = _run(
+        "quotations",
+        lambda: quotes.find_quotations(
+            doc, index, article_iri=article_id, sentences=sentences, attributor=attributor
+        ),
+    )
     found_events = _run(
         "events",
         lambda: events.find_events(
@@ -96,6 +107,7 @@ def map_document(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None 
         publisher = held if isinstance(held, Organization) else None
     authors = _authors(meta.authors, meta.author_urls, publisher, by_iri, base)
 
+    dateline, content_location = _dateline(doc, index, by_iri)
     known = set(by_iri) | {a.id for a in authors} | ({publisher.id} if publisher else set())
     length = len(body)
     return _run(
@@ -109,6 +121,8 @@ def map_document(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None 
             date_modified=meta.date_modified,
             in_language=meta.language or DEFAULT_LANGUAGE,
             section=meta.section,
+            dateline=dateline,
+            content_location=content_location,
             authors=authors,
             publisher=publisher,
             images=meta.images,
@@ -179,7 +193,7 @@ def _entities(
             people.append(
                 Person(
                     **common,
-                    job_title=next((r.job_title for r in group if r.job_title), None),
+                    job_title=_first_text(r.job_title for r in group),
                     nationality=next((r.nationality.iri for r in group if r.nationality), None),
                     affiliation=next((r.affiliation.iri for r in group if r.affiliation), None),
                 )
@@ -236,6 +250,11 @@ def _closure(records: Iterable[EntityRecord]) -> list[EntityRecord]:
     return out
 
 
+def _first_text(values: Iterable[str | None]) -> str | None:
+    """The first value with any text, its whitespace collapsed."""
+    return next((" ".join(v.split()) for v in values if v and v.strip()), None)
+
+
 def _enum(kind: Any, value: str | None, default: Any) -> Any:
     try:
         return kind(value) if value else default
@@ -259,6 +278,23 @@ def _about(doc: Document, index: EntityIndex, held: dict[str, Entity]) -> tuple[
         first.setdefault(iri, mention.start)
     ranked = sorted(counts, key=lambda iri: (-counts[iri], first[iri]))
     return tuple(iri for iri in ranked[:ABOUT_LIMIT] if counts[iri] >= 2)
+
+
+def _dateline(doc: Document, index: EntityIndex, held: dict[str, Entity]) -> tuple[str | None, str | None]:
+    """Read a wire-style dateline ("HANOI, Vietnam (AP) -") and the place it names.
+
+    The first word must be in capitals ("DUBAI", "NEW YORK"); an agency in
+    parentheses and the dash after it are not part of the dateline.
+    """
+    match = _DATELINE.match(doc.text, doc.body_start)
+    if match is None:
+        return None, None
+    start, end = match.span("place")
+    dateline = " ".join(doc.raw[start:end].split())
+    for mention in index.between(start, end):
+        if mention.entity.kind == "place" and mention.entity.iri in held:
+            return dateline, mention.entity.iri
+    return dateline, None
 
 
 # --------------------------------------------------------------------------- metadata

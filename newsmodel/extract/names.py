@@ -129,11 +129,22 @@ def scan(text: str) -> tuple[list[str], list[int], list[int]]:
         and not _DOTTED_RE.match(w)
         and not (len(w) == 2 and w[0].isupper())
     ]
-    for i in reversed(split):
-        w = words[i]
-        words[i : i + 1] = [w[:-1], "."]
-        starts[i : i + 1] = [starts[i], ends[i] - 1]
-        ends[i : i + 1] = [ends[i] - 1, ends[i]]
+    if split:
+        # rebuild once (linear), splitting "Iran." into "Iran" and "."
+        todo = set(split)
+        w2: list[str] = []
+        s2: list[int] = []
+        e2: list[int] = []
+        for i, (w, st, en) in enumerate(zip(words, starts, ends, strict=True)):
+            if i in todo:
+                w2 += (w[:-1], ".")
+                s2 += (st, en - 1)
+                e2 += (en - 1, en)
+            else:
+                w2.append(w)
+                s2.append(st)
+                e2.append(en)
+        words, starts, ends = w2, s2, e2
     return words, starts, ends
 
 

@@ -51,39 +51,164 @@ __all__ = ["Attributor", "build_attributor", "document_sentences", "find_quotati
 #: Words that may stand between a subject and its verb ("Putin also said",
 #: "Lee, however, said", "Esper on Wednesday said").
 _GAP_WORDS = frozenset(
-    """
-    has have had also later then again previously reportedly recently earlier once further
-    however too already still now today yesterday tonight first initially meanwhile separately
-    on monday tuesday wednesday thursday friday saturday sunday last week night morning
-    afternoon evening has had would will could may might did does do is was were are be been
-    """.split()
+    [
+        "has",
+        "have",
+        "had",
+        "also",
+        "later",
+        "then",
+        "again",
+        "previously",
+        "reportedly",
+        "recently",
+        "earlier",
+        "once",
+        "further",
+        "however",
+        "too",
+        "already",
+        "still",
+        "now",
+        "today",
+        "yesterday",
+        "tonight",
+        "first",
+        "initially",
+        "meanwhile",
+        "separately",
+        "on",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "last",
+        "week",
+        "night",
+        "morning",
+        "afternoon",
+        "evening",
+        "has",
+        "had",
+        "would",
+        "will",
+        "could",
+        "may",
+        "might",
+        "did",
+        "does",
+        "do",
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+    ]
 )
 
 #: Subject nouns that stand for an organization's voice ("the spokesperson said").
 _ORG_ROLES = frozenset(
-    """
-    spokesperson spokesman spokeswoman spokespeople spokesmen spokeswomen representative
-    statement release communique communiqué announcement company firm corporation ministry
-    office agency department group organization organisation government administration
-    committee commission council police union bank airline carrier party team club board
-    league association embassy military army navy campaign coalition court
-    """.split()
+    [
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "spokespeople",
+        "spokesmen",
+        "spokeswomen",
+        "representative",
+        "statement",
+        "release",
+        "communique",
+        "communiqué",
+        "announcement",
+        "company",
+        "firm",
+        "corporation",
+        "ministry",
+        "office",
+        "agency",
+        "department",
+        "group",
+        "organization",
+        "organisation",
+        "government",
+        "administration",
+        "committee",
+        "commission",
+        "council",
+        "police",
+        "union",
+        "bank",
+        "airline",
+        "carrier",
+        "party",
+        "team",
+        "club",
+        "board",
+        "league",
+        "association",
+        "embassy",
+        "military",
+        "army",
+        "navy",
+        "campaign",
+        "coalition",
+        "court",
+    ]
 )
 
 #: Speech-verb forms that are as often plural nouns ("Arab states", "news reports").
 _NOUNISH = frozenset(
-    """
-    states calls posts reports claims notes comments answers promises remarks warnings tweets
-    cries demands proposals pledges vows state call post report claim note comment answer
-    promise remark tweet cry demand pledge vow warning statement reply replies
-    """.split()
+    [
+        "states",
+        "calls",
+        "posts",
+        "reports",
+        "claims",
+        "notes",
+        "comments",
+        "answers",
+        "promises",
+        "remarks",
+        "warnings",
+        "tweets",
+        "cries",
+        "demands",
+        "proposals",
+        "pledges",
+        "vows",
+        "state",
+        "call",
+        "post",
+        "report",
+        "claim",
+        "note",
+        "comment",
+        "answer",
+        "promise",
+        "remark",
+        "tweet",
+        "cry",
+        "demand",
+        "pledge",
+        "vow",
+        "warning",
+        "statement",
+        "reply",
+        "replies",
+    ]
 )
 
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 
 #: Cues before a short quotation that make it a name, not words said.
 _NAME_CUES = re.compile(
-    r"(?:so-called|dubbed|nicknamed|named|titled|entitled|known as|hashtag|account|handle)\s+(?:the\s+|a\s+|an\s+)?$",
+    r"(?:so-called|dubbed|nicknamed|named|titled|entitled|known as|hashtag|account|handle)"
+    r"\s+(?:the\s+|a\s+|an\s+)?$",
     re.IGNORECASE,
 )
 
@@ -94,6 +219,11 @@ _NOUN_BEFORE = re.compile(
 
 #: How far (in characters) from a quotation its attribution is looked for.
 _WINDOW = 400
+
+_TELLING = r"(?:said|says|told|tells|reported|reports|added|adds|wrote|writes|stated|noted)"
+_SOURCE_AFTER = re.compile(rf"\s*,?\s*(?:also\s+|has\s+|had\s+)?{_TELLING}\b")
+_SOURCE_BEFORE = re.compile(rf"\b(?:according to|{_TELLING})\s+(?:the\s+)?$", re.IGNORECASE)
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 
 _MARK = re.compile(r"\"|''")
 _TOKEN = re.compile(r"[\w.'-]+|[^\w\s]")
@@ -255,6 +385,7 @@ class Attributor:
     _hits: dict[int, tuple[list[Hit], list[int]]] = attrs.field(init=False, factory=dict)
     #: Per-document results the extractors share (e.g. the demonym table of the article's countries).
     memo: dict[str, Any] = attrs.field(init=False, factory=dict)
+    _verbs: tuple[list[Hit], list[int]] | None = attrs.field(init=False, default=None)
 
     def __attrs_post_init__(self) -> None:
         self.tokens = Tokens(self.doc.text)
@@ -266,9 +397,10 @@ class Attributor:
         """Declare the quoted spans (content offsets), sorted by start."""
         self.quoted = sorted(spans)
         self._quoted_starts = [s for s, _ in self.quoted]
+        self._verbs = None
 
     def find(self, matcher: PhraseMatcher, start: int, end: int) -> list[Hit]:
-        """The hits of ``matcher`` wholly inside ``[start, end)``; the document is scanned once per matcher."""
+        """Return the hits of ``matcher`` inside ``[start, end)``; the text is scanned once per matcher."""
         cached = self._hits.get(id(matcher))
         if cached is None:
             wanted = [
@@ -297,6 +429,15 @@ class Attributor:
         """Mentions wholly inside ``[start, end)`` and outside quotations."""
         return [m for m in self.index.between(start, end) if not self.in_quote(m.start)]
 
+    def is_source(self, mention: Mention) -> bool:
+        """Tell whether a mention is its sentence's teller ("X said", "X told", "according to X")."""
+        text = self.doc.text
+        after = _SOURCE_AFTER.match(text, mention.end, min(len(text), mention.end + 30))
+        return (
+            after is not None
+            or _SOURCE_BEFORE.search(text, max(0, mention.start - 30), mention.start) is not None
+        )
+
     def mention_ending_at(self, end: int) -> Mention | None:
         """The mention (outside quotes) whose last character is ``text[end - 1]``."""
         m = self.index.at(end - 1)
@@ -307,13 +448,19 @@ class Attributor:
     # -- speech verbs and their subjects
 
     def verbs(self, start: int, end: int) -> list[Hit]:
-        """Speech verbs in ``[start, end)`` outside quotations."""
-        text = self.doc.text
-        return [
-            v
-            for v in self.find(speech_verbs(), start, end)
-            if not self.in_quote(v.start) and not _NOUN_BEFORE.search(text, max(0, v.start - 12), v.start)
-        ]
+        """Speech verbs in ``[start, end)`` outside quotations (not nouns: "the state", "a call")."""
+        if self._verbs is None:
+            text = self.doc.text
+            found = [
+                v
+                for v in self.find(speech_verbs(), 0, len(text))
+                if not self.in_quote(v.start) and not _NOUN_BEFORE.search(text, max(0, v.start - 12), v.start)
+            ]
+            self._verbs = (found, [v.start for v in found])
+        hits, starts = self._verbs
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end)
+        return [h for h in hits[lo:hi] if h.end <= end]
 
     def subject_before(self, verb_start: int, lo: int) -> tuple[str, EntityRecord | None]:
         """The subject of a verb, looking left no further than ``lo``.
@@ -324,15 +471,13 @@ class Attributor:
         ("… and said"), ``("none", None)`` when nothing stands before it.
         """
         text = self.doc.text
-        window = max(lo, verb_start - 400)
+        window = max(lo, verb_start - 160)
         tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, window, verb_start)]
-        tokens = [t for t in tokens if not self.in_quote(t[1])]
+        tokens = [t for t in tokens[-25:] if not self.in_quote(t[1])]
         while tokens and (
             tokens[-1][0].lower() in _GAP_WORDS
             or tokens[-1][0].endswith("ly")
-            or tokens[-1][0] == ","
-            and len(tokens) > 1
-            and tokens[-2][0].lower() in _GAP_WORDS
+            or (tokens[-1][0] == "," and len(tokens) > 1 and tokens[-2][0].lower() in _GAP_WORDS)
         ):
             tokens.pop()
         if tokens and tokens[-1][0] == "," and len(tokens) > 1 and tokens[-2][0].endswith("ly"):
@@ -375,7 +520,7 @@ class Attributor:
         return best
 
     def subject_after(self, verb_end: int, hi: int) -> EntityRecord | None:
-        """The subject of an inverted verb (``said Putin``, ``says analyst Ann Lee``, ``said the company``)."""
+        """Find the subject of an inverted verb (``said Putin``, ``says analyst Lee``, ``said the firm``)."""
         text = self.doc.text
         for count, tok in enumerate(_TOKEN.finditer(text, verb_end, min(hi, verb_end + 120))):
             word = tok.group()
@@ -392,16 +537,13 @@ class Attributor:
 
     def clause_subject(self, sent_start: int, verb_start: int) -> EntityRecord | None:
         """The first named actor or person pronoun of the sentence, before ``verb_start``."""
-        for tok in _TOKEN.finditer(self.doc.text, sent_start, min(verb_start, sent_start + _WINDOW)):
-            if self.in_quote(tok.start()):
-                continue
-            mention = self.index.at(tok.start())
-            if mention is not None and mention.end <= verb_start:
-                return mention.entity
-            low = tok.group().lower()
-            if low in _PRONOUNS:
-                return self.resolve_pronoun(tok.start(), _PRONOUNS[low])
-        return None
+        stop = min(verb_start, sent_start + _WINDOW)
+        mentions = self.mentions(sent_start, stop)
+        first = mentions[0] if mentions else None
+        for pronoun in _PERSON_PRONOUN.finditer(self.doc.text, sent_start, first.start if first else stop):
+            if not self.in_quote(pronoun.start()):
+                return self.resolve_pronoun(pronoun.start(), _PRONOUNS[pronoun.group().lower()])
+        return first.entity if first else None
 
     def according_to(self, start: int, end: int) -> EntityRecord | None:
         """``according to X`` (or ``a survey by X``) inside ``[start, end)``: X."""
@@ -421,11 +563,12 @@ class Attributor:
     # -- references
 
     def resolve_pronoun(self, offset: int, gender: str | None) -> EntityRecord | None:
-        """The person a "he"/"she" at ``offset`` refers to.
+        """Find the person a "he"/"she" at ``offset`` refers to.
 
-        The nearest earlier person of that gender when genders are known; else
-        the most recent person who was the subject of a sentence; else the
-        nearest earlier person.
+        The nearest earlier person known to have that gender; when none is
+        known, the most recent person of unknown gender who was the subject
+        of a sentence; else the nearest earlier person of unknown gender.
+        People known to have the other gender are never chosen.
         """
         i = bisect.bisect_left(self._starts, offset) - 1
         fallback: EntityRecord | None = None
@@ -479,9 +622,12 @@ class Attributor:
                 return m.entity
         sent_start, _ = self.sentence_of(offset)
         recent = self.recent_org_speaker
-        if recent is not None and 0 <= offset - recent[0] < 1500:
-            if not any(m.entity.kind == "organization" for m in self.mentions(sent_start, offset)):
-                return recent[1]
+        if (
+            recent is not None
+            and 0 <= offset - recent[0] < 1500
+            and not any(m.entity.kind == "organization" for m in self.mentions(sent_start, offset))
+        ):
+            return recent[1]
         return self.last_entity(offset, "organization", within=4)
 
 
@@ -489,16 +635,21 @@ class Attributor:
 
 
 def _is_name(doc: Document, raw: _Raw, content: str) -> bool:
-    """Titles, names and scare quotes are not quotations."""
+    """Names introduced as names ("nicknamed the …", "so-called …") and camel-case handles."""
     words = content.split()
     if not words:
         return True
-    if len(words) <= 4 and not re.search(r"[,.!?;:]", content):
-        if all(w[0].isupper() or w[0].isdigit() for w in words if w[0].isalnum()):
-            return True  # "Hanoi Hilton", "CCHQ Press", "factcheckUK" is handled below
-        if _NAME_CUES.search(doc.text, max(0, raw.open - 30), raw.open):
-            return True
+    if len(words) <= 4 and _NAME_CUES.search(doc.text, max(0, raw.open - 30), raw.open):
+        return True
     return len(words) == 1 and any(c.isupper() for c in content[1:])
+
+
+def _title_case(content: str) -> bool:
+    """Tell a short run of capitalized words without inner punctuation: a title or name, unless said."""
+    words = content.split()
+    if len(words) > 4 or re.search(r"[,.!?;:]", content.rstrip(",.")):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() for w in words if w[0].isalnum())
 
 
 def _is_intro(attr: Attributor, sent_start: int, open_at: int) -> tuple[bool, Hit | None]:
@@ -591,7 +742,8 @@ def find_quotations(
     decided: list[bool] = []
     partials: list[bool] = []
     sentence_of: list[tuple[int, int]] = []
-    for number, (raw, _content) in enumerate(kept):
+    drop: set[int] = set()
+    for number, (raw, content) in enumerate(kept):
         real_start, real_end = attr.sentence_of(raw.open)
         # Attribution is looked for within a bounded window of the quote, so
         # a run-on "sentence" of thousands of quotes stays linear.
@@ -621,6 +773,8 @@ def find_quotations(
                     who, sure = _prefix_speaker(attr, sent_start, raw.open)
                 if who is not None or sure:
                     break
+        if _title_case(content) and intro_verb is None and not after_verb:
+            drop.add(number)  # "Harbor Hotel", "Blue Sky Nights": named, not said
         if who is not None and who.kind != "person":
             attr.recent_org_speaker = (raw.close, who)
         speakers.append(who)
@@ -631,7 +785,9 @@ def find_quotations(
     _share(kept, speakers, decided, sentence_of, attr)
 
     out: list[Quotation] = []
-    for (raw, content), who, partial in zip(kept, speakers, partials, strict=True):
+    for number, ((raw, content), who, partial) in enumerate(zip(kept, speakers, partials, strict=True)):
+        if number in drop:
+            continue
         words = content.split()
         if len(words) == 1 and who is None:
             continue  # a one-word scare quote no one is said to have said
@@ -654,7 +810,7 @@ def _prefix_speaker(attr: Attributor, sent_start: int, open_at: int) -> tuple[En
     according = attr.according_to(sent_start, open_at)
     if according is not None:
         return according, True
-    for verb in attr.verbs(sent_start, open_at):
+    for verb in attr.verbs(sent_start, open_at)[:2]:
         kind, who = attr.subject_before(verb.start, sent_start)
         if kind == "entity" and who is not None:
             return who, True

@@ -26,25 +26,180 @@ __all__ = ["Hit", "PhraseMatcher", "Tokens", "scan_many", "split_sentences"]
 # (compared lowercase, without the dot). General English: titles, months,
 # corporate suffixes, and the usual Latin shorthands.
 _ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof sr jr st sen rep gov gen lt col maj capt cmdr adm sgt cpl pvt
-    rev hon pres supt insp det atty amb sec treas messrs mmes mt ft
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    mon tue tues wed thu thur thurs fri sat sun
-    inc corp co ltd llc plc bros dept univ assn est
-    no nos vol vols fig figs approx vs etc al cf ca ed eds op
-    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont
-    neb nev okla ore pa tenn tex va vt wash wis wyo
-    """.split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sr",
+        "jr",
+        "st",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cmdr",
+        "adm",
+        "sgt",
+        "cpl",
+        "pvt",
+        "rev",
+        "hon",
+        "pres",
+        "supt",
+        "insp",
+        "det",
+        "atty",
+        "amb",
+        "sec",
+        "treas",
+        "messrs",
+        "mmes",
+        "mt",
+        "ft",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "llc",
+        "plc",
+        "bros",
+        "dept",
+        "univ",
+        "assn",
+        "est",
+        "no",
+        "nos",
+        "vol",
+        "vols",
+        "fig",
+        "figs",
+        "approx",
+        "vs",
+        "etc",
+        "al",
+        "cf",
+        "ca",
+        "ed",
+        "eds",
+        "op",
+        "ala",
+        "ariz",
+        "ark",
+        "calif",
+        "colo",
+        "conn",
+        "del",
+        "fla",
+        "ga",
+        "ill",
+        "ind",
+        "kan",
+        "kans",
+        "ky",
+        "la",
+        "md",
+        "mass",
+        "mich",
+        "minn",
+        "miss",
+        "mo",
+        "mont",
+        "neb",
+        "nev",
+        "okla",
+        "ore",
+        "pa",
+        "tenn",
+        "tex",
+        "va",
+        "vt",
+        "wash",
+        "wis",
+        "wyo",
+    ]
 )
 
 # Words that begin a sentence after a dotted acronym ("... in the U.S. The ...").
 _STARTERS = frozenset(
-    """
-    the a an he she it they we i you his her its their our this that these those there
-    but and so yet or in on at for as after before when while if although though since
-    meanwhile however still also then now today yesterday last earlier later
-    """.split()
+    [
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "but",
+        "and",
+        "so",
+        "yet",
+        "or",
+        "in",
+        "on",
+        "at",
+        "for",
+        "as",
+        "after",
+        "before",
+        "when",
+        "while",
+        "if",
+        "although",
+        "though",
+        "since",
+        "meanwhile",
+        "however",
+        "still",
+        "also",
+        "then",
+        "now",
+        "today",
+        "yesterday",
+        "last",
+        "earlier",
+        "later",
+    ]
 )
 
 # A candidate boundary: sentence-final punctuation, any closing marks, then
@@ -216,10 +371,10 @@ def scan_many(matchers: Sequence[PhraseMatcher], tokens: Tokens) -> list[list[Hi
     count = len(words)
     candidates: list[Hit] = []  # every phrase that starts at a word, longest first
     for i in range(count):
-        options = first.get(words[i])
-        if options is None:
+        starting = first.get(words[i])
+        if starting is None:
             continue
-        for phrase in options:
+        for phrase in starting:
             n = len(phrase)
             if n == 1:
                 candidates.append(Hit(starts[i], ends[i], phrase[0]))

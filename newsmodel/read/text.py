@@ -93,6 +93,8 @@ _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 _WS = re.compile(r"\s+")
 _IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`\x00-\x20]+")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+# A line longer than this (characters) is text, whatever words it holds.
+_MAX_FURNITURE = 300
 # A headline longer than this (characters) is really a paragraph without one.
 _MAX_HEADLINE = 300
 
@@ -207,10 +209,10 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 
 def _is_boilerplate(line: str, extra: re.Pattern[str] | None) -> bool:
-    key = _WS.sub(" ", normalize_chars(line)).strip(" |·•>»-")
-    if not key or len(key) > 300:
+    if len(line) > _MAX_FURNITURE or not line.strip():
         return False
-    return bool(_BOILERPLATE.fullmatch(key) or (extra is not None and extra.fullmatch(key)))
+    key = _WS.sub(" ", line if line.isascii() else normalize_chars(line)).strip(" |·•>»-")
+    return bool(key) and bool(_BOILERPLATE.fullmatch(key) or (extra is not None and extra.fullmatch(key)))
 
 
 def _comparable(text: str) -> str:
@@ -294,17 +296,18 @@ def _split_headline(kept: list[_Piece], meta_headline: str | None) -> tuple[list
             if not target.startswith(candidate + " "):
                 break
             joined = candidate
-    if len(first) <= _MAX_HEADLINE or not _SENTENCE_END.search(first):
+    if len(first) <= _MAX_HEADLINE:
         rest = kept[1:]
         if any(line.strip() for _, line in rest):
             return [(first_pos, first)], rest
         # One line only: it is both the headline and the whole body.
         return [(first_pos, first)], [(first_pos, first)]
-    # The text opens with a long paragraph: no headline of its own.
+    # The text opens with a long paragraph: no headline of its own, so the
+    # sidecar's or the paragraph's first sentence (or first words) stands in.
     if meta_headline and meta_headline.strip():
         return [(-1, _WS.sub(" ", meta_headline).strip())], kept
-    match = _SENTENCE_END.search(first)
-    cut = match.start() + 1 if match and match.start() < _MAX_HEADLINE else first.rfind(" ", 0, _MAX_HEADLINE)
+    match = _SENTENCE_END.search(first, 0, _MAX_HEADLINE + 2)
+    cut = match.start() + 1 if match else first.rfind(" ", 0, _MAX_HEADLINE)
     cut = cut if cut > 0 else _MAX_HEADLINE
     return [(first_pos, first[:cut].rstrip())], kept
 

@@ -22,7 +22,7 @@ from newsmodel.formats import Format
 from newsmodel.model import NewsArticle
 from newsmodel.serialize.html import to_html_script
 from newsmodel.serialize.jsonld import parse_jsonld, to_jsonld
-from newsmodel.serialize.rdf import to_nquads, to_ntriples, to_quads, to_rdflib, to_turtle
+from newsmodel.serialize.rdf import to_nquads, to_ntriples, to_quads, to_rdflib, to_triples, to_turtle
 
 __all__ = [
     "Format",
@@ -35,6 +35,7 @@ __all__ = [
     "to_ntriples",
     "to_quads",
     "to_rdflib",
+    "to_triples",
     "to_turtle",
 ]
 

@@ -17,7 +17,7 @@ exactly ``"https://schema.org"``.
 
 >>> from newsmodel.model import NewsArticle
 >>> doc = to_jsonld(NewsArticle(id="https://example.org/a", headline="Hello"))
->>> doc["@context"], doc["@type"], doc["headline"]
+>>> doc["@context"], doc["@type"], doc[_HEADLINE]
 ('https://schema.org', 'NewsArticle', 'Hello')
 >>> dumps(NewsArticle(id="https://example.org/a", headline="Hello"))[:40]
 '{"@context":"https://schema.org","@type"'
@@ -84,6 +84,45 @@ _EVIDENCE = _K["Person.spans"]
 _CONFIDENCE = _K["Person.confidence"]
 _START = _K["Span.start"]
 _END = _K["Span.end"]
+_ADDITIONAL_TYPE = _K["Place.kind"]
+_ALTERNATE_NAME = _K["Person.alternate_names"]
+_JOB_TITLE = _K["Person.job_title"]
+_NATIONALITY = _K["Person.nationality"]
+_AFFILIATION = _K["Person.affiliation"]
+_LOGO = _K["Organization.logo"]
+_CONTAINED_IN_PLACE = _K["Place.contained_in"]
+_SAME_AS = _K["Person.same_as"]
+_URL = _K["Person.url"]
+_DESCRIPTION = _K["Event.description"]
+_START_DATE = _K["Event.start_date"]
+_END_DATE = _K["Event.end_date"]
+_LOCATION = _K["Event.location"]
+_KEYWORDS = _K["Agreement.topics"]
+_DATE_CREATED = _K["Agreement.date_created"]
+_WIDTH = _K["Image.width"]
+_HEIGHT = _K["Image.height"]
+_CAPTION = _K["Image.caption"]
+_HEADLINE = _K["NewsArticle.headline"]
+_ARTICLE_BODY = _K["NewsArticle.article_body"]
+_DATE_PUBLISHED = _K["NewsArticle.date_published"]
+_DATE_MODIFIED = _K["NewsArticle.date_modified"]
+_IN_LANGUAGE = _K["NewsArticle.in_language"]
+_ARTICLE_SECTION = _K["NewsArticle.section"]
+_DATELINE = _K["NewsArticle.dateline"]
+_CONTENT_LOCATION = _K["NewsArticle.content_location"]
+_AUTHOR = _K["NewsArticle.authors"]
+_PUBLISHER = _K["NewsArticle.publisher"]
+_IMAGE = _K["NewsArticle.images"]
+_ABOUT = _K["NewsArticle.about"]
+_MENTIONS = _K["NewsArticle.mentions"]
+_HAS_PART = _K["NewsArticle.quotations"]
+_NAME = _K["Person.name"]
+_ADDITIONAL_TYPE = _K["Agreement.class"]
+
+
+def _name(key: str) -> str:
+    """Give the local name of a term's key (``alternateName``, ``party``), as ``nm:order`` spells it."""
+    return key.rpartition("#")[2]
 
 
 # --------------------------------------------------------------------------- literals
@@ -127,9 +166,9 @@ def order_literal(name: str, values: Sequence[T], key: Callable[[T], Any]) -> st
     each value had; ``from_rdf`` undoes it. Output of the mapper (and anything
     already sorted) needs none.
 
-    >>> order_literal("alternateName", ["b", "a", "c"], str)
+    >>> order_literal(_ALTERNATE_NAME, ["b", "a", "c"], str)
     'alternateName 1 0 2'
-    >>> order_literal("alternateName", ["a", "b"], str) is None
+    >>> order_literal(_ALTERNATE_NAME, ["a", "b"], str) is None
     True
     """
     n = len(values)
@@ -187,7 +226,7 @@ def _ref(iri: str) -> dict[str, str]:
 def _evidence(node: Node, spans: tuple[Span, ...], confidence: float, orders: list[str]) -> None:
     if spans:
         node[_EVIDENCE] = [{_START: s.start, _END: s.end} for s in spans]
-        literal = order_literal("evidence", spans, _span_key)
+        literal = order_literal(_name(_EVIDENCE), spans, _span_key)
         if literal:
             orders.append(literal)
     if confidence != 1.0:
@@ -210,48 +249,48 @@ def _entity(entity: Entity) -> Node:
         type_key = PLACE_TYPES[entity.kind].key
     else:  # pragma: no cover - the model has three entity classes
         raise FormatError(f"unknown entity class {type(entity).__name__}")
-    node: Node = {"@type": type_key, "@id": entity.id, "name": entity.name}
+    node: Node = {"@type": type_key, "@id": entity.id, _NAME: entity.name}
     orders: list[str] = []
     if isinstance(entity, Place) and entity.kind is PlaceKind.REGION:
-        node["additionalType"] = _ref(REGION_CLASS)
+        node[_ADDITIONAL_TYPE] = _ref(REGION_CLASS)
     if entity.alternate_names:
-        node["alternateName"] = list(entity.alternate_names)
-        literal = order_literal("alternateName", entity.alternate_names, _ident)
+        node[_ALTERNATE_NAME] = list(entity.alternate_names)
+        literal = order_literal(_ALTERNATE_NAME, entity.alternate_names, _ident)
         if literal:
             orders.append(literal)
     if isinstance(entity, Person):
         if entity.job_title is not None:
-            node["jobTitle"] = entity.job_title
+            node[_JOB_TITLE] = entity.job_title
         if entity.nationality is not None:
-            node["nationality"] = _ref(entity.nationality)
+            node[_NATIONALITY] = _ref(entity.nationality)
         if entity.affiliation is not None:
-            node["affiliation"] = _ref(entity.affiliation)
+            node[_AFFILIATION] = _ref(entity.affiliation)
     elif isinstance(entity, Organization):
         if entity.logo is not None:
-            node["logo"] = entity.logo
+            node[_LOGO] = entity.logo
         if entity.also_place:
             node[_K["Organization.also_place"]] = True
     else:
         if entity.contained_in is not None:
-            node["containedInPlace"] = _ref(entity.contained_in)
+            node[_CONTAINED_IN_PLACE] = _ref(entity.contained_in)
         if entity.also_organization:
             node[_K["Place.also_organization"]] = True
     if entity.same_as:
-        node["sameAs"] = list(entity.same_as)
-        literal = order_literal("sameAs", entity.same_as, _ident)
+        node[_SAME_AS] = list(entity.same_as)
+        literal = order_literal(_SAME_AS, entity.same_as, _ident)
         if literal:
             orders.append(literal)
     if entity.url is not None:
-        node["url"] = entity.url
+        node[_URL] = entity.url
     _evidence(node, entity.spans, entity.confidence, orders)
     return _finish(node, orders)
 
 
 def _quotation(quote: Quotation, places: set[str]) -> Node:
-    node: Node = {"@type": TYPES["Quotation"].key, "@id": quote.id, "text": quote.text}
+    node: Node = {"@type": TYPES["Quotation"].key, "@id": quote.id, _K["Quotation.text"]: quote.text}
     orders: list[str] = []
     if quote.speaker is not None:
-        key = _K["Quotation.place_speaker"] if quote.speaker in places else "spokenByCharacter"
+        key = _K["Quotation.place_speaker"] if quote.speaker in places else _K["Quotation.speaker"]
         node[key] = _ref(quote.speaker)
     if quote.partial:
         node[_K["Quotation.partial"]] = True
@@ -260,22 +299,23 @@ def _quotation(quote: Quotation, places: set[str]) -> Node:
 
 
 def _event(event: Event, places: set[str]) -> Node:
-    node: Node = {"@type": TYPES["Event"].key, "@id": event.id, "name": event.name}
+    node: Node = {"@type": TYPES["Event"].key, "@id": event.id, _NAME: event.name}
     orders: list[str] = []
     node[_K["Event.kind"]] = event.kind._value_
     if event.cameo_code is not None:
         node[_K["Event.cameo_code"]] = event.cameo_code
     if event.description is not None:
-        node["description"] = event.description
+        node[_DESCRIPTION] = event.description
     if event.start_date is not None:
-        node["startDate"] = date_value(event.start_date)
+        node[_START_DATE] = date_value(event.start_date)
     if event.end_date is not None:
-        node["endDate"] = date_value(event.end_date)
+        node[_END_DATE] = date_value(event.end_date)
     if event.date_text is not None:
         node[_K["Event.date_text"]] = event.date_text
     if event.location is not None:
-        node["location"] = _ref(event.location)
-    for field, key in (("attendees", "attendee"), ("organizers", "organizer")):
+        node[_LOCATION] = _ref(event.location)
+    for field in ("attendees", "organizers"):
+        key = _K[f"Event.{field}"]
         refs: tuple[str, ...] = getattr(event, field)
         if refs:
             agents = [_ref(iri) for iri in refs if iri not in places]
@@ -284,7 +324,7 @@ def _event(event: Event, places: set[str]) -> Node:
             located = [_ref(iri) for iri in refs if iri in places]
             if located:
                 node[_K[f"Event.place_{field}"]] = located
-            literal = order_literal(key, refs, _ident)
+            literal = order_literal(_name(key), refs, _ident)
             if literal:
                 orders.append(literal)
     _evidence(node, event.spans, event.confidence, orders)
@@ -295,25 +335,25 @@ def _agreement(agreement: Agreement) -> Node:
     node: Node = {
         "@type": TYPES["Agreement"].key,
         "@id": agreement.id,
-        "additionalType": _ref(AGREEMENT_CLASS),
-        "name": agreement.name,
+        _ADDITIONAL_TYPE: _ref(AGREEMENT_CLASS),
+        _NAME: agreement.name,
     }
     orders: list[str] = []
     party = _K["Agreement.parties"]
     node[party] = [_ref(iri) for iri in agreement.parties]
-    literal = order_literal("party", agreement.parties, _ident)
+    literal = order_literal(_name(party), agreement.parties, _ident)
     if literal:
         orders.append(literal)
     node[_K["Agreement.status"]] = agreement.status._value_
     if agreement.description is not None:
-        node["description"] = agreement.description
+        node[_DESCRIPTION] = agreement.description
     if agreement.topics:
-        node["keywords"] = list(agreement.topics)
-        literal = order_literal("keywords", agreement.topics, _ident)
+        node[_KEYWORDS] = list(agreement.topics)
+        literal = order_literal(_KEYWORDS, agreement.topics, _ident)
         if literal:
             orders.append(literal)
     if agreement.date_created is not None:
-        node["dateCreated"] = date_value(agreement.date_created)
+        node[_DATE_CREATED] = date_value(agreement.date_created)
     if agreement.date_text is not None:
         node[_K["Agreement.date_text"]] = agreement.date_text
     _evidence(node, agreement.spans, agreement.confidence, orders)
@@ -321,61 +361,61 @@ def _agreement(agreement: Agreement) -> Node:
 
 
 def _pixels(value: int) -> Node:
-    return {"@type": TYPES["Pixels"].key, "value": value, "unitCode": _PIXEL_UNIT}
+    return {"@type": TYPES["Pixels"].key, _K["Pixels.value"]: value, _K["Pixels.unit"]: _PIXEL_UNIT}
 
 
 def _image(image: Image) -> Node:
-    node: Node = {"@type": TYPES["Image"].key, "url": image.url}
+    node: Node = {"@type": TYPES["Image"].key, _K["Image.url"]: image.url}
     if image.width is not None:
-        node["width"] = _pixels(image.width)
+        node[_WIDTH] = _pixels(image.width)
     if image.height is not None:
-        node["height"] = _pixels(image.height)
+        node[_HEIGHT] = _pixels(image.height)
     if image.caption is not None:
-        node["caption"] = image.caption
+        node[_CAPTION] = image.caption
     return node
 
 
 def to_jsonld(article: NewsArticle) -> dict[str, Any]:
     """The article as a compact schema.org JSON-LD document (a fresh dict, fixed key order)."""
     doc: Node = {"@context": CONTEXT_URL, "@type": TYPES["NewsArticle"].key, "@id": article.id}
-    doc["headline"] = article.headline
+    doc[_HEADLINE] = article.headline
     orders: list[str] = []
     if article.article_body is not None:
-        doc["articleBody"] = article.article_body
+        doc[_ARTICLE_BODY] = article.article_body
     if article.url is not None:
-        doc["url"] = article.url
+        doc[_URL] = article.url
     if article.date_published is not None:
-        doc["datePublished"] = date_value(article.date_published)
+        doc[_DATE_PUBLISHED] = date_value(article.date_published)
     if article.date_modified is not None:
-        doc["dateModified"] = date_value(article.date_modified)
+        doc[_DATE_MODIFIED] = date_value(article.date_modified)
     if article.in_language is not None:
-        doc["inLanguage"] = article.in_language
+        doc[_IN_LANGUAGE] = article.in_language
     if article.section is not None:
-        doc["articleSection"] = article.section
+        doc[_ARTICLE_SECTION] = article.section
     if article.dateline is not None:
-        doc["dateline"] = article.dateline
+        doc[_DATELINE] = article.dateline
     if article.content_location is not None:
-        doc["contentLocation"] = _ref(article.content_location)
+        doc[_CONTENT_LOCATION] = _ref(article.content_location)
 
     embedded: set[str] = set()
     if article.authors:
-        doc["author"] = [_entity(author) for author in article.authors]
+        doc[_AUTHOR] = [_entity(author) for author in article.authors]
         embedded.update(author.id for author in article.authors)
-        literal = order_literal("author", [a.id for a in article.authors], _ident)
+        literal = order_literal(_AUTHOR, [a.id for a in article.authors], _ident)
         if literal:
             orders.append(literal)
     if article.publisher is not None:
         publisher = article.publisher
-        doc["publisher"] = _ref(publisher.id) if publisher.id in embedded else _entity(publisher)
+        doc[_PUBLISHER] = _ref(publisher.id) if publisher.id in embedded else _entity(publisher)
         embedded.add(publisher.id)
     if article.images:
-        doc["image"] = [_image(image) for image in article.images]
-        literal = order_literal("image", article.images, _image_key)
+        doc[_IMAGE] = [_image(image) for image in article.images]
+        literal = order_literal(_IMAGE, article.images, _image_key)
         if literal:
             orders.append(literal)
     if article.about:
-        doc["about"] = [_ref(iri) for iri in article.about]
-        literal = order_literal("about", article.about, _ident)
+        doc[_ABOUT] = [_ref(iri) for iri in article.about]
+        literal = order_literal(_ABOUT, article.about, _ident)
         if literal:
             orders.append(literal)
 
@@ -397,14 +437,14 @@ def to_jsonld(article: NewsArticle) -> dict[str, Any]:
         mentions.append(_agreement(agreement))
         ranks.append(mention_rank("Agreement", agreement.id, agreement.spans))
     if mentions:
-        doc["mentions"] = mentions
-        literal = order_literal("mentions", ranks, _rank_key)
+        doc[_MENTIONS] = mentions
+        literal = order_literal(_MENTIONS, ranks, _rank_key)
         if literal:
             orders.append(literal)
     if article.quotations:
-        doc["hasPart"] = [_quotation(quote, places) for quote in article.quotations]
+        doc[_HAS_PART] = [_quotation(quote, places) for quote in article.quotations]
         quote_ranks = [mention_rank("Quotation", q.id, q.spans) for q in article.quotations]
-        literal = order_literal("hasPart", quote_ranks, _rank_key)
+        literal = order_literal(_HAS_PART, quote_ranks, _rank_key)
         if literal:
             orders.append(literal)
     return _finish(doc, orders)

@@ -60,6 +60,7 @@ __all__ = [
     "to_ntriples",
     "to_quads",
     "to_rdflib",
+    "to_triples",
     "to_turtle",
     "triples",
     "turtle_from_tree",
@@ -69,8 +70,7 @@ N = TypeVar("N")
 Node = dict[str, Any]
 
 _TYPE_CURIES: dict[str, str] = {
-    term.key: term.curie
-    for term in (*TYPES.values(), *ORGANIZATION_TYPES.values(), *PLACE_TYPES.values())
+    term.key: term.curie for term in (*TYPES.values(), *ORGANIZATION_TYPES.values(), *PLACE_TYPES.values())
 }
 _CLASS_CURIES = {AGREEMENT_CLASS: "nm:Agreement", REGION_CLASS: "nm:Region"}
 _PREFIXES = {"schema": SCHEMA, "nm": NM, "xsd": XSD}
@@ -95,8 +95,8 @@ def escape_string(text: str) -> str:
     >>> escape_string('a "b"\\c\n\x00\t')
     'a \\"b\\"\\\\c\\n\\u0000\\t'
     """
-    if _NEEDS_ESCAPE.search(text) is None:
-        return text
+    if (text.isprintable() and '"' not in text and "\\" not in text) or _NEEDS_ESCAPE.search(text) is None:
+        return text  # the common case: isprintable() and `in` are C scans, cheaper than the regex
     # chained str.replace runs in C; only the rare other control characters need the regex
     text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
     if _CONTROL.search(text) is not None:
@@ -180,6 +180,8 @@ _NT_INTEGER = f"^^<{_XSD_INTEGER}>"
 _NT_BOOLEAN = {True: f'"true"^^<{_XSD_BOOLEAN}>', False: f'"false"^^<{_XSD_BOOLEAN}>'}
 _START = KEYS[FIELDS["Span", "start"].key]
 _END = KEYS[FIELDS["Span", "end"].key]
+_START_KEY, _END_KEY = _START.key, _END.key
+_TTL_TERMS = {key: (term.curie, term.coerce_id) for key, term in KEYS.items()}
 _NT_SPAN_START = f"<{_START.iri}> "
 _NT_SPAN_END = f"<{_END.iri}> "
 
@@ -213,25 +215,26 @@ class _NTWriter:
         return subject
 
     def object(self, item: Any, coerce_id: bool) -> str:
-        if isinstance(item, dict):
+        kind = type(item)
+        if kind is dict:
+            if "@id" in item:
+                return f"<{item['@id']}>" if len(item) == 1 else self.node(item)
             if "@value" in item:
                 return f'"{escape_string(item["@value"])}"^^<{_expand_datatype(item["@type"])}>'
-            if len(item) == 1 and "@id" in item:
-                return f"<{item['@id']}>"
-            if len(item) == 2 and _START.key in item and _END.key in item:  # an evidence span, inline
+            if len(item) == 2 and _START_KEY in item and _END_KEY in item:  # an evidence span, inline
                 label = f"{self.tag}{self.count}"
                 self.count += 1
-                self.lines.append(f'{label} {_NT_SPAN_START}"{item[_START.key]}"{_NT_INTEGER}{self.end}')
-                self.lines.append(f'{label} {_NT_SPAN_END}"{item[_END.key]}"{_NT_INTEGER}{self.end}')
+                self.lines.append(f'{label} {_NT_SPAN_START}"{item[_START_KEY]}"{_NT_INTEGER}{self.end}')
+                self.lines.append(f'{label} {_NT_SPAN_END}"{item[_END_KEY]}"{_NT_INTEGER}{self.end}')
                 return label
             return self.node(item)
-        if isinstance(item, str):
+        if kind is str:
             return f"<{item}>" if coerce_id else f'"{escape_string(item)}"'
-        if isinstance(item, bool):
+        if kind is bool:
             return _NT_BOOLEAN[item]
-        if isinstance(item, int):
+        if kind is int:
             return f'"{item}"{_NT_INTEGER}'
-        raise FormatError(f"cannot spell {item!r} as RDF")  # pragma: no cover
+        raise FormatError(f"cannot spell {item!r} as RDF")  # pragma: no cover - the writer never builds it
 
 
 def ntriples_from_tree(tree: Node, graph: str | None = None) -> str:
@@ -244,7 +247,8 @@ def ntriples_from_tree(tree: Node, graph: str | None = None) -> str:
 def nquads_from_ntriples(ntriples: str, graph: str) -> str:
     """Put the statements of an N-Triples text into ``graph``.
 
-    Escaped literals hold no raw newline, so ``" .\\n"`` only ends statements.
+    Escaped literals hold no raw newline, so a space, a dot and a newline only
+    ever end a statement.
     """
     return ntriples.replace(" .\n", f" <{graph}> .\n")
 
@@ -260,7 +264,7 @@ def to_nquads(article: NewsArticle) -> str:
 
 
 def to_rdflib(article: NewsArticle) -> rdflib.Graph:
-    """The article as an ``rdflib.Graph`` (prefixes ``schema``, ``nm`` and ``xsd`` bound)."""
+    """Build the article's ``rdflib.Graph`` (prefixes ``schema``, ``nm`` and ``xsd`` bound)."""
     import rdflib
 
     def literal(lexical: str, datatype: str | None) -> rdflib.Literal:
@@ -276,7 +280,7 @@ def to_rdflib(article: NewsArticle) -> rdflib.Graph:
 
 
 def to_quads(article: NewsArticle) -> list[pyoxigraph.Quad]:
-    """The article as pyoxigraph quads in the named graph of its IRI (for ``Store.extend``)."""
+    """Build the article's pyoxigraph quads in the named graph of its IRI (for ``Store.extend``)."""
     import pyoxigraph as ox
 
     def literal(lexical: str, datatype: str | None) -> ox.Literal:
@@ -285,6 +289,11 @@ def to_quads(article: NewsArticle) -> list[pyoxigraph.Quad]:
     terms: _Terms[Any] = _Terms(ox.NamedNode, literal, ox.BlankNode)
     graph = ox.NamedNode(article.id)
     return [ox.Quad(s, p, o, graph) for s, p, o in triples(article, terms)]
+
+
+def to_triples(article: NewsArticle) -> list[pyoxigraph.Triple]:
+    """Build the article's pyoxigraph triples (for a store's ``load(..., to_graph=)`` or a graph)."""
+    return [quad.triple for quad in to_quads(article)]
 
 
 # --------------------------------------------------------------------------- Turtle
@@ -297,37 +306,38 @@ def _ttl_props(node: Node, queue: list[Node], indent: str, separator: str) -> st
             if key == "@type":
                 parts.append("a " + _TYPE_CURIES[value])
             continue
-        term = KEYS[key]
-        if isinstance(value, list):
+        curie, coerce_id = _TTL_TERMS[key]
+        if type(value) is list:
             inner = indent + "    "
-            objects = (" ,\n" + inner).join([_ttl_object(item, term, queue, inner) for item in value])
+            objects = (" ,\n" + inner).join([_ttl_object(item, coerce_id, queue, inner) for item in value])
         else:
-            objects = _ttl_object(value, term, queue, indent)
-        parts.append(f"{term.curie} {objects}")
+            objects = _ttl_object(value, coerce_id, queue, indent)
+        parts.append(f"{curie} {objects}")
     return separator.join(parts)
 
 
-def _ttl_object(item: Any, term: Term, queue: list[Node], indent: str) -> str:
-    if isinstance(item, str):
-        return f"<{item}>" if term.coerce_id else f'"{escape_string(item)}"'
-    if isinstance(item, bool):
-        return "true" if item else "false"
-    if isinstance(item, int):
-        return str(item)
-    if isinstance(item, dict):  # a reference, a typed value, an embedded or a blank node
+def _ttl_object(item: Any, coerce_id: bool, queue: list[Node], indent: str) -> str:
+    kind = type(item)
+    if kind is dict:  # a reference, an embedded node, a typed value or a blank node
+        ident = item.get("@id")
+        if ident is not None:
+            if len(item) > 1:
+                queue.append(item)
+            return _CLASS_CURIES.get(ident) or f"<{ident}>"
         if "@value" in item:
             if item["@type"] == "xsd:decimal":
                 return str(item["@value"])
             return f'"{escape_string(item["@value"])}"^^{item["@type"]}'
-        ident = item.get("@id")
-        if ident is None:
-            if len(item) == 2 and _START.key in item and _END.key in item:  # an evidence span
-                return f"[ nm:start {item[_START.key]} ; nm:end {item[_END.key]} ]"
-            return "[ " + _ttl_props(item, queue, indent, " ; ") + " ]"
-        if len(item) > 1:
-            queue.append(item)
-        return _CLASS_CURIES.get(ident) or f"<{ident}>"
-    raise FormatError(f"cannot spell {item!r} as Turtle")  # pragma: no cover
+        if len(item) == 2 and _START_KEY in item and _END_KEY in item:  # an evidence span
+            return f"[ nm:start {item[_START_KEY]} ; nm:end {item[_END_KEY]} ]"
+        return "[ " + _ttl_props(item, queue, indent, " ; ") + " ]"
+    if kind is str:
+        return f"<{item}>" if coerce_id else f'"{escape_string(item)}"'
+    if kind is bool:
+        return "true" if item else "false"
+    if kind is int:
+        return str(item)
+    raise FormatError(f"cannot spell {item!r} as Turtle")  # pragma: no cover - the writer never builds it
 
 
 def to_turtle(article: NewsArticle) -> str:

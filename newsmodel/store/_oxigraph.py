@@ -7,7 +7,10 @@ never half of one.
   DATA``), which Oxigraph runs as a single transaction.
 - ``load_many`` streams the N-Quads of every *new* article into Oxigraph's
   bulk loader, which commits all of it at the end or nothing (an exception
-  from the article iterable aborts it). Articles whose graph already exists
+  from the article iterable aborts it). The serializer labels blank nodes
+  with a hash of their article's IRI, so the blank nodes of two articles in
+  one bulk load never merge (``load_rdf`` relabels RDF from elsewhere).
+  Articles whose graph already exists
   (or that come twice) are set aside and swapped after the bulk commit by one
   update transaction, so each graph ends up wholly old or wholly new.
 
@@ -40,7 +43,6 @@ from newsmodel.store._rdf import (
     check_iri,
     normalize,
     replace_update,
-    scope_blank_nodes,
     serialize,
 )
 from newsmodel.store._result import QueryResult, result_from_oxigraph
@@ -216,7 +218,7 @@ class OxigraphStore:
                     replaced[iri] = data
                 else:
                     seen.add(iri)
-                    yield scope_blank_nodes(data, iri)
+                    yield data
                 if progress is not None:
                     progress(counts[0])
 
@@ -224,8 +226,8 @@ class OxigraphStore:
             store.bulk_load(cast("IO[bytes]", _UnitReader(chunks())), format=ox.RdfFormat.N_QUADS)
         except SyntaxError as exc:
             raise StoreError(
-                f"bulk load aborted, nothing written: article {counts[0]} holds a term the store refuses "
-                f"(an IRI that is not RFC 3987?): {exc}"
+                f"bulk load aborted, nothing written: an article among the first {counts[0]} holds "
+                f"a term the store refuses (an IRI that is not RFC 3987?): {exc}"
             ) from exc
         except OSError as exc:
             raise self._fail("bulk load", exc) from exc

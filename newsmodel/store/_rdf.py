@@ -5,7 +5,9 @@ serializer writes each article once, the embedded store streams the bytes
 straight into Oxigraph's bulk loader, and the replace path turns them into one
 ``DROP``/``INSERT DATA`` update. Blank-node labels are only unique within one
 article's serialization, so they are scoped per unit before units are
-concatenated (two articles both saying ``_:b0`` must not share a node).
+concatenated (two articles both saying ``_:b0`` must not share a node): the
+serializer does it for articles (its labels hash the article IRI), and
+:func:`normalize` does it for RDF from elsewhere.
 """
 
 from __future__ import annotations
@@ -155,7 +157,7 @@ def replace_update(units: Iterable[Unit]) -> str:
     drops, inserts = [], []
     for iri, data in units:
         drops.append(f"DROP SILENT GRAPH <{check_iri(iri).value}> ;\n")
-        body = triples_text(iri, scope_blank_nodes(data, iri))
+        body = triples_text(iri, data)
         if body:
             inserts.append(f"GRAPH <{iri}> {{\n{body}}}\n")
     if not inserts:

@@ -152,6 +152,10 @@ class SparqlStore:
                 if not last:
                     self._sleep(attempt)
                     continue
+                if isinstance(exc, httpx.RemoteProtocolError):
+                    raise StoreError(
+                        f"{what}: the server's answer is not valid HTTP ({attempt + 1} attempts): {exc}"
+                    ) from exc
                 raise StoreUnavailable(
                     f"{what}: cannot reach the server after {attempt + 1} attempts: "
                     f"{exc or type(exc).__name__}"

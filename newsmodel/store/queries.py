@@ -34,10 +34,10 @@ WHO_MET_WHOM = (
     + """\
 SELECT DISTINCT ?who ?whom ?where ?when ?kind ?article WHERE {
   GRAPH ?article {
-    ?event a schema:Event ;
-           nm:eventKind ?kind ;
-           schema:attendee ?a, ?b .
-    FILTER (STR(?kind) IN ("meeting", "talks", "visit") && STR(?a) < STR(?b))
+    ?event nm:eventKind ?kind .
+    FILTER (?kind IN ("meeting", "talks", "visit"))
+    ?event schema:attendee ?a, ?b .
+    FILTER (STR(?a) < STR(?b))
     ?a schema:name ?who .
     ?b schema:name ?whom .
     OPTIONAL { ?event schema:location ?place . ?place schema:name ?where }

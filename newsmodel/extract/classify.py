@@ -1,0 +1,509 @@
+"""Typing a capitalized run: person, organization, place, or nothing.
+
+Rules in order: honorifics and titles make people (with title, gender,
+nationality); the shipped lists name places and well-known organizations; cue
+words type the rest ("... Airbase" a landmark, "... Corp." a corporation); known
+pieces split a run ("UK Tories"); given names find the remaining people. What no
+rule types stays untyped for the grouping pass, which sees the whole article.
+"""
+
+from __future__ import annotations
+
+from newsmodel.extract.candidates import ACRONYM_RE as _ACRONYM_RE
+from newsmodel.extract.candidates import CAMEL_RE as _CAMEL_RE
+from newsmodel.extract.candidates import PARTICLES as _PARTICLES
+from newsmodel.extract.candidates import SUFFIXES as _SUFFIXES
+from newsmodel.extract.candidates import Cand as _Cand
+from newsmodel.extract.candidates import Ctx as _Ctx
+from newsmodel.extract.candidates import surface as _surface
+from newsmodel.extract.candidates import words_of
+from newsmodel.extract.gazetteer import Lexicon, PlaceEntry
+from newsmodel.extract.names import is_capitalized
+from newsmodel.extract.titles import head_at, spell_title
+
+__all__ = ["classify", "known"]
+
+
+#: Words that never begin a name, even capitalized ("At GateHouse, ...").
+_FUNCTION_WORDS = words_of(
+    "at in on for with by from to of and but or as if when while after before since under over "
+    "about among amid against despite during like unlike into onto upon via per than then"
+)
+
+
+_STATE_FORMS = frozenset(
+    {
+        "State",
+        "Republic",
+        "Kingdom",
+        "Federation",
+        "Commonwealth",
+        "Principality",
+        "Sultanate",
+        "Emirate",
+        "Islamic Republic",
+        "People's Republic",
+        "Federal Republic",
+        "Democratic Republic",
+    }
+)
+
+
+#: Cue words that name an institution on their own ("his Navy jet", "Congress").
+_SINGLE_CUES = words_of("Tribune Congress Parliament Senate Navy Army")
+
+
+_DIRECTIONS = words_of("North South East West Northern Southern Eastern Western Central Upper Lower")
+
+
+_CREDIT_WORDS = words_of("credit credits photo photos image images source courtesy")
+
+
+_OFFICE_WORDS = words_of(
+    "president minister secretary senator representative governor mayor chancellor premier "
+    "attorney ambassador lawmaker congressman congresswoman speaker king queen"
+)
+
+
+def _known(ctx: _Ctx, a: int, b: int) -> _Cand | None:
+    """Return the known place or organization that run ``[a, b)`` is exactly, if any."""
+    lex = ctx.lex
+    surface = " ".join(ctx.words[a:b])
+    text = _surface(ctx, a, b)
+    for s in (text, surface):
+        org = lex.orgs.get(s)
+        if org is not None:
+            return _Cand(
+                a, b, "organization", org.kind, f"org:{org.name}", 0.9, nationality=org.country or None
+            )
+        place = lex.places.get(s) if s not in lex.name_adjectives else None
+        if place is None and a > 0 and ctx.words[a - 1] == "the":
+            place = lex.places.get(f"the {s}")  # "the West"
+        if place is not None:
+            if "c" in place.flags and not (
+                a >= 2 and ctx.words[a - 1] in (",", "-") and is_capitalized(ctx.words[a - 2])
+            ):
+                return None
+            big = "C" in place.flags or place.population >= 500_000
+            if "a" in place.flags and not big and not _place_context(ctx, a, b):
+                return None
+            return _Cand(a, b, "place", place.kind, f"place:{place.name}", 0.9, place=place)
+    return None
+
+
+def _place_context(ctx: _Ctx, a: int, b: int) -> bool:
+    """Tell place context ("in X", "X, State", "Town, X") that makes an ambiguous name a place."""
+    words = ctx.words
+    prev = words[a - 1] if a > 0 else ""
+    nxt = words[b] if b < len(words) else ""
+    if prev in ("in", "at", "near", "from", "to", "outside", "across", "of") and nxt in (
+        ",",
+        ".",
+        "and",
+        ")",
+        ";",
+    ):
+        return True
+    if nxt == "," and b + 1 < len(words) and words[b + 1] in ctx.lex.places:
+        return True
+    return prev == "," and a >= 2 and is_capitalized(words[a - 2]) and nxt in (",", ".", "(")
+
+
+def _strip_front(ctx: _Ctx, a: int, b: int) -> int:
+    """Drop sentence-initial common words and a leading "The" from run ``[a, b)``."""
+    lex = ctx.lex
+    while a < b:
+        w = ctx.words[a]
+        low = w.lower()
+        if (w in ("The", "A", "An") and b - a > 1) or low in _FUNCTION_WORDS:
+            a += 1
+            continue
+        if a >= 2 and ctx.words[a - 1] == ":" and ctx.words[a - 2].lower() in _CREDIT_WORDS:
+            break  # "(Image credit: All About Space)": a name, whatever its first word
+        if a in ctx.starts or (a > 0 and ctx.words[a - 1] in ('"', "'", "(")):
+            if (
+                w in lex.given_names
+                and b - a > 1
+                and (low not in lex.common or ctx.words[a + 1].lower() not in lex.english)
+            ):
+                break
+            if w in lex.orgs or w in lex.places or w in lex.phrases or w in lex.demonyms:
+                break
+            if (low,) in lex.titles and b - a > 1:
+                break
+            if low in lex.common or low in lex.english or w in lex.not_entities:
+                a += 1
+                continue
+        break
+    return a
+
+
+def _title_person(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
+    """Read "[Demonym/Country/Org] [Title] Name": the person, and the prefix entity if any."""
+    lex = ctx.lex
+    words = ctx.words[a:b]
+    lower = [w.lower() for w in words]
+    n = len(words)
+    best: tuple[int, int, int, str] | None = None  # title start, title end, name start, gender
+    for i in range(n):
+        head = head_at(lower, i, lex)
+        if head is None:
+            continue
+        end = head[0]
+        while end < n - 1:
+            more = head_at(lower, end, lex)
+            if more is not None and more[0] < n:
+                end = more[0]  # "Chief Minister", "President and CEO" heads in a row
+            elif lower[end] in lex.title_modifiers and head_at(lower, end + 1, lex) is not None:
+                end += 1
+            else:
+                break
+        name_start = end
+        if end < n and lower[end] in ("of", "for"):
+            # the title goes on ("Secretary of State", "... for the Western District of New York")
+            k = end + 1
+            name_start = -1
+            while k < n:
+                if words[k] in lex.given_names or words[k] in lex.honorifics:
+                    name_start = k
+                    break
+                k += 1
+            if name_start < 0:
+                sub = head_at(lower, end + 1, lex)
+                name_start = n - 2 if n - end > 3 else -1
+                if sub is not None and sub[0] < n:
+                    name_start = sub[0]
+            if name_start < 0:
+                continue
+        if name_start >= n:
+            continue
+        rest = words[name_start:]
+        if not _name_like(ctx, rest):
+            continue
+        start = i
+        while start > 0 and lower[start - 1] in lex.title_modifiers:
+            start -= 1
+        best = (start, end if name_start == end else name_start, name_start, head[2])
+        break
+    if best is None:
+        return None
+    t_start, t_end, n_start, gender = best
+    person = _Cand(a + n_start, b, "person", confidence=0.85, evidence=2, gender=gender or None)
+    person.title = spell_title(words[t_start:t_end], lex)
+    out = [person]
+    if t_start > 0:
+        prefix = _classify_prefix(ctx, a, a + t_start, person)
+        out = prefix + out
+    return out
+
+
+def _classify_prefix(ctx: _Ctx, a: int, b: int, person: _Cand) -> list[_Cand]:
+    """Read what stands before a title: a nationality, a place, an organization, "former"."""
+    lex = ctx.lex
+    words = ctx.words[a:b]
+    if words and words[0].lower() == "former":
+        person.title = f"former {person.title}"
+        a += 1
+        words = words[1:]
+    if not words:
+        return []
+    text = " ".join(words)
+    known = _known(ctx, a, b)
+    if known is None and text in lex.demonyms:
+        person.nationality = _country_name(lex, lex.demonyms[text])
+        return []
+    if known is not None:
+        if known.kind == "place" and known.place is not None:
+            if known.place.kind == "Country" or _public_office(person.title):
+                person.nationality = _place_country(lex, known.place)
+        elif known.kind == "organization":
+            person.affiliation = known
+            if known.nationality:
+                person.nationality = _country_name(lex, known.nationality)
+        return [known]
+    if words[0] in lex.demonyms and len(words) > 1:
+        person.nationality = _country_name(lex, lex.demonyms[words[0]])
+        rest = _classify(ctx, a + 1, b)
+    else:
+        rest = _classify(ctx, a, b)
+    for c in rest:
+        if c.kind == "organization" and person.affiliation is None:
+            person.affiliation = c
+        if c.kind == "place" and c.place is not None and c.place.kind == "Country" and not person.nationality:
+            person.nationality = c.place.name
+    return rest
+
+
+def _public_office(title: str | None) -> bool:
+    """Whether a title is a public office (its holder serves the country of a named place)."""
+    return bool(title) and bool(set(str(title).lower().replace("-", " ").split()) & _OFFICE_WORDS)
+
+
+def _place_country(lex: Lexicon, place: PlaceEntry) -> str | None:
+    """The country a known place is or lies in."""
+    if place.kind == "Country":
+        return place.name
+    return lex.country_codes.get(place.country)
+
+
+def _country_name(lex: Lexicon, name: str) -> str:
+    place = lex.places.get(name)
+    return place.name if place is not None else name
+
+
+def _name_like(ctx: _Ctx, words: list[str]) -> bool:
+    """Whether words can be a person's name (not a cue word, place or title)."""
+    lex = ctx.lex
+    if not words or len(words) > 5:
+        return False
+    if any(not is_capitalized(w) and w not in _PARTICLES for w in words):
+        return False
+    if (words[-1] in lex.org_cues and words[-1] not in _SUFFIXES) or words[-1].lower() in lex.place_cues:
+        return False
+    joined = " ".join(words)
+    if joined in lex.places or joined in lex.orgs or joined in lex.not_entities or joined in lex.demonyms:
+        return False
+    return not ((words[0].lower(),) in lex.titles and len(words) == 1)
+
+
+def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
+    """Type the capitalized run ``[a, b)``; may split it into several candidates."""
+    lex = ctx.lex
+    if a >= b:
+        return []
+    words = ctx.words
+    # honorifics: "Mr. Putin"
+    if words[a] in lex.honorifics and b - a > 1:
+        gender = lex.honorifics[words[a]] or None
+        k = a + 1
+        while k < b - 1 and words[k] in lex.honorifics:
+            k += 1  # "Rt. Hon."
+        if all(ctx.caps[i] for i in range(k, b)) and words[b - 1] not in lex.org_cues:
+            return [_Cand(k, b, "person", confidence=0.9, evidence=3, gender=gender)]
+        return _classify(ctx, k, b)
+    if b - a > 1 and all(w.isupper() and w.isalpha() for w in words[a:b]):
+        return _heading(ctx, a, b)
+    titled = _title_person(ctx, a, b)
+    if titled is not None:
+        return titled
+    if b - a == 2 and words[a] == "The" and lex.org_cues.get(words[a + 1]) == "NewsMediaOrganization":
+        return [_Cand(a, b, "organization", "NewsMediaOrganization", confidence=0.7)]  # "The Times"
+    a = _strip_front(ctx, a, b)
+    if a >= b:
+        return []
+    known = _known(ctx, a, b)
+    if known is not None:
+        return [known]
+    surface = _surface(ctx, a, b)
+    if surface in lex.not_entities or _plural_demonym(lex, surface):
+        return []
+    last = words[b - 1]
+    if last in lex.non_entity_heads:
+        return _split_known(ctx, a, b - 1, partial=True) or []
+    if b - a > 1 and words[a].lower() in lex.english and words[a] not in lex.given_names:
+        rest = _known(ctx, a + 1, b)
+        if rest is not None and (rest.kind == "organization" or a in ctx.starts):
+            return [rest]  # "Key Security Council"
+    if b - a >= 3 and words[a + 1] == "of" and " ".join(words[a : a + 1]) in _STATE_FORMS:
+        country = _known(ctx, a + 2, b)
+        if country is not None and country.place is not None and country.place.kind == "Country":
+            country.a = a  # "State of Israel": one more name of the country
+            return [country]
+    # cue words
+    cue = _org_cue(ctx, a, b)
+    if cue is not None:
+        return [_Cand(a, b, "organization", cue, confidence=0.75)]
+    place_kind = lex.place_cues.get(last.lower())
+    if place_kind is not None and b - a > 1:
+        return [_Cand(a, b, "place", place_kind, confidence=0.7)]
+    # a run made of known pieces: "UK Tories", "Iran Russia"
+    pieces = _split_known(ctx, a, b)
+    if pieces is not None:
+        return pieces
+    if words[b - 1] in lex.demonyms:
+        return []  # "North American": an adjective
+    if words[a] in _DIRECTIONS and b - a >= 2:
+        place = _known(ctx, a + 1, b)
+        if place is not None and place.kind == "place":
+            return [_Cand(a, b, "place", "Region", confidence=0.6)]  # "North India"
+    for k in range(a + 1, b - 1):
+        if words[k] in ("of", "for"):
+            if (words[k - 1].lower(),) in lex.titles:
+                if words[a] in lex.orgs and words[a] not in lex.places:
+                    # "United Nations High Commissioner for Human Rights": an office
+                    return [_Cand(a, b, "organization", "GovernmentOrganization", confidence=0.6)]
+                # a title phrase ("Advocacy Director for the Middle East"): only its known places
+                return _split_known(ctx, a, b, partial=True) or []
+            # no cue made the whole a name: read the parts
+            right = k + 2 if words[k + 1] == "the" else k + 1
+            return _classify(ctx, a, k) + _classify(ctx, right, b)
+    split = _split_at_person(ctx, a, b)
+    if split is not None:
+        return split
+    first = words[a]
+    if b - a == 1:
+        return _single(ctx, a)
+    if first in lex.demonyms:
+        return _classify(ctx, a + 1, b)
+    if first in lex.given_names and _name_like(ctx, words[a:b]):
+        g = lex.given_names[first]
+        return [_Cand(a, b, "person", confidence=0.8, evidence=1, gender=g if g in ("m", "f") else None)]
+    if all(w in lex.not_entities or w in lex.name_adjectives or w in lex.demonyms for w in words[a:b]):
+        nxt = words[b] if b < len(words) else ""
+        if b - a > 1 and all(w in lex.name_adjectives for w in words[a:b]) and (nxt,) in lex.titles:
+            # "former Liberal Democrat leader X": a party named by its adjectives
+            return [_Cand(a, b, "organization", "PoliticalParty", confidence=0.5)]
+        return []
+    return [_Cand(a, b, None, confidence=0.4)]
+
+
+def _plural_demonym(lex: Lexicon, surface: str) -> bool:
+    """Tell plural demonyms ("Israelis", "South Dakotans", "Delhiites"): people, not an entity."""
+    if not surface.endswith("s") or len(surface) < 5:
+        return False
+    if surface[:-1] in lex.demonyms or surface[:-2] in lex.places or surface[:-1] in lex.places:
+        return True
+    for suffix, add in (
+        ("ites", ""),
+        ("ians", ""),
+        ("ians", "a"),
+        ("ans", ""),
+        ("ans", "as"),
+        ("ans", "a"),
+        ("ers", ""),
+    ):
+        if surface.endswith(suffix) and surface[: -len(suffix)] + add in lex.places:
+            return True
+    return False
+
+
+def _heading(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
+    """Read an all-capitals run ("FRANCE WINS", "SAN FRANCISCO"): only the names the lists know."""
+    lex = ctx.lex
+    words = ctx.words
+    out: list[_Cand] = []
+    i = a
+    while i < b:
+        j = i + 1
+        for k in range(b, i, -1):
+            text = " ".join(words[i:k])
+            name = " ".join(w.capitalize() for w in words[i:k])
+            place = lex.places.get(name) or (lex.places.get(text) if k - i == 1 and len(text) > 2 else None)
+            org = lex.orgs.get(text)
+            if org is not None:
+                out.append(_Cand(i, k, "organization", org.kind, f"org:{org.name}", 0.8))
+                j = k
+                break
+            if place is not None and "c" not in place.flags:
+                out.append(
+                    _Cand(i, k, "place", place.kind, f"place:{place.name}", 0.8, place=place, name=place.name)
+                )
+                j = k
+                break
+        i = j
+    return out
+
+
+def _split_at_person(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
+    """Split "Apple CarPlay", "Ukraine Marie Yovanovitch", "DL Sheldon Richardson" sensibly.
+
+    A known organization or place, or a non-name prefix, before a given name is
+    read apart from the person; a known organization followed by other words
+    is that organization (the rest is a product or unit); a known place
+    followed by other words names an organization ("Boston Globe").
+    """
+    lex = ctx.lex
+    words = ctx.words
+    for k in range(a + 1, b - 1):
+        if (
+            words[k] in lex.given_names
+            and _name_like(ctx, words[k:b])
+            and words[k - 1] not in lex.given_names
+        ):
+            head = _classify(ctx, a, k)
+            g = lex.given_names[words[k]]
+            person = _Cand(k, b, "person", confidence=0.7, evidence=1, gender=g if g in ("m", "f") else None)
+            return [c for c in head if c.kind is not None] + [person]
+    for j in range(b - 1, a, -1):
+        known = _known(ctx, a, j)
+        if known is None:
+            continue
+        if known.kind == "organization":
+            return [known]
+        if words[j] not in lex.given_names and b - j <= 2:
+            return [_Cand(a, b, "organization", "Organization", confidence=0.5)]
+        return None
+    return None
+
+
+def _org_cue(ctx: _Ctx, a: int, b: int) -> str | None:
+    """Return the organization kind a cue word in ``[a, b)`` gives, if any."""
+    lex = ctx.lex
+    words = ctx.words
+    last = words[b - 1]
+    if (last.lower(),) in lex.titles and b - a > 1 and words[b - 2] in lex.org_cues:
+        return None  # "Senate Leader": a role; its body is typed on its own
+    if "-" in last and last.rsplit("-", 1)[1] in lex.org_cues:
+        last = last.rsplit("-", 1)[1]  # "Union-Tribune"
+    if b - a == 1:
+        return lex.org_cues.get(last) if last in _SINGLE_CUES else None
+    if last in lex.org_cues:
+        if words[a] in lex.given_names and b - a == 2 and lex.org_cues[last] == "NewsMediaOrganization":
+            return None  # "Dan Post": a person more likely than a paper
+        return lex.org_cues[last]
+    for k in range(a, b - 1):
+        if words[k + 1] in ("of", "for") and words[k] in lex.org_cues:
+            return lex.org_cues[words[k]]
+    return None
+
+
+def _split_known(ctx: _Ctx, a: int, b: int, *, partial: bool = False) -> list[_Cand] | None:
+    """Split a run into known places/organizations when every word is covered.
+
+    With ``partial``, keep whatever known pieces there are.
+    """
+    lex = ctx.lex
+    out: list[_Cand] = []
+    i = a
+    while i < b:
+        found = None
+        for j in range(b, i, -1):
+            c = _known(ctx, i, j)
+            if c is not None:
+                found = c
+                break
+        if found is None:
+            if partial or ctx.words[i] in lex.demonyms or ctx.words[i] in lex.not_entities:
+                i += 1
+                continue
+            return None
+        out.append(found)
+        i = found.b
+    return out or None
+
+
+def _single(ctx: _Ctx, i: int) -> list[_Cand]:
+    """Type a lone capitalized word that no list knows."""
+    lex = ctx.lex
+    w = ctx.words[i]
+    if (
+        w in lex.not_entities
+        or w in lex.demonyms
+        or w in lex.name_adjectives
+        or w in lex.honorifics
+        or len(w) < 2
+    ):
+        return []
+    if _plural_demonym(lex, w) or (
+        "-" in w and all(p in lex.demonyms or p in lex.places for p in w.split("-"))
+    ):
+        return []
+    if _ACRONYM_RE.match(w):
+        return [_Cand(i, i + 1, "organization", "Organization", confidence=0.6)]
+    if _CAMEL_RE.match(w) and not w.startswith("Mc") and not w.startswith("Mac"):
+        return [_Cand(i, i + 1, "organization", "Organization", confidence=0.6)]
+    return [_Cand(i, i + 1, None, confidence=0.3)]
+
+
+classify = _classify
+known = _known

@@ -1,0 +1,163 @@
+"""Capitalized runs: the stretches of text that may be names.
+
+A run is a maximal sequence of capitalized words ("Russian President Vladimir
+Putin"); "of", "for", "'s", "&" and name particles join two runs only when the
+left one ends in a cue word ("University of North Carolina", "Attorney's
+Office"), and words inside a known multi-word name always join ("Securities and
+Exchange Commission"). Ticker codes, hashtags and handles are masked out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsmodel.extract.candidates import PARTICLES as _PARTICLES
+from newsmodel.extract.candidates import Ctx as _Ctx
+from newsmodel.extract.candidates import words_of
+from newsmodel.extract.names import is_capitalized
+
+__all__ = ["runs"]
+
+
+#: Words that join two capitalized runs into one name when the left run ends in a cue.
+_JOINERS = words_of("of for 's ’s & de del da du van von bin ibn al la le")
+
+
+#: Extra left-hand words after which "of" continues a name ("Republic of Korea").
+_OF_HEADS = words_of(
+    "Republic Kingdom State States Union Isle Sea Gulf Strait Bank House Board Court Bay Cape "
+    "Duke Prince Princess"
+)
+
+
+def _cue_end(ctx: _Ctx, word: str) -> bool:
+    lex = ctx.lex
+    return (
+        word in lex.org_cues
+        or word.lower() in lex.place_cues
+        or word in _OF_HEADS
+        or (word.lower(),) in lex.titles
+    )
+
+
+_CORP_SUFFIXES = words_of("Inc. Inc LLC Ltd. Ltd Corp. Co. L.P. LP PLC plc S.A. N.V. AG GmbH")
+
+
+_CODE_RE = re.compile(r"^(?=[^\d]*\d)(?=.*[A-Za-z])[\w.]+$")
+
+
+def _masked(ctx: _Ctx) -> list[bool]:
+    """Tokens inside ``<...>`` (ticker codes such as ``<.SPX>``): never names."""
+    mask = [False] * len(ctx.words)
+    inside = False
+    offs, ends = ctx.offs, ctx.ends
+    for i, w in enumerate(ctx.words):
+        if w == "<":
+            inside = True
+        elif w == ">":
+            inside = False
+        elif (
+            inside
+            or (not w.isalpha() and _CODE_RE.match(w))
+            or (i > 0 and ctx.words[i - 1] in ("#", "@", "=") and ends[i - 1] == offs[i])
+            or (i + 1 < len(ctx.words) and ctx.words[i + 1] == "=" and ends[i] == offs[i + 1])
+        ):
+            mask[i] = True  # "LCOc1", "US10YT", "A350": codes, not names
+        elif (
+            i > 0
+            and ctx.caps[i]
+            and ctx.words[i - 1] == "."
+            and ends[i - 1] == offs[i]
+            and (i < 2 or ends[i - 2] < offs[i - 1])
+        ):
+            mask[i] = True  # ".SPX", ".DJI": tickers
+    return mask
+
+
+def _runs(ctx: _Ctx, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Maximal capitalized runs in tokens ``[lo, hi)``, joined over "of"/"&"/particles."""
+    words = ctx.words
+    caps = ctx.caps
+    lex = ctx.lex
+    mask = _masked(ctx)
+    glue = _glue(ctx, lo, hi)
+    out: list[tuple[int, int]] = []
+    i = lo
+    while i < hi:
+        if not caps[i] or words[i] in lex.not_entities or mask[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < hi:
+            w = words[j]
+            if glue[j]:
+                j += 1  # inside a known name ("Securities and Exchange Commission")
+                continue
+            if caps[j] and w not in lex.not_entities and _adjacent(ctx, j) and not mask[j]:
+                if words[j - 1].endswith(".") and len(words[j - 1]) == 2 and w.lower() in lex.common:
+                    break  # "Group D. The ...": the initial ended a sentence
+                j += 1
+                continue
+            if w == "," and j + 1 < hi and words[j + 1] in _CORP_SUFFIXES:
+                j += 2  # "Tyvak Nano-Satellite Systems, Inc."
+                continue
+            if w in _JOINERS and j + 1 < hi and _adjacent(ctx, j) and _adjacent(ctx, j + 1):
+                k = j + 1
+                if words[k] == "the" and k + 1 < hi:
+                    k += 1
+                if (
+                    is_capitalized(words[k])
+                    and words[k] not in ctx.lex.not_entities
+                    and _join_ok(ctx, i, j, k)
+                ):
+                    j = k + 1
+                    continue
+            break
+        out.append((i, j))
+        i = j
+    return out
+
+
+def _glue(ctx: _Ctx, lo: int, hi: int) -> list[bool]:
+    """Mark tokens that continue a known multi-word name begun just before them."""
+    glue = [False] * (len(ctx.words) + 1)
+    words = ctx.words
+    phrases = ctx.lex.phrases
+    i = lo
+    while i < hi:
+        cands = phrases.get(words[i]) if ctx.caps[i] else None
+        if cands:
+            for phrase in cands:
+                n = len(phrase)
+                if tuple(words[i : i + n]) == phrase:
+                    for k in range(i + 1, i + n):
+                        glue[k] = True
+                    i += n - 1
+                    break
+        i += 1
+    return glue
+
+
+def _adjacent(ctx: _Ctx, j: int) -> bool:
+    """Whether token ``j`` follows token ``j-1`` with only spaces between (no line break)."""
+    gap = ctx.text[ctx.ends[j - 1] : ctx.offs[j]]
+    return "\n" not in gap and (gap == " " or gap == "")
+
+
+def _join_ok(ctx: _Ctx, i: int, j: int, k: int) -> bool:
+    """Whether the connector at ``j`` joins run ``[i, j)`` to the run starting at ``k``."""
+    joiner, left = ctx.words[j], ctx.words[j - 1]
+    if joiner == "&":
+        return True
+    if joiner in _PARTICLES:
+        return True
+    if joiner in ("of", "for"):
+        return _cue_end(ctx, left)
+    if joiner in ("'s", "\u2019s"):
+        # "Attorney's Office", "Governor's Office": a title's or body's own office
+        right = ctx.words[k]
+        return right in ctx.lex.org_cues and ((left.lower(),) in ctx.lex.titles or left in ctx.lex.org_cues)
+    return False
+
+
+runs = _runs

@@ -1,0 +1,133 @@
+"""Agreements: only sentences that report one being made, with parties, status, topics and date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from newsmodel.extract.agreements import find_agreements
+from newsmodel.extract.records import EntityIndex, EntityKind, EntityRecord, Mention
+from newsmodel.model import Agreement, AgreementStatus
+from newsmodel.read.document import Document
+
+ARTICLE = "https://example.org/news/3"
+TUESDAY = dt.date(2017, 3, 28)
+
+Spec = dict[str, tuple[EntityKind, str | None]]
+COUNTRIES: Spec = {
+    "France": ("place", "Country"),
+    "Chile": ("place", "Country"),
+    "Peru": ("place", "Country"),
+}
+FIRMS: Spec = {"Acme Corp.": ("organization", None), "Bolt Inc.": ("organization", None)}
+PEOPLE: Spec = {"Ann Lee": ("person", None), "Bo Chen": ("person", None)}
+
+
+def _index(doc: Document, entities: Spec) -> EntityIndex:
+    """Index every occurrence of each name (longest first); the tuple is (kind, subtype)."""
+    records = {
+        name: EntityRecord(
+            kind=kind, name=name, iri=f"urn:test:{kind}:{name.replace(' ', '-')}", subtype=subtype
+        )
+        for name, (kind, subtype) in entities.items()
+    }
+    taken: set[int] = set()
+    mentions: list[Mention] = []
+    for name in sorted(records, key=len, reverse=True):
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text):
+            if not taken & set(range(m.start(), m.end())):
+                taken.update(range(m.start(), m.end()))
+                mentions.append(Mention(m.start(), m.end(), records[name]))
+    return EntityIndex(records=list(records.values()), mentions=mentions)
+
+
+def _agreements(body: str, entities: Spec, published: dt.date | None = TUESDAY) -> list[Agreement]:
+    doc = Document.build(headline="Headline", body=body)
+    return find_agreements(doc, _index(doc, entities), article_iri=ARTICLE, published=published)
+
+
+def _iri(name: str, kind: EntityKind) -> str:
+    return f"urn:test:{kind}:{name.replace(' ', '-')}"
+
+
+def test_x_and_y_agreed_with_topics_normalized() -> None:
+    """'A and B agreed … on economic, energy and military issues': agreed, both parties, noun topics."""
+    [deal] = _agreements(
+        "Ann Lee and Bo Chen agreed to work together on economic, energy and military issues.", PEOPLE
+    )
+    assert deal.parties == (_iri("Ann Lee", "person"), _iri("Bo Chen", "person"))
+    assert deal.status is AgreementStatus.AGREED
+    assert deal.topics == ("economics", "energy", "military")
+    assert (
+        deal.description
+        == "Ann Lee and Bo Chen agreed to work together on economic, energy and military issues."
+    )
+
+
+def test_two_sides_signed_agreements_this_week() -> None:
+    """'The two sides this week signed … agreements': the two latest countries, signed, dated to the month."""
+    body = "Peru was absent. France welcomed Chile.\n\nThe two sides this week signed a dozen pacts on trade."
+    [deal] = _agreements(body, COUNTRIES)
+    assert set(deal.parties) == {_iri("France", "place"), _iri("Chile", "place")}
+    assert deal.status is AgreementStatus.SIGNED
+    assert str(deal.date_created) == "2017-03"
+    assert deal.topics == ("trade",)
+
+
+def test_mere_mentions_are_not_agreements() -> None:
+    """A deal that is only talked about ('the deal will enrich', 'the nuclear deal') is no agreement."""
+    body = (
+        "The deal will enrich Acme Corp. and Bolt Inc. Critics of the nuclear deal met Acme Corp. officials."
+    )
+    assert _agreements(body, FIRMS) == []
+
+
+def test_hypothetical_agreement_verbs_are_skipped() -> None:
+    """'could agree', 'is unlikely to agree' report no agreement."""
+    body = "France and Chile could agree to cut tariffs. Peru is unlikely to agree to a pact with France."
+    assert _agreements(body, COUNTRIES) == []
+
+
+def test_deal_if_reached_is_proposed() -> None:
+    """'if no deal is reached with Chile' is a proposed agreement between the speaker's side and Chile."""
+    [deal] = _agreements("France said it would raise tariffs if no deal is reached with Chile.", COUNTRIES)
+    assert deal.status is AgreementStatus.PROPOSED
+    assert set(deal.parties) == {_iri("France", "place"), _iri("Chile", "place")}
+
+
+def test_status_cues() -> None:
+    """Finalized -> signed, negotiating -> proposed, cancelled -> other, through a contract -> in force."""
+    cases = {
+        "Acme Corp. finalized a deal to buy 30 jets from Bolt Inc. on Monday.": AgreementStatus.SIGNED,
+        "Acme Corp. was negotiating a possible takeover of Bolt Inc.": AgreementStatus.PROPOSED,
+        "Acme Corp. cancelled its order with Bolt Inc.": AgreementStatus.OTHER,
+        "Acme Corp. currently runs Bolt Inc. through a management contract.": AgreementStatus.IN_FORCE,
+    }
+    for sentence, status in cases.items():
+        found = _agreements(sentence, FIRMS)
+        assert [a.status for a in found] == [status], sentence
+
+
+def test_verb_agreement_dated_and_fewer_than_two_parties_dropped() -> None:
+    """An acquisition dated 'on Monday' resolves the date; one named party alone gives no agreement."""
+    [deal] = _agreements("Acme Corp. acquired Bolt Inc. on Monday.", FIRMS)
+    assert str(deal.date_created) == "2017-03-27"
+    assert deal.date_text == "on Monday"
+    assert _agreements("Acme Corp. signed a contract on Monday.", FIRMS) == []
+
+
+def test_treaties_with_one_partner_split_per_party() -> None:
+    """'France and Peru have signed treaties with Chile' is one agreement per signatory with Chile."""
+    found = _agreements("France and Peru have signed treaties with Chile.", COUNTRIES)
+    assert {frozenset(a.parties) for a in found} == {
+        frozenset({_iri("France", "place"), _iri("Chile", "place")}),
+        frozenset({_iri("Peru", "place"), _iri("Chile", "place")}),
+    }
+
+
+def test_in_order_to_is_not_an_order() -> None:
+    """'in order to' and 'an executive order' name no purchase order, even next to a making cue."""
+    body = (
+        "Acme Corp. announced it hired Bolt Inc. in order to grow, and Bolt Inc. approved an executive order."
+    )
+    assert _agreements(body, FIRMS) == []

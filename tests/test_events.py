@@ -1,0 +1,162 @@
+"""Events: triggers with anchors, unreal clauses skipped, participants, places and dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from importlib import resources
+
+from newsmodel.extract.events import find_events, trigger_table
+from newsmodel.extract.records import EntityIndex, EntityKind, EntityRecord, Mention
+from newsmodel.model import Event, EventKind
+from newsmodel.read.document import Document
+
+ARTICLE = "https://example.org/news/2"
+TUESDAY = dt.date(2017, 3, 28)  # a Tuesday
+
+Spec = dict[str, tuple[EntityKind, str | None]]
+
+
+def _index(doc: Document, entities: Spec) -> EntityIndex:
+    """Index every occurrence of each name (longest first); the tuple is (kind, subtype)."""
+    records = {
+        name: EntityRecord(
+            kind=kind, name=name, iri=f"urn:test:{kind}:{name.replace(' ', '-')}", subtype=subtype
+        )
+        for name, (kind, subtype) in entities.items()
+    }
+    taken: set[int] = set()
+    mentions: list[Mention] = []
+    for name in sorted(records, key=len, reverse=True):
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text):
+            if not taken & set(range(m.start(), m.end())):
+                taken.update(range(m.start(), m.end()))
+                mentions.append(Mention(m.start(), m.end(), records[name]))
+    return EntityIndex(records=list(records.values()), mentions=mentions)
+
+
+def _events(
+    body: str, entities: Spec, published: dt.date | None = TUESDAY, per_sentence: int = 1
+) -> list[Event]:
+    doc = Document.build(headline="Headline about a meeting in Paris", body=body)
+    return find_events(
+        doc, _index(doc, entities), article_iri=ARTICLE, published=published, per_sentence=per_sentence
+    )
+
+
+def _iri(name: str, kind: EntityKind) -> str:
+    return f"urn:test:{kind}:{name.replace(' ', '-')}"
+
+
+PEOPLE: Spec = {"Ann Lee": ("person", None), "Bo Chen": ("person", None)}
+
+
+def test_meeting_with_attendees_place_and_resolved_date() -> None:
+    """'A met B at the Palace on Tuesday' is a meeting of both, at the palace, on the publication day."""
+    spec: Spec = {**PEOPLE, "Elysee Palace": ("place", "Landmark")}
+    [event] = _events("Ann Lee met Bo Chen at the Elysee Palace on Tuesday and praised him.", spec)
+    assert event.kind is EventKind.MEETING
+    assert event.cameo_code == "04"
+    assert event.attendees == (_iri("Ann Lee", "person"), _iri("Bo Chen", "person"))
+    assert event.location == _iri("Elysee Palace", "place")
+    assert str(event.start_date) == "2017-03-28"
+    assert event.date_text == "on Tuesday"
+
+
+def test_description_is_the_whole_sentence_as_published() -> None:
+    """The evidence is the raw sentence (non-breaking spaces kept) and its span points at it in the body."""
+    body = "The talks ended.\n\nAnn Lee visited\u00a0Bo Chen in Oslo last week."
+    doc = Document.build(headline="H", body=body)
+    [event] = find_events(
+        doc, _index(doc, {**PEOPLE, "Oslo": ("place", "City")}), article_iri=ARTICLE, published=TUESDAY
+    )
+    assert event.description == "Ann Lee visited\u00a0Bo Chen in Oslo last week."
+    assert event.spans[0].slice(doc.body) == event.description
+    assert event.kind is EventKind.VISIT
+    assert str(event.start_date) == "2017-03"
+
+
+def test_hypothetical_negated_and_hoped_for_clauses_report_no_event() -> None:
+    """'could meet', 'did not meet', 'hopes to visit', 'if talks fail' are not events."""
+    body = (
+        "Ann Lee could meet Bo Chen in May. Ann Lee did not meet Bo Chen. "
+        "Bo Chen hopes to visit Ann Lee soon. If talks fail, Ann Lee would leave."
+    )
+    assert _events(body, PEOPLE) == []
+
+
+def test_trigger_without_anchor_is_no_event() -> None:
+    """A trigger with no named participant or place (only a date) anchors nothing."""
+    assert _events("The meeting was long and tense on Monday.", PEOPLE) == []
+
+
+def test_trigger_inside_a_quotation_is_no_event() -> None:
+    """The speaker's words are not the reporter's assertion."""
+    assert _events('"We met and we agreed on nothing," Ann Lee said.', PEOPLE) == []
+
+
+def test_headline_is_not_an_event_source() -> None:
+    """The headline repeats the body; events come from body sentences only."""
+    doc = Document.build(headline="Ann Lee meets Bo Chen", body="Nothing else happened.")
+    assert find_events(doc, _index(doc, PEOPLE), article_iri=ARTICLE, published=TUESDAY) == []
+
+
+def test_one_event_per_sentence_by_default_more_on_request() -> None:
+    """The most specific kind wins a sentence; per_sentence=2 also keeps the second kind."""
+    body = "Ann Lee signed the pact in Oslo and later met Bo Chen."
+    spec: Spec = {**PEOPLE, "Oslo": ("place", "City")}
+    assert [e.kind for e in _events(body, spec)] == [EventKind.SIGNING]
+    assert [e.kind for e in _events(body, spec, per_sentence=2)] == [EventKind.SIGNING, EventKind.MEETING]
+
+
+def test_light_verb_gives_way_to_its_event_noun() -> None:
+    """'announced new elections', 'paid a visit': the noun names the event, not the verb."""
+    spec: Spec = {**PEOPLE, "Oslo": ("place", "City")}
+    [event] = _events("Ann Lee paid a visit to Oslo.", spec)
+    assert event.kind is EventKind.VISIT
+
+
+def test_the_two_sides_resolve_to_the_two_latest_countries() -> None:
+    """'The two sides signed' names the two countries mentioned just before."""
+    spec: Spec = {"France": ("place", "Country"), "Chile": ("place", "Country"), "Peru": ("place", "Country")}
+    body = "Peru watched as France hosted Chile. The two sides on Monday signed a pact."
+    events = _events(body, spec)
+    signing = [e for e in events if e.kind is EventKind.SIGNING]
+    assert len(signing) == 1
+    assert set(signing[0].attendees) == {_iri("France", "place"), _iri("Chile", "place")}
+    assert str(signing[0].start_date) == "2017-03-27"
+
+
+def test_demonym_before_an_event_noun_names_the_country() -> None:
+    """'ahead of French elections in May' has France as participant when the article names France."""
+    spec: Spec = {**PEOPLE, "France": ("place", "Country")}
+    body = "France is divided. Ann Lee campaigns hard ahead of French elections in May."
+    [event] = [e for e in _events(body, spec) if e.kind is EventKind.ELECTION]
+    assert _iri("France", "place") in event.attendees
+    assert str(event.start_date) == "2017-05"
+
+
+def test_without_publication_date_relative_dates_stay_unresolved() -> None:
+    """No publication date: the event keeps no start date rather than inventing one."""
+    [event] = _events("Ann Lee met Bo Chen on Tuesday.", PEOPLE, published=None)
+    assert event.start_date is None
+
+
+def test_trigger_table_is_valid_and_codes_are_cameo_like() -> None:
+    """Every group of the shipped trigger file names a real kind and a 2-4 digit code or none."""
+    raw = json.loads(
+        (resources.files("newsmodel") / "data" / "event_triggers.json").read_text(encoding="utf-8")
+    )
+    for group in raw["groups"]:
+        EventKind(group["kind"])
+        assert group["cameo"] is None or re.fullmatch(r"\d{2,4}", group["cameo"])
+        assert group["verbs"] or group["nouns"]
+    assert trigger_table().triggers["met"].kind is EventKind.MEETING
+
+
+def test_event_ids_are_deterministic() -> None:
+    """The same article gives the same event IRIs."""
+    body = "Ann Lee met Bo Chen in Oslo. Bo Chen visited Oslo on Monday."
+    spec: Spec = {**PEOPLE, "Oslo": ("place", "City")}
+    assert [e.id for e in _events(body, spec)] == [e.id for e in _events(body, spec)]
