@@ -55,10 +55,42 @@ __all__ = [
     "Timestamp",
 ]
 
-# An absolute IRI: a scheme, a colon, then no whitespace or characters that
-# RFC 3987 forbids unescaped. Relative references are refused on purpose: an
-# RDF graph made of them means something different on every base.
-_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`\x00-\x20]+")
+
+
+def _ucs_class() -> str:
+    """RFC 3987's ``ucschar`` ranges (BMP) less every whitespace character, as ``\\uXXXX`` ranges.
+
+    Written with escapes so that one pattern serves Python's ``re`` and the
+    JSON Schema's ECMA-262 regex alike.
+    """
+    allowed = [
+        c for lo, hi in ((0xA0, 0xD7FF), (0xF900, 0xFDCF), (0xFDF0, 0xFFEF))
+        for c in range(lo, hi + 1) if not chr(c).isspace()
+    ]
+    parts, start, prev = [], allowed[0], allowed[0]
+    for c in [*allowed[1:], -1]:
+        if c != prev + 1:
+            parts.append(f"\\u{start:04x}" if start == prev else f"\\u{start:04x}-\\u{prev:04x}")
+            start = c
+        prev = c
+    return "".join(parts)
+
+
+_U = "A-Za-z0-9\\-._~!$&'()*+,;=" + _ucs_class()  # iunreserved and sub-delims
+_PCT = "%[0-9A-Fa-f]{2}"
+#: An absolute IRI as RFC 3987 (and so Oxigraph) reads it: a scheme, an optional
+#: authority whose port is digits, a path, a query and one fragment, with
+#: percent-escapes well formed; no whitespace, no ``[ ] < > " { } | \\ ^ ` ``.
+#: Relative references are refused on purpose: an RDF graph made of them
+#: means something different on every base. ``tools/gen_schema.py`` reuses it.
+IRI_PATTERN = (
+    "[A-Za-z][A-Za-z0-9+.\\-]*:"
+    f"(?://(?:(?:[{_U}:]|{_PCT})*@)?(?:[{_U}]|{_PCT})*(?::[0-9]*)?(?:/(?:[{_U}:@/]|{_PCT})*)?"
+    f"|/?(?:(?:[{_U}:@]|{_PCT})(?:[{_U}:@/]|{_PCT})*)?)"  # no authority: no leading "//"
+    f"(?:\\?(?:[{_U}:@/?]|{_PCT})*)?"
+    f"(?:#(?:[{_U}:@/?]|{_PCT})*)?"
+)
+_IRI = re.compile(IRI_PATTERN)
 
 
 # --------------------------------------------------------------------------- validators

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsmodel.extract.entities import find_entities
 from newsmodel.extract.gazetteer import lexicon
@@ -287,3 +291,64 @@ def test_find_entities_time_grows_linearly() -> None:
     find_entities(Document.build(headline="x", body=para * 16))
     large = time.process_time() - t0
     assert large < small * 10 + 0.05
+
+
+def test_accented_names_are_found_with_or_without_accents() -> None:
+    """'São Paulo', 'Sao Paulo' and 'İstanbul' match the gazetteer; accented people keep their names."""
+    idx = run("French President François Hollande flew from Sao Paulo to İstanbul.")
+    assert by_name(idx, "François Hollande").job_title == "President"
+    assert {"Sao Paulo", "İstanbul"} <= names(idx, "place")
+    assert by_name(idx, "İstanbul").same_as == by_name(run("Istanbul is big."), "Istanbul").same_as
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=400))
+def test_arbitrary_text_gives_sorted_non_overlapping_mentions(text: str) -> None:
+    """Any text yields mentions inside the text, sorted, non-overlapping, each of a listed record."""
+    doc = Document.build(headline=text[:40], body=text)
+    idx = find_entities(doc)
+    records = {id(r) for r in idx.records}
+    last = 0
+    for m in idx.mentions:
+        assert last <= m.start < m.end <= len(doc.text)
+        assert id(m.entity) in records
+        last = m.end
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Ann",
+                "Lee",
+                "Peru",
+                "Bank",
+                "of",
+                "the",
+                "said",
+                "U.S.",
+                ".",
+                ",",
+                "'s",
+                "Sen.",
+                "Corp.",
+                "NASA",
+                "\n\n",
+                '"',
+                "Minister",
+                "Iranian",
+                "and",
+                "Mr.",
+            ]
+        ),
+        max_size=60,
+    )
+)
+def test_name_like_word_soup_never_breaks_the_index(words: list[str]) -> None:
+    """Streams of name-like words still give a valid, non-overlapping index."""
+    text = " ".join(words)
+    idx = find_entities(Document.build(headline="x", body=text))
+    spans = [(m.start, m.end) for m in idx.mentions]
+    assert spans == sorted(spans)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))

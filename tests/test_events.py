@@ -137,6 +137,13 @@ def test_demonym_before_an_event_noun_names_the_country() -> None:
     assert str(event.start_date) == "2017-05"
 
 
+def test_future_meeting_is_an_intent_to_meet() -> None:
+    """'will meet … on Friday' is CAMEO 036 and resolves the weekday forward."""
+    [event] = _events("Ann Lee will meet Bo Chen on Friday.", PEOPLE)
+    assert event.cameo_code == "036"
+    assert str(event.start_date) == "2017-03-31"
+
+
 def test_without_publication_date_relative_dates_stay_unresolved() -> None:
     """No publication date: the event keeps no start date rather than inventing one."""
     [event] = _events("Ann Lee met Bo Chen on Tuesday.", PEOPLE, published=None)

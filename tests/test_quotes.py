@@ -13,7 +13,7 @@ from newsmodel.extract.agreements import find_agreements
 from newsmodel.extract.events import find_events
 from newsmodel.extract.quotes import build_attributor, find_quotations
 from newsmodel.extract.records import EntityIndex, EntityKind, EntityRecord, Mention
-from newsmodel.model import Quotation
+from newsmodel.model import Agreement, Event, Quotation
 from newsmodel.read.document import Document
 
 ARTICLE = "https://example.org/news/1"
@@ -110,12 +110,15 @@ def test_partial_quote_in_reporters_sentence() -> None:
 def test_unattributed_quote_has_no_speaker() -> None:
     """A slogan nobody is said to have said keeps a null speaker; an unnamed subject gives none either."""
     _, quotes = _quotes(
-        'The banner read "No more war, no more fear."\n\nAnalysts called it "a turning point in the talks."',
+        'The banner read "No more war, no more fear."\n\n'
+        'Analysts called it "a turning point in the talks."\n\n'
+        'Ann Lee lives in Oslo, with forecasters warning that smog will reach "very severe levels" soon.',
         {"Ann Lee": ("person", None)},
     )
     assert [(q.text, q.speaker) for q in quotes] == [
         ("No more war, no more fear.", None),
         ("a turning point in the talks.", None),
+        ("very severe levels", None),
     ]
 
 
@@ -165,7 +168,7 @@ def test_names_titles_and_scare_quotes_are_not_quotations() -> None:
     """Title-case names, nicknamed things and one-word scare quotes are skipped."""
     _, quotes = _quotes(
         'The prison, nicknamed the "Harbor Hotel," closed. Critics mocked the "plan" online. '
-        'She watched "Blue Sky Nights" twice.',
+        'She watched "Blue Sky Nights" twice. He bought the right to use the word "We" and later said so.',
         {},
     )
     assert quotes == []
@@ -231,7 +234,7 @@ def test_arbitrary_text_never_breaks_the_frame_extractors(pieces: list[str], noi
     doc = Document.build(headline="H 'x", body=body.strip("\n") or "x")
     index = _index(doc, {"Ann Lee": ("person", "f")})
     attributor = build_attributor(doc, index)
-    found = [
+    found: list[Quotation | Event | Agreement] = [
         *find_quotations(doc, index, article_iri=ARTICLE, attributor=attributor),
         *find_events(doc, index, article_iri=ARTICLE, published=None, attributor=attributor),
         *find_agreements(doc, index, article_iri=ARTICLE, published=None, attributor=attributor),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 
@@ -147,13 +148,18 @@ def _tool(name: str) -> str:
     return path
 
 
+_DOT_SEGMENT = re.compile(r"<[^<>]*[:/]\.\.?(?:[/?#>])")
+
+
 def _check_independent(article: NewsArticle) -> None:
     expected = rdf.to_ntriples(article).count("\n")
     rapper, serdi = _tool("rapper"), _tool("serdi")
     for fmt, text in (("turtle", rdf.to_turtle(article)), ("ntriples", rdf.to_ntriples(article))):
         out = _run([rapper, "-q", "-i", fmt, "-o", "ntriples", "-", "http://base.invalid/"], text)
         assert out.count("\n") == expected, f"rapper {fmt}"
-        if "\\u0000" not in text:  # raptor keeps literals as C strings: a NUL cuts them short
+        # raptor keeps literals as C strings (a NUL cuts them short) and, as RFC 3986 resolution
+        # says, drops "." and ".." segments of Turtle IRIs; compare the graphs when neither applies
+        if "\\u0000" not in text and not (fmt == "turtle" and _DOT_SEGMENT.search(text)):
             reparsed = rdflib.Graph().parse(data=out, format="nt")
             assert isomorphic(reparsed, _turtle_graph(article)), f"rapper {fmt}"
         out = _run([serdi, "-i", fmt, "-o", "ntriples", "-"], text)

@@ -138,7 +138,7 @@ def test_killed_load_leaves_whole_graphs_only(tmp_path: Path) -> None:
     process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
     assert process.stdout is not None
     assert process.stdout.readline().strip() == "started"
-    time.sleep(0.3)
+    time.sleep(1.0)  # let the bulk loader take in a few thousand articles
     process.kill()
     process.wait()
     process.stdout.close()
@@ -326,7 +326,7 @@ def test_read_only_store_answers_queries_and_refuses_writes(tmp_path: Path) -> N
 
 
 def test_iri_a_store_refuses_is_a_clear_error_and_writes_nothing() -> None:
-    """An article IRI that RFC 3987 refuses (bad percent escape) raises StoreError; nothing is written."""
+    """An IRI RFC 3987 refuses (bad percent escape), of the article or inside it: StoreError, no write."""
     import attrs
 
     bad = attrs.evolve(article(9), id="https://news.example/100%-sure")
@@ -337,6 +337,12 @@ def test_iri_a_store_refuses_is_a_clear_error_and_writes_nothing() -> None:
             store.load(bad)
         with pytest.raises(StoreError, match="100%-sure"):
             store.load_many([article(2), bad, article(3)])
+        odd_person = attrs.evolve(article(4).people[0], id="https://news.example/person/50%-off")
+        inner = attrs.evolve(article(4), people=(odd_person,), events=(), quotations=(), agreements=())
+        with pytest.raises(StoreError, match="refuses"):
+            store.load(inner)
+        with pytest.raises(StoreError, match="refuses"):
+            store.load_many([article(5), inner])
         assert store.nquads() == before
 
 
@@ -348,3 +354,10 @@ def test_update_runs_sparql_update_and_refuses_bad_text() -> None:
         assert store.graphs() == [article(2).id]
         with pytest.raises(StoreError, match="does not parse"):
             store.update("DROP EVERYTHING")
+
+
+def test_missing_parent_directories_are_created(tmp_path: Path) -> None:
+    """OxigraphStore(path) creates the store directory and its missing parents."""
+    with OxigraphStore(tmp_path / "a" / "b" / "db") as store:
+        store.load(article(1))
+    assert (tmp_path / "a" / "b" / "db").is_dir()

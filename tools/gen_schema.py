@@ -78,7 +78,7 @@ _SPACE = _space_class()
 IRI = {
     "type": "string",
     "format": "iri",
-    "pattern": "^[A-Za-z][A-Za-z0-9+.\\-]*:[^" + _SPACE + '\\u0000-\\u0020<>"{}|\\\\^`]+' + _END,
+    "pattern": "^(?:" + model.IRI_PATTERN + ")" + _END,
     **NO_LINE_BREAK,
 }
 #: Text with at least one character that ``str.strip()`` keeps.

@@ -65,22 +65,36 @@ def _prefix_links(ctx: _Ctx, c: _Cand, start: int, cands_end: dict[int, _Cand]) 
 
 
 def _lower_title_before(ctx: _Ctx, c: _Cand, cands_end: dict[int, _Cand]) -> None:
-    """Fill a person's title from lowercase words right before the name ("analyst X")."""
-    lo = max(0, c.a - 6)
-    lower = [w.lower() for w in ctx.words[lo : c.a]]
+    """Fill a person's title from words right before the name.
+
+    "analyst X", "CEO and co-founder X", and the comma form "Tribune's former
+    chairman, X," (then the name must close the clause).
+    """
+    words = ctx.words
+    end = c.a
+    comma = end > 0 and words[end - 1] == ","
+    if comma:
+        nxt = words[c.b] if c.b < len(words) else ""
+        if nxt not in (",", "said", "says", "told", "who"):
+            if c.kind == "person" or c.evidence:
+                _prefix_links(ctx, c, c.a, cands_end)
+            return
+        end -= 1
+    lo = max(0, end - 6)
+    lower = [w.lower() for w in words[lo:end]]
     found = title_span_before(lower, len(lower), ctx.lex)
     if found is None:
         if c.kind == "person" or c.evidence:
             _prefix_links(ctx, c, c.a, cands_end)
         return
     start = lo + found[0]
-    if any(
-        is_capitalized(w) and w.lower() not in ctx.lex.title_modifiers for w in ctx.words[start : c.a]
-    ) and not all(
-        (w.lower(),) in ctx.lex.titles or w.lower() in ctx.lex.title_modifiers for w in ctx.words[start : c.a]
+    span = words[start:end]
+    if any(is_capitalized(w) and w.lower() not in ctx.lex.title_modifiers for w in span) and not all(
+        (w.lower(),) in ctx.lex.titles or w.lower() in ctx.lex.title_modifiers or w in ("and", "&")
+        for w in span
     ):
         return
-    c.title = c.title or spell_title(ctx.words[start : c.a], ctx.lex)
+    c.title = c.title or spell_title(span, ctx.lex)
     if found[1] and not c.gender:
         c.gender = found[1]
     c.evidence += 2

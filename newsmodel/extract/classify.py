@@ -17,7 +17,7 @@ from newsmodel.extract.candidates import Cand as _Cand
 from newsmodel.extract.candidates import Ctx as _Ctx
 from newsmodel.extract.candidates import surface as _surface
 from newsmodel.extract.candidates import words_of
-from newsmodel.extract.gazetteer import Lexicon, PlaceEntry
+from newsmodel.extract.gazetteer import Lexicon, PlaceEntry, fold
 from newsmodel.extract.names import is_capitalized
 from newsmodel.extract.titles import head_at, spell_title
 
@@ -77,6 +77,8 @@ def _known(ctx: _Ctx, a: int, b: int) -> _Cand | None:
                 a, b, "organization", org.kind, f"org:{org.name}", 0.9, nationality=org.country or None
             )
         place = lex.places.get(s) if s not in lex.name_adjectives else None
+        if place is None and not s.isascii():
+            place = lex.places.get(fold(s))  # "İstanbul"
         if place is None and a > 0 and ctx.words[a - 1] == "the":
             place = lex.places.get(f"the {s}")  # "the West"
         if place is not None:
@@ -188,6 +190,9 @@ def _title_person(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
     if best is None:
         return None
     t_start, t_end, n_start, gender = best
+    while n_start < n - 1 and words[n_start] in lex.honorifics:
+        gender = gender or lex.honorifics[words[n_start]]
+        n_start += 1  # "Speaker ... Rt. Hon. X": the honorifics are not the name
     person = _Cand(a + n_start, b, "person", confidence=0.85, evidence=2, gender=gender or None)
     person.title = spell_title(words[t_start:t_end], lex)
     out = [person]
@@ -226,7 +231,13 @@ def _classify_prefix(ctx: _Ctx, a: int, b: int, person: _Cand) -> list[_Cand]:
         rest = _classify(ctx, a + 1, b)
     else:
         rest = _classify(ctx, a, b)
+    lone = words[0] if len(words) == 1 else ""
+    if not rest and lone and lone.lower() not in lex.common and lone not in lex.not_entities:
+        rest = [_Cand(a, b, None)]  # "Emirates President X", even where "emirates" is a word
     for c in rest:
+        if c.kind is None:
+            # "Emirates President X": an unknown name before a title is the body the title belongs to
+            c.kind, c.subtype = "organization", "Organization"
         if c.kind == "organization" and person.affiliation is None:
             person.affiliation = c
         if c.kind == "place" and c.place is not None and c.place.kind == "Country" and not person.nationality:
@@ -329,7 +340,9 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
     for k in range(a + 1, b - 1):
         if words[k] in ("of", "for"):
             if (words[k - 1].lower(),) in lex.titles:
-                if words[a] in lex.orgs and words[a] not in lex.places:
+                if any(
+                    (o := _known(ctx, a, j)) is not None and o.kind == "organization" for j in range(a + 1, k)
+                ):
                     # "United Nations High Commissioner for Human Rights": an office
                     return [_Cand(a, b, "organization", "GovernmentOrganization", confidence=0.6)]
                 # a title phrase ("Advocacy Director for the Middle East"): only its known places
@@ -424,6 +437,8 @@ def _split_at_person(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
             g = lex.given_names[words[k]]
             person = _Cand(k, b, "person", confidence=0.7, evidence=1, gender=g if g in ("m", "f") else None)
             return [c for c in head if c.kind is not None] + [person]
+    if words[a] in lex.given_names:
+        return None  # "Leon Cooperman": a person, whatever town shares the first name
     for j in range(b - 1, a, -1):
         known = _known(ctx, a, j)
         if known is None:

@@ -3,21 +3,25 @@
 The finder works on ``Document.text`` in four passes, all rules and lookups
 (no model needed):
 
-1. **Runs.** Capitalized words are grouped into runs ("Russian President
-   Vladimir Putin", "University of North Carolina", "Pacific Gas & Electric
-   Co."); "of", "for", "and", "&" join two runs only when the left one ends in
-   a cue word (an organization, place or title word).
-2. **Typing.** Each run is read against the shipped lists: titles and
-   honorifics make people (and give job title, gender, nationality), the
-   gazetteers name places and well-known organizations, cue words type the rest
-   ("… Airbase" is a landmark, "… Corp." a corporation), given names and context
-   ("analyst X", "X, who", "X said") find the remaining people.
-3. **Linking.** Short forms join the full one: a surname to its person
-   ("Putin"), an acronym or a leading part to its organization ("CPUC",
-   "GateHouse"), every spelling of a country to one place ("U.S." / "United
-   States").
+1. **Runs** (``runs.py``). Capitalized words are grouped into runs ("Russian
+   President Vladimir Putin", "University of North Carolina", "Pacific Gas &
+   Electric Co."); "of", "for", "'s", "&" join two runs only when the left one
+   ends in a cue word (an organization, place or title word).
+2. **Typing** (``classify.py``, ``attributes.py``). Each run is read against
+   the shipped lists (``gazetteer.py``): titles and honorifics make people (and
+   give job title, gender, nationality), the gazetteers name places and
+   well-known organizations, cue words type the rest ("... Airbase" is a
+   landmark, "... Corp." a corporation), given names and context ("analyst X",
+   "X, who", "X, chief executive of Y") find the remaining people.
+3. **Linking** (``grouping.py``). Short forms join the full one: a surname to
+   its person ("Putin"), an acronym or a leading part to its organization
+   ("CPUC", "GateHouse"), every spelling of a country to one place ("U.S." /
+   "United States"); spans no rule typed are settled with the whole article in
+   view; a title-case headline only links names the body or the lists know.
 4. **Records.** One ``EntityRecord`` per entity: ``name`` is the fullest form
-   in the text, ``aliases`` the others; places carry their GeoNames ``same_as``.
+   in the text, ``aliases`` the others; places carry their GeoNames
+   ``same_as``; office-holders with no stated country get the one the article
+   makes theirs ("President X" next to "the U.S.").
 
 A trained spaCy pipeline may be passed as ``nlp``: its entities fill in names
 the rules did not type. spaCy is imported by the caller, never here.

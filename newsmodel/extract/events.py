@@ -117,6 +117,7 @@ _UNREAL = re.compile(
     re.IGNORECASE,
 )
 _ANAPHORIC = re.compile(r"(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_IMPERATIVE = re.compile(r"(?:(?:please|for [\w\s]{1,40},)\s*)?$", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|his|her|their)\s+$", re.IGNORECASE)
 _CLAUSE_CUT = re.compile(r"[,;:()]|\b(?:and|but|while|which|who|that|as|after|before|because)\b")
 
@@ -222,6 +223,8 @@ def find_events(
         for number, (match, trigger) in enumerate(zip(hits, resolved, strict=True)):
             if trigger is None or not real[number] or trigger.kind in found:
                 continue
+            if not trigger.nominal and _IMPERATIVE.match(text, sent_start, match.start):
+                continue  # "Visit our website", "For details, visit …": an instruction, not news
             if trigger.nominal and _ANAPHORIC.match(text, sent_start, match.start):
                 continue  # "The talks come as…": a happening reported before, not a new one
             if not trigger.nominal and number + 1 < len(hits) and real[number + 1]:
@@ -287,7 +290,7 @@ class _Frame:
             locative = _LOCATIVE.search(text, max(start, m.start - 30), m.start) is not None
             if location is None and locative and (rec.kind == "place" or rec.also_other):
                 location = rec
-            if not is_actor(rec) or rec in attendees:
+            if not is_actor(rec) or rec in attendees or (locative and rec.subtype not in (None, "Country")):
                 continue  # a city, a region or a building is where it happened, not who acted
             if attr.is_source(m):
                 sources.append(rec)  # "the Kremlin said": who reports it, not who took part
@@ -320,7 +323,7 @@ class _Frame:
             name=f"{match.phrase} ({names})" if names else match.phrase,
             kind=kind,
             description=doc.raw[self.sent_start : self.sent_end],
-            cameo_code=trigger.cameo,
+            cameo_code=_cameo(self.text, self.sent_start, match, kind, trigger),
             start_date=date.value if date else None,
             date_text=date.text if date else None,
             location=self.location.iri if self.location else None,
@@ -379,6 +382,18 @@ def _trigger_actors(
     sent_start, _ = attr.sentence_of(match.start)
     kind, who = attr.subject_before(match.start, sent_start)
     return [who] if kind == "entity" and who is not None else []
+
+
+def _cameo(text: str, sent_start: int, match: Hit, kind: EventKind, trigger: Trigger) -> str | None:
+    """The trigger group's CAMEO code; a meeting still to come is 036, "express intent to meet"."""
+    if kind is EventKind.MEETING and _FUTURE.search(text, max(sent_start, match.start - 40), match.start):
+        return "036"
+    return trigger.cameo
+
+
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is to|are to|set to|due to|scheduled to|expected to)\b[^,;.]*$", re.IGNORECASE
+)
 
 
 def _nearest_date(dates: list[DateMention], at: int) -> DateMention | None:

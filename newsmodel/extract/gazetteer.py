@@ -17,12 +17,13 @@ nothing is read at import time.
 from __future__ import annotations
 
 import functools
+import unicodedata
 from importlib import resources
 from typing import NamedTuple
 
 import attrs
 
-__all__ = ["Lexicon", "OrgEntry", "PlaceEntry", "lexicon"]
+__all__ = ["Lexicon", "OrgEntry", "PlaceEntry", "fold", "lexicon"]
 
 
 class PlaceEntry(NamedTuple):
@@ -76,6 +77,15 @@ class Lexicon:
     phrases: dict[str, list[tuple[str, ...]]]
 
 
+def fold(text: str) -> str:
+    """Drop accents and dotted capitals ("İstanbul" -> "Istanbul", "São" -> "Sao").
+
+    >>> fold("İstanbul Zürich")
+    'Istanbul Zurich'
+    """
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
 def _lines(name: str) -> list[list[str]]:
     text = resources.files("newsmodel.data").joinpath(name).read_text(encoding="utf-8")
     out = []
@@ -87,14 +97,16 @@ def _lines(name: str) -> list[list[str]]:
 
 
 def _words(name: str) -> frozenset[str]:
-    return frozenset(row[0].strip() for row in _lines(name))
+    text = resources.files("newsmodel.data").joinpath(name).read_text(encoding="utf-8")
+    lines = text.splitlines()
+    return frozenset(line.split("\t", 1)[0].strip() for line in lines if line.strip() and line[0] != "#")
 
 
 def _tokens(name: str) -> tuple[str, ...]:
-    """Split a name the way the tokenizer does (close enough for phrase lookup)."""
-    from newsmodel.extract.names import tokenize
+    """Split a name the way the tokenizer does (for phrase lookup)."""
+    from newsmodel.extract.names import scan
 
-    return tuple(t.text for t in tokenize(name))
+    return tuple(scan(name)[0])
 
 
 @functools.cache
@@ -128,7 +140,13 @@ def lexicon() -> Lexicon:
                 old.population if old else 0,
                 flags,
             )
-    # ASCII spellings a text may use for accented names stay as they are: GeoNames' English names.
+    # "Sao Paulo" for "São Paulo": accent-free spellings of accented names
+    given = {row[0]: row[1] for row in _lines("given_names.tsv")}
+    for name in [n for n in places if not n.isascii()]:
+        plain = fold(name)
+        if len(plain) == len(name) and plain not in places:
+            entry = places[name]
+            places[plain] = entry._replace(flags=entry.flags + "a") if plain in given else entry
     orgs: dict[str, OrgEntry] = {}
     for row in _lines("organizations.tsv"):
         row += [""] * (4 - len(row))
@@ -142,7 +160,6 @@ def lexicon() -> Lexicon:
         row += [""] * (3 - len(row))
         titles[tuple(t.lower() for t in _tokens(row[0]))] = (row[1], row[2].strip())
     honorifics = {row[0]: (row[1].strip() if len(row) > 1 else "") for row in _lines("honorifics.tsv")}
-    given = {row[0]: row[1] for row in _lines("given_names.tsv")}
     for name in _words("given_names_extra.txt"):
         given.setdefault(name, "u")
     phrases: dict[str, list[tuple[str, ...]]] = {}

@@ -13,7 +13,7 @@ import bisect
 
 import attrs
 
-from newsmodel.extract.candidates import ACRONYM_RE, CAMEL_RE, Cand, Ctx, surface
+from newsmodel.extract.candidates import ACRONYM_RE, CAMEL_RE, PARTICLES, Cand, Ctx, surface
 from newsmodel.extract.records import EntityIndex, EntityKind, EntityRecord, Mention
 from newsmodel.ids import entity_iri
 
@@ -338,18 +338,13 @@ class Groups:
                 aff_key = cand_key[id(aff)]
                 rec.affiliation = records[aff_key]
                 nat = nat or next((c.nationality for c in self.ents[aff_key].cands if c.nationality), None)
-            if (
-                nat is None
-                and has_us
-                and (
-                    rec.job_title in _US_TITLES
-                    or (rec.job_title == "President" and "United States" not in claimed)
-                )
-            ):
+            bare_president = rec.job_title == "President" and rec.affiliation is None
+            us_office = rec.job_title in _US_TITLES or (bare_president and "United States" not in claimed)
+            if nat is None and has_us and us_office:
                 # "Sen. X" in an article set in the U.S.; a bare "President X" is, in news
                 # style, the U.S. president (others are "Russian President X")
                 nat = "United States"
-            if nat is None and _political(rec.job_title):
+            if nat is None and _political(rec.job_title) and rec.affiliation is None:
                 if countries is None:
                     countries, counts = self._country_mentions(ctx, claimed)
                 nat = self._home_country(ctx, ent, countries, counts)
@@ -513,7 +508,7 @@ def _settle(ctx: Ctx, c: Cand) -> str | None:
                 return None
         return "organization"
     if (
-        any(w.lower() in lex.english for w in words[1:])
+        any(w.lower() in lex.english and w not in PARTICLES for w in words[1:])
         or any(w in lex.org_cues for w in words)
         or (words[0].lower() in lex.english and words[0] not in lex.given_names)
         or any(ACRONYM_RE.match(w) for w in words)

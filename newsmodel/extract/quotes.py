@@ -110,6 +110,34 @@ _GAP_WORDS = frozenset(
     ]
 )
 
+#: Time words after which an "-ing" verb shares the clause's subject ("last month saying that").
+_TIME_WORDS = frozenset(
+    [
+        "today",
+        "yesterday",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "day",
+        "days",
+        "night",
+        "morning",
+        "afternoon",
+        "evening",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "weekend",
+    ]
+)
+
 #: Subject nouns that stand for an organization's voice ("the spokesperson said").
 _ORG_ROLES = frozenset(
     [
@@ -207,8 +235,8 @@ _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 
 #: Cues before a short quotation that make it a name, not words said.
 _NAME_CUES = re.compile(
-    r"(?:so-called|dubbed|nicknamed|named|titled|entitled|known as|hashtag|account|handle)"
-    r"\s+(?:the\s+|a\s+|an\s+)?$",
+    r"(?:so-called|dubbed|nicknamed|named|titled|entitled|known as|hashtag|account|handle|"
+    r"the (?:word|term|name|brand|title|label))\s+(?:the\s+|a\s+|an\s+)?$",
     re.IGNORECASE,
 )
 
@@ -519,6 +547,16 @@ class Attributor:
                     best = m
         return best
 
+    def after_time(self, verb: Hit) -> bool:
+        """Tell "… this month stating that": an "-ing" verb after a time word shares the clause's subject.
+
+        After a plain noun ("forecasters warning") the noun is the subject, and it names no one.
+        """
+        if not verb.phrase.endswith("ing"):
+            return False
+        before = _WORD.findall(self.doc.text[max(0, verb.start - 20) : verb.start])
+        return bool(before) and before[-1].lower() in _TIME_WORDS
+
     def subject_after(self, verb_end: int, hi: int) -> EntityRecord | None:
         """Find the subject of an inverted verb (``said Putin``, ``says analyst Lee``, ``said the firm``)."""
         text = self.doc.text
@@ -759,7 +797,7 @@ def find_quotations(
         if intro_verb is not None:
             kind, who = attr.subject_before(intro_verb.start, sent_start)
             verb_form = intro_verb.phrase.lower()
-            if kind in {"coordinated", "none"} or (kind == "unnamed" and verb_form.endswith("ing")):
+            if kind in {"coordinated", "none"} or (kind == "unnamed" and attr.after_time(intro_verb)):
                 who = attr.clause_subject(sent_start, intro_verb.start)
             elif kind == "unnamed" and verb_form in _NOUNISH:
                 kind = "weak"
@@ -773,7 +811,7 @@ def find_quotations(
                     who, sure = _prefix_speaker(attr, sent_start, raw.open)
                 if who is not None or sure:
                     break
-        if _title_case(content) and intro_verb is None and not after_verb:
+        if _title_case(content) and not (full and (intro_verb is not None or after_verb)):
             drop.add(number)  # "Harbor Hotel", "Blue Sky Nights": named, not said
         if who is not None and who.kind != "person":
             attr.recent_org_speaker = (raw.close, who)
@@ -814,7 +852,7 @@ def _prefix_speaker(attr: Attributor, sent_start: int, open_at: int) -> tuple[En
         kind, who = attr.subject_before(verb.start, sent_start)
         if kind == "entity" and who is not None:
             return who, True
-        if kind in {"coordinated", "none"} or verb.phrase.lower().endswith("ing"):
+        if kind in {"coordinated", "none"} or (kind == "unnamed" and attr.after_time(verb)):
             subject = attr.clause_subject(sent_start, verb.start)
             if subject is not None:
                 return subject, True

@@ -105,6 +105,8 @@ def _runs(ctx: _Ctx, lo: int, hi: int) -> list[tuple[int, int]]:
                 k = j + 1
                 if words[k] == "the" and k + 1 < hi:
                     k += 1
+                while k + 1 < hi and words[j] in _PARTICLES and words[k] in _PARTICLES:
+                    k += 1  # "Botic van de Zandschulp"
                 if (
                     is_capitalized(words[k])
                     and words[k] not in ctx.lex.not_entities

@@ -69,11 +69,11 @@ def dumps_all(article: NewsArticle, formats: Iterable[Format] = tuple(Format)) -
     if Format.TURTLE in wanted:
         out[Format.TURTLE] = rdf.turtle_from_tree(tree)
     if Format.NTRIPLES in wanted or Format.NQUADS in wanted:
-        ntriples = rdf.ntriples_from_tree(tree)
+        lines = rdf.statements(tree)
         if Format.NTRIPLES in wanted:
-            out[Format.NTRIPLES] = ntriples
+            out[Format.NTRIPLES] = rdf.join_statements(lines)
         if Format.NQUADS in wanted:
-            out[Format.NQUADS] = rdf.nquads_from_ntriples(ntriples, article.id)
+            out[Format.NQUADS] = rdf.join_statements(lines, article.id)
     return {fmt: out[fmt] for fmt in wanted}
 
 

@@ -2,7 +2,7 @@ r"""The article as a ``<script type="application/ld+json">`` block for a web pag
 
 Inside a ``<script>`` element the HTML parser looks only for ``</script``;
 JavaScript engines used to treat U+2028 and U+2029 as line ends. Escaping
-``<``, ``>``, ``&``, U+2028 and U+2029 as JSON ``\\uXXXX`` escapes (never HTML
+``<``, ``>``, ``&``, U+2028 and U+2029 as JSON ``\uXXXX`` escapes (never HTML
 entities, which a script element does not decode) keeps any headline from
 closing the tag, and the text is still exactly the same JSON.
 
@@ -16,35 +16,27 @@ False
 
 from __future__ import annotations
 
-import re
-
 from newsmodel.model import NewsArticle
 from newsmodel.serialize.jsonld import dumps as jsonld_dumps
 
 __all__ = ["escape_script_json", "to_html_script"]
 
-_UNSAFE = re.compile("[<>&\u2028\u2029]")
+_ESCAPES = tuple((c, f"\\u{ord(c):04x}") for c in "<>&\u2028\u2029")
 
 
 def escape_script_json(text: str) -> str:
     r"""JSON text made safe inside a script element (same JSON value, no ``<``, ``>``, ``&``…).
 
     Valid only for JSON: the characters it escapes may only occur inside JSON
-    strings, where ``\\uXXXX`` means the same character.
+    strings, where ``\uXXXX`` means the same character.
 
     >>> escape_script_json('{"a":"<b>&\u2028"}')
     '{"a":"\\u003cb\\u003e\\u0026\\u2028"}'
     """
-    if _UNSAFE.search(text) is None:
-        return text
-    # five C-speed passes beat one str.translate, which looks up every character in a dict
-    return (
-        text.replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028")
-        .replace("\u2029", "\\u2029")
-    )
+    for raw, escaped in _ESCAPES:
+        if raw in text:  # a C scan; the copy only happens for a character that occurs
+            text = text.replace(raw, escaped)
+    return text
 
 
 def to_html_script(article: NewsArticle) -> str:

@@ -54,8 +54,8 @@ if TYPE_CHECKING:
 __all__ = [
     "dumps",
     "escape_string",
-    "nquads_from_ntriples",
-    "ntriples_from_tree",
+    "join_statements",
+    "statements",
     "to_nquads",
     "to_ntriples",
     "to_quads",
@@ -182,6 +182,7 @@ _START = KEYS[FIELDS["Span", "start"].key]
 _END = KEYS[FIELDS["Span", "end"].key]
 _START_KEY, _END_KEY = _START.key, _END.key
 _TTL_TERMS = {key: (term.curie, term.coerce_id) for key, term in KEYS.items()}
+_COERCE = {key: term.coerce_id for key, term in KEYS.items()}
 _NT_SPAN_START = f"<{_START.iri}> "
 _NT_SPAN_END = f"<{_END.iri}> "
 
@@ -189,11 +190,10 @@ _NT_SPAN_END = f"<{_END.iri}> "
 class _NTWriter:
     """N-Triples / N-Quads lines straight from the JSON-LD tree (the hot path of the stores)."""
 
-    def __init__(self, article_id: str, end: str) -> None:
+    def __init__(self, article_id: str) -> None:
         self.tag = "_:b" + hashlib.blake2b(article_id.encode("utf-8"), digest_size=5).hexdigest() + "n"
         self.count = 0
-        self.end = end
-        self.lines: list[str] = []
+        self.lines: list[str] = []  # statements without their final " ." (N-Quads puts the graph there)
 
     def node(self, node: Node) -> str:
         ident = node.get("@id")
@@ -202,16 +202,19 @@ class _NTWriter:
             self.count += 1
         else:
             subject = f"<{ident}>"
-        lines, end = self.lines, self.end
+        lines = self.lines
         for key, value in node.items():
             if key[0] == "@":
                 if key == "@type":
-                    lines.append(f"{subject} {_NT_TYPE} {_NT_TYPES[value]}{end}")
+                    lines.append(f"{subject} {_NT_TYPE} {_NT_TYPES[value]}")
                 continue
             head = f"{subject} {_NT_PREDICATES[key]} "
-            coerce = KEYS[key].coerce_id
-            for item in value if isinstance(value, list) else (value,):
-                lines.append(f"{head}{self.object(item, coerce)}{end}")
+            coerce = _COERCE[key]
+            for item in value if type(value) is list else (value,):
+                if type(item) is dict and len(item) == 1:  # a reference {"@id": …}, the commonest object
+                    lines.append(f"{head}<{item['@id']}>")
+                else:
+                    lines.append(f"{head}{self.object(item, coerce)}")
         return subject
 
     def object(self, item: Any, coerce_id: bool) -> str:
@@ -224,8 +227,8 @@ class _NTWriter:
             if len(item) == 2 and _START_KEY in item and _END_KEY in item:  # an evidence span, inline
                 label = f"{self.tag}{self.count}"
                 self.count += 1
-                self.lines.append(f'{label} {_NT_SPAN_START}"{item[_START_KEY]}"{_NT_INTEGER}{self.end}')
-                self.lines.append(f'{label} {_NT_SPAN_END}"{item[_END_KEY]}"{_NT_INTEGER}{self.end}')
+                self.lines.append(f'{label} {_NT_SPAN_START}"{item[_START_KEY]}"{_NT_INTEGER}')
+                self.lines.append(f'{label} {_NT_SPAN_END}"{item[_END_KEY]}"{_NT_INTEGER}')
                 return label
             return self.node(item)
         if kind is str:
@@ -237,30 +240,31 @@ class _NTWriter:
         raise FormatError(f"cannot spell {item!r} as RDF")  # pragma: no cover - the writer never builds it
 
 
-def ntriples_from_tree(tree: Node, graph: str | None = None) -> str:
-    """Write N-Triples (or N-Quads in ``graph``) from an article's JSON-LD tree."""
-    writer = _NTWriter(tree["@id"], " .\n" if graph is None else f" <{graph}> .\n")
-    writer.node(tree)
-    return "".join(writer.lines)
+def statements(tree: Node) -> list[str]:
+    """List the N-Triples statements of an article's JSON-LD tree, each without its final `` .``.
 
-
-def nquads_from_ntriples(ntriples: str, graph: str) -> str:
-    """Put the statements of an N-Triples text into ``graph``.
-
-    Escaped literals hold no raw newline, so a space, a dot and a newline only
-    ever end a statement.
+    :func:`join_statements` turns them into N-Triples or N-Quads; a caller
+    that needs both walks the tree once.
     """
-    return ntriples.replace(" .\n", f" <{graph}> .\n")
+    writer = _NTWriter(tree["@id"])
+    writer.node(tree)
+    return writer.lines
+
+
+def join_statements(lines: list[str], graph: str | None = None) -> str:
+    """Write statements as N-Triples, or as N-Quads in ``graph``."""
+    end = " .\n" if graph is None else f" <{graph}> .\n"
+    return end.join(lines) + end if lines else ""
 
 
 def to_ntriples(article: NewsArticle) -> str:
     """Write the article as N-Triples (blank-node labels carry a hash of the article IRI)."""
-    return ntriples_from_tree(to_jsonld(article))
+    return join_statements(statements(to_jsonld(article)))
 
 
 def to_nquads(article: NewsArticle) -> str:
     """Write the article as N-Quads in one named graph, the article IRI (what a store loads)."""
-    return ntriples_from_tree(to_jsonld(article), article.id)
+    return join_statements(statements(to_jsonld(article)), article.id)
 
 
 def to_rdflib(article: NewsArticle) -> rdflib.Graph:

@@ -3,8 +3,9 @@
 Writes keep one promise: a graph is always a whole version of its article,
 never half of one.
 
-- ``load`` swaps one graph with one SPARQL update (``DROP`` + ``INSERT
-  DATA``), which Oxigraph runs as a single transaction.
+- ``load`` writes a new graph with one transactional load, and swaps an
+  existing one with one SPARQL update (``DROP`` + ``INSERT DATA``), which
+  Oxigraph runs as a single transaction.
 - ``load_many`` streams the N-Quads of every *new* article into Oxigraph's
   bulk loader, which commits all of it at the end or nothing (an exception
   from the article iterable aborts it). The serializer labels blank nodes
@@ -124,6 +125,7 @@ class OxigraphStore:
                 if not self.path.is_dir():
                     raise StoreUnavailable(f"cannot open store {self.path}: no such directory")
                 return ox.Store.read_only(str(self.path))
+            self.path.mkdir(parents=True, exist_ok=True)
             return ox.Store(str(self.path))
         except OSError as exc:
             raise _open_error(self.path, exc) from exc
@@ -174,7 +176,7 @@ class OxigraphStore:
 
     def load(self, article: NewsArticle) -> LoadStats:
         """Replace the article's graph with its triples, in one transaction."""
-        return self._replace([(article.id, article_nquads(article))])
+        return self._put((article.id, article_nquads(article)))
 
     def load_rdf(self, iri: str, data: bytes | str, fmt: str = "nquads") -> LoadStats:
         """Replace graph ``iri`` with RDF text (``nquads``, ``nt``, ``turtle`` or ``trig``).
@@ -182,7 +184,21 @@ class OxigraphStore:
         For RDF that did not come from a ``NewsArticle``: triples go into the
         graph, and quads must already name it.
         """
-        return self._replace([(iri, normalize(iri, data, fmt))])
+        return self._put((iri, normalize(iri, data, fmt)))
+
+    def _put(self, unit: Unit) -> LoadStats:
+        """One graph: a transactional load when it is new, a DROP + INSERT update otherwise."""
+        store = self._writable()
+        iri, data = unit
+        if store.contains_named_graph(check_iri(iri)):
+            return self._replace([unit])
+        try:
+            store.load(data, format=ox.RdfFormat.N_QUADS)
+        except SyntaxError as exc:
+            raise StoreError(f"cannot store <{iri}>: its RDF holds a term the store refuses: {exc}") from exc
+        except OSError as exc:
+            raise self._fail(f"loading <{iri}>", exc) from exc
+        return LoadStats(articles=1, triples=data.count(b"\n"))
 
     def _replace(self, units: list[Unit]) -> LoadStats:
         store = self._writable()

@@ -46,6 +46,10 @@ class Store(Protocol):
         """Load many articles; if the iterable fails midway, no graph is changed."""
         ...
 
+    def load_rdf(self, iri: str, data: bytes | str, fmt: str = "nquads") -> LoadStats:
+        """Replace graph ``iri`` with RDF text that did not come from a ``NewsArticle``."""
+        ...
+
     def query(self, sparql: str) -> QueryResult:
         """Run a SPARQL 1.1 SELECT, ASK, CONSTRUCT or DESCRIBE query."""
         ...
