@@ -538,7 +538,9 @@ class NewsArticle:
 
     def _check_ids_unique(self) -> set[str]:
         seen: dict[str, Any] = {}
-        holders = (*self.entities, *self.events, *self.agreements, *self.quotations)
+        holders: tuple[Entity | Event | Agreement | Quotation, ...] = (
+            *self.entities, *self.events, *self.agreements, *self.quotations,
+        )
         for item in holders:
             if item.id in seen:
                 raise ModelError(f"NewsArticle: two items share the IRI {item.id!r}")

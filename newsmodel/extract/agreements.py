@@ -43,7 +43,7 @@ from newsmodel.extract.events import implicit_actors, is_actor, shared_countries
 from newsmodel.extract.quotes import Attributor, build_attributor
 from newsmodel.extract.records import EntityIndex, EntityRecord
 from newsmodel.extract.sentences import Hit, PhraseMatcher
-from newsmodel.ids import item_iri
+from newsmodel.ids import DEFAULT_BASE, item_iri
 from newsmodel.model import Agreement, AgreementStatus
 from newsmodel.read.document import Document
 
@@ -101,6 +101,7 @@ def find_agreements(
     index: EntityIndex,
     *,
     article_iri: str,
+    base: str = DEFAULT_BASE,
     published: dt.date | None,
     sentences: Sequence[tuple[int, int]] | None = None,
     attributor: Attributor | None = None,
@@ -128,7 +129,7 @@ def find_agreements(
             names = " and ".join(p.name for p in parties[:3])
             out.append(
                 Agreement(
-                    id=item_iri(article_iri, "agreement", sent_start, *(p.iri for p in parties)),
+                    id=item_iri(article_iri, "agreement", sent_start, *(p.iri for p in parties), base=base),
                     name=f"{anchor.phrase} between {names}",
                     parties=tuple(dict.fromkeys(p.iri for p in parties)),
                     status=status,

@@ -45,7 +45,7 @@ from newsmodel.extract.gazetteer import lexicon
 from newsmodel.extract.quotes import Attributor, build_attributor
 from newsmodel.extract.records import EntityIndex, EntityRecord
 from newsmodel.extract.sentences import Hit, PhraseMatcher
-from newsmodel.ids import item_iri
+from newsmodel.ids import DEFAULT_BASE, item_iri
 from newsmodel.model import Event, EventKind
 from newsmodel.read.document import Document
 
@@ -190,6 +190,7 @@ def find_events(
     index: EntityIndex,
     *,
     article_iri: str,
+    base: str = DEFAULT_BASE,
     published: dt.date | None,
     sentences: Sequence[tuple[int, int]] | None = None,
     attributor: Attributor | None = None,
@@ -241,7 +242,7 @@ def find_events(
         for kind, (match, trigger) in ranked[:per_sentence]:
             extra = _trigger_actors(attr, match, trigger, countries)
             if frame.anchored or extra:
-                out.append(frame.event(doc, article_iri, kind, match, trigger, extra))
+                out.append(frame.event(doc, article_iri, kind, match, trigger, extra, base=base))
     return out
 
 
@@ -311,6 +312,8 @@ class _Frame:
         match: Hit,
         trigger: Trigger,
         extra: list[EntityRecord],
+        *,
+        base: str = DEFAULT_BASE,
     ) -> Event:
         date = _nearest_date(self.dates, match.start)
         attendees = [*extra, *(r for r in self.attendees if r not in extra)]
@@ -319,7 +322,7 @@ class _Frame:
         names = ", ".join(r.name for r in attendees[:3])
         span = doc.body_span(self.sent_start, self.sent_end)
         return Event(
-            id=item_iri(article_iri, "event", self.sent_start, kind.value),
+            id=item_iri(article_iri, "event", self.sent_start, kind.value, base=base),
             name=f"{match.phrase} ({names})" if names else match.phrase,
             kind=kind,
             description=doc.raw[self.sent_start : self.sent_end],

@@ -83,19 +83,31 @@ def map_document(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None 
     found_quotes = _run(
         "quotations",
         lambda: quotes.find_quotations(
-            doc, index, article_iri=article_id, sentences=sentences, attributor=attributor
+            doc, index, article_iri=article_id, base=base, sentences=sentences, attributor=attributor
         ),
     )
     found_events = _run(
         "events",
         lambda: events.find_events(
-            doc, index, article_iri=article_id, published=day, sentences=sentences, attributor=attributor
+            doc,
+            index,
+            article_iri=article_id,
+            base=base,
+            published=day,
+            sentences=sentences,
+            attributor=attributor,
         ),
     )
     found_agreements = _run(
         "agreements",
         lambda: agreements.find_agreements(
-            doc, index, article_iri=article_id, published=day, sentences=sentences, attributor=attributor
+            doc,
+            index,
+            article_iri=article_id,
+            base=base,
+            published=day,
+            sentences=sentences,
+            attributor=attributor,
         ),
     )
 

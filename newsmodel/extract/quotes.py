@@ -40,7 +40,7 @@ import attrs
 
 from newsmodel.extract.records import EntityIndex, EntityRecord, Mention
 from newsmodel.extract.sentences import Hit, PhraseMatcher, Tokens, scan_many, split_sentences
-from newsmodel.ids import item_iri
+from newsmodel.ids import DEFAULT_BASE, item_iri
 from newsmodel.model import Quotation
 from newsmodel.read.document import Document
 
@@ -753,6 +753,7 @@ def find_quotations(
     index: EntityIndex,
     *,
     article_iri: str,
+    base: str = DEFAULT_BASE,
     sentences: Sequence[tuple[int, int]] | None = None,
     attributor: Attributor | None = None,
 ) -> list[Quotation]:
@@ -832,7 +833,7 @@ def find_quotations(
         spans = tuple(span for s, e in raw.pieces if (span := doc.body_span(s, e)) is not None)
         out.append(
             Quotation(
-                id=item_iri(article_iri, "quotation", raw.start),
+                id=item_iri(article_iri, "quotation", raw.start, base=base),
                 text=content,
                 speaker=who.iri if who is not None else None,
                 partial=partial,
