@@ -31,13 +31,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import re
 from collections.abc import Sequence
-from importlib import resources
 
 import attrs
 
+from newsmodel import knowledge
 from newsmodel.extract.dates import find_dates
 from newsmodel.extract.events import implicit_actors, is_actor, shared_countries
 from newsmodel.extract.quotes import Attributor, build_attributor
@@ -64,9 +63,7 @@ class _Cues:
 @functools.cache
 def _cues() -> _Cues:
     """Load ``data/agreement_cues.json`` once."""
-    raw = json.loads(
-        (resources.files("newsmodel") / "data" / "agreement_cues.json").read_text(encoding="utf-8")
-    )
+    raw = knowledge.read_json("agreement_cues.json")
     verbs = {k.lower(): AgreementStatus(v) for k, v in raw["verbs"].items()}
     status = {k.lower(): AgreementStatus(v) for k, v in raw["status"].items()}
     return _Cues(

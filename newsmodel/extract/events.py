@@ -32,14 +32,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import re
 from collections.abc import Sequence
-from importlib import resources
 from typing import cast
 
 import attrs
 
+from newsmodel import knowledge
 from newsmodel.extract.dates import DateMention, find_dates
 from newsmodel.extract.gazetteer import lexicon
 from newsmodel.extract.quotes import Attributor, build_attributor
@@ -72,9 +71,7 @@ class _Table:
 @functools.cache
 def trigger_table() -> _Table:
     """Load ``data/event_triggers.json`` once into one compiled alternation."""
-    raw = json.loads(
-        (resources.files("newsmodel") / "data" / "event_triggers.json").read_text(encoding="utf-8")
-    )
+    raw = knowledge.read_json("event_triggers.json")
     triggers: dict[str, Trigger] = {}
     for group in raw["groups"]:
         kind = EventKind(group["kind"])

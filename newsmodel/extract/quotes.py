@@ -33,11 +33,11 @@ import bisect
 import functools
 import re
 from collections.abc import Sequence
-from importlib import resources
 from typing import Any
 
 import attrs
 
+from newsmodel import knowledge
 from newsmodel.extract.records import EntityIndex, EntityRecord, Mention
 from newsmodel.extract.sentences import Hit, PhraseMatcher, Tokens, scan_many, split_sentences
 from newsmodel.ids import DEFAULT_BASE, item_iri
@@ -265,7 +265,7 @@ def speech_verbs() -> PhraseMatcher:
     >>> [h.phrase for h in speech_verbs().finditer("He said it, she pointed out", 0, 27)]
     ['said', 'pointed out']
     """
-    text = (resources.files("newsmodel") / "data" / "speech_verbs.txt").read_text(encoding="utf-8")
+    text = knowledge.read_text("speech_verbs.txt")
     forms: set[str] = set()
     for line in text.splitlines():
         line = line.split("#", 1)[0]
