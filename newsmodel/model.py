@@ -53,12 +53,13 @@ __all__ = [
     "Quotation",
     "Span",
     "Timestamp",
+    "is_absolute_iri",
 ]
 
 
 
 def _ucs_class() -> str:
-    """RFC 3987's ``ucschar`` ranges (BMP) less every whitespace character, as ``\\uXXXX`` ranges.
+    r"""RFC 3987's ``ucschar`` ranges (BMP) less every whitespace character, as ``\\uXXXX`` ranges.
 
     Written with escapes so that one pattern serves Python's ``re`` and the
     JSON Schema's ECMA-262 regex alike.
@@ -80,7 +81,7 @@ _U = "A-Za-z0-9\\-._~!$&'()*+,;=" + _ucs_class()  # iunreserved and sub-delims
 _PCT = "%[0-9A-Fa-f]{2}"
 #: An absolute IRI as RFC 3987 (and so Oxigraph) reads it: a scheme, an optional
 #: authority whose port is digits, a path, a query and one fragment, with
-#: percent-escapes well formed; no whitespace, no ``[ ] < > " { } | \\ ^ ` ``.
+#: percent-escapes well formed (IPv6 literal hosts are not supported); no whitespace, no ``[ ] < > " { } | \\ ^ ` ``.
 #: Relative references are refused on purpose: an RDF graph made of them
 #: means something different on every base. ``tools/gen_schema.py`` reuses it.
 IRI_PATTERN = (
@@ -91,6 +92,38 @@ IRI_PATTERN = (
     f"(?:#(?:[{_U}:@/?]|{_PCT})*)?"
 )
 _IRI = re.compile(IRI_PATTERN)
+#: ``.`` and ``..`` path segments: valid IRI syntax, but strict RDF parsers
+#: resolve them away (``a/../b`` becomes ``b``), so the graph would change.
+IRI_DOT_SEGMENT_PATTERN = r"[A-Za-z][A-Za-z0-9+.\-]*:(?:[^?#]*/)?\.\.?(?:[/?#]|$)"
+#: Schemes that schema.org's JSON-LD context defines as prefixes: a JSON-LD
+#: processor reads ``time:x`` as a compact IRI and expands it, so such an IRI
+#: would not survive the trip through JSON-LD.
+_CONTEXT_PREFIXES = (
+    "bibo", "brick", "cmns-cls", "cmns-col", "cmns-dt", "cmns-ge", "cmns-id", "cmns-loc", "cmns-q",
+    "cmns-txt", "csvw", "dc", "dcam", "dcat", "dcmitype", "dct", "dcterms", "dctype", "doap",
+    "eli", "fibo-[a-z-]+", "foaf", "gleif-L1", "gs1", "hydra", "lcc-[0-9a-z-]+", "lrmoo", "mo",
+    "odrl", "og", "org", "owl", "prof", "prov", "qb", "rdf", "rdfs", "sarif", "schema", "sh",
+    "skos", "snomed", "sosa", "ssn", "time", "unece", "vann", "vcard", "void", "xsd",
+)
+IRI_CONTEXT_PREFIX_PATTERN = "(?:" + "|".join(_CONTEXT_PREFIXES) + "):(?:[^/]|/[^/]|/?$)"
+_IRI_DOT_SEGMENT = re.compile(IRI_DOT_SEGMENT_PATTERN)
+_IRI_CONTEXT_PREFIX = re.compile(IRI_CONTEXT_PREFIX_PATTERN)
+
+
+def is_absolute_iri(value: object) -> bool:
+    """Whether ``value`` is an IRI the model accepts: absolute, RFC 3987, stable in every format.
+
+    >>> is_absolute_iri("https://example.org/a/b"), is_absolute_iri("example.org/a")
+    (True, False)
+    >>> is_absolute_iri("https://example.org/a/../b"), is_absolute_iri("time:x")
+    (False, False)
+    """
+    return (
+        isinstance(value, str)
+        and _IRI.fullmatch(value) is not None
+        and _IRI_DOT_SEGMENT.match(value) is None
+        and _IRI_CONTEXT_PREFIX.match(value) is None
+    )
 
 
 # --------------------------------------------------------------------------- validators
@@ -101,7 +134,7 @@ def _fail(inst: Any, attribute: attrs.Attribute[Any], message: str) -> ModelErro
 
 
 def _iri(inst: Any, attribute: attrs.Attribute[Any], value: str) -> None:
-    if not isinstance(value, str) or not _IRI.fullmatch(value):
+    if not is_absolute_iri(value):
         raise _fail(inst, attribute, f"{value!r} is not an absolute IRI")
 
 
@@ -553,7 +586,10 @@ class NewsArticle:
         for extra in (*self.authors, *([self.publisher] if self.publisher else [])):
             if extra.id in seen and seen[extra.id] != extra:
                 raise ModelError(f"NewsArticle: {extra.id!r} is held twice with different values")
+            seen[extra.id] = extra
             known.add(extra.id)
+        if len({a.id for a in self.authors}) != len(self.authors):
+            raise ModelError("NewsArticle: the same author is listed twice")
         return known
 
     def _references(self) -> Iterator[tuple[str, str, str]]:

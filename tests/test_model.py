@@ -40,7 +40,13 @@ def test_fields_are_keyword_only() -> None:
         Person(BASE + "p", "Ann")  # type: ignore[misc]
 
 
-@pytest.mark.parametrize("iri", ["", "person/ann", "http://exa mple.org/x", "<http://x>"])
+@pytest.mark.parametrize(
+    "iri",
+    [
+        "", "person/ann", "http://exa mple.org/x", "<http://x>", "http://a/%zz", "http://a/[x]",
+        "http://a/#x#y", "http://a:b:c/", "http://a/x/../y", "http://a/./y", "time:x", "org:acme",
+    ],
+)
 def test_iris_must_be_absolute(iri: str) -> None:
     """Relative or malformed IRIs raise ModelError naming the field."""
     with pytest.raises(ModelError, match=r"Person\.id"):
@@ -155,3 +161,42 @@ def test_timestamps_must_be_dates() -> None:
     """``date_published`` must be a date or datetime, not a string."""
     with pytest.raises(ModelError):
         NewsArticle(id=BASE + "a", headline="H", date_published="2017-03-28")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "iri", ["https://example.org/a?b=c#d", "urn:isbn:0451450523", "tag:ann@example.org,2019:x",
+            "https://example.org/caf%C3%A9", "https://example.org/café", "http://[::1]:8080/x"],
+)
+def test_good_iris_are_accepted(iri: str) -> None:
+    """Absolute IRIs of every common shape pass the model's check."""
+    assert Person(id=iri, name="Ann").id == iri
+
+
+def test_model_iris_are_ones_oxigraph_accepts() -> None:
+    """Every IRI the model accepts is one the store's RDF library accepts too."""
+    import pyoxigraph
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from newsmodel.model import is_absolute_iri
+
+    alphabet = "abAB09-._~/?#[]@!$&'()*+,;=%:é中 {|"
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.sampled_from(["http", "urn", "tag", "a"]), st.text(alphabet=alphabet, max_size=12))
+    def check(scheme: str, rest: str) -> None:
+        iri = f"{scheme}:{rest}"
+        if is_absolute_iri(iri):
+            pyoxigraph.NamedNode(iri)
+
+    check()
+
+
+def test_same_author_twice_is_refused() -> None:
+    """An author listed twice, or with two different values for one IRI, is refused."""
+    ann = person()
+    with pytest.raises(ModelError, match="listed twice"):
+        NewsArticle(id=BASE + "art", headline="H", authors=[ann, ann])
+    other = person(job_title="Editor")
+    with pytest.raises(ModelError, match="different values"):
+        NewsArticle(id=BASE + "art", headline="H", authors=[ann], people=[other])

@@ -79,7 +79,16 @@ IRI = {
     "type": "string",
     "format": "iri",
     "pattern": "^(?:" + model.IRI_PATTERN + ")" + _END,
-    **NO_LINE_BREAK,
+    "allOf": [
+        NO_LINE_BREAK,
+        {"not": {"description": "a . or .. path segment", "pattern": "^" + model.IRI_DOT_SEGMENT_PATTERN}},
+        {
+            "not": {
+                "description": "a scheme that schema.org's JSON-LD context defines as a prefix",
+                "pattern": "^" + model.IRI_CONTEXT_PREFIX_PATTERN,
+            }
+        },
+    ],
 }
 #: Text with at least one character that ``str.strip()`` keeps.
 TEXT = {"type": "string", "pattern": "[^" + _SPACE + "]"}
