@@ -81,7 +81,8 @@ _U = "A-Za-z0-9\\-._~!$&'()*+,;=" + _ucs_class()  # iunreserved and sub-delims
 _PCT = "%[0-9A-Fa-f]{2}"
 #: An absolute IRI as RFC 3987 (and so Oxigraph) reads it: a scheme, an optional
 #: authority whose port is digits, a path, a query and one fragment, with
-#: percent-escapes well formed (IPv6 literal hosts are not supported); no whitespace, no ``[ ] < > " { } | \\ ^ ` ``.
+#: percent-escapes well formed; no whitespace, no ``[ ] < > " { } | \\ ^ ` ``
+#: (so no IPv6 literal hosts).
 #: Relative references are refused on purpose: an RDF graph made of them
 #: means something different on every base. ``tools/gen_schema.py`` reuses it.
 IRI_PATTERN = (
