@@ -244,7 +244,7 @@ def test_cli_unreadable_file_is_a_lint_error(tmp_path: Path) -> None:
 
 def test_metadata_of_real_pages_lints_without_critical_findings() -> None:
     """For the 30 real pages, an article built from what the reader found has no critical finding."""
-    from newsmodel.read._html_article import page_authors, page_publisher
+    from newsmodel.read._html_article import with_page_authors
     from newsmodel.read.html import read_page
 
     pages = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pages"
@@ -256,8 +256,8 @@ def test_metadata_of_real_pages_lints_without_critical_findings() -> None:
             id=doc.meta.url or item["url"], url=doc.meta.url, headline=doc.headline, article_body=doc.body,
             date_published=doc.meta.date_published, date_modified=doc.meta.date_modified,
             in_language=doc.meta.language, section=doc.meta.section, images=doc.meta.images,
-            authors=page_authors(meta), publisher=page_publisher(meta),
         )
+        article = with_page_authors(article, meta)
         critical = [str(f) for f in lint(article) if f.severity is Severity.CRITICAL]
         assert critical == [], (page_id, critical)
 

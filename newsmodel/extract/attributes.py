@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from newsmodel.extract.candidates import Cand as _Cand
 from newsmodel.extract.candidates import Ctx as _Ctx
-from newsmodel.extract.classify import _country_name, _place_country, _public_office
+from newsmodel.extract.lookup import _country_name, _place_country, _public_office
 from newsmodel.extract.names import is_capitalized
 from newsmodel.extract.titles import spell_title, title_span_before
 

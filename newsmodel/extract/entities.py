@@ -46,6 +46,7 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
+from newsmodel.extract.assemble import build_index
 from newsmodel.extract.attributes import apposition as _apposition
 from newsmodel.extract.attributes import lower_title_before as _lower_title_before
 from newsmodel.extract.attributes import person_context as _person_context
@@ -143,7 +144,7 @@ def find_entities(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None
     if title_case:
         groups.extend_headline(ctx, 0, body_tok)
     groups.link_uncovered(ctx)
-    return groups.build(ctx, base)
+    return build_index(groups, ctx, base)
 
 
 def _title_case_headline(words: list[str]) -> bool:

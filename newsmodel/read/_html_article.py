@@ -53,12 +53,14 @@ def with_page_authors(article: NewsArticle, meta: PageMeta, *, base: str = DEFAU
     An author or publisher that the article also holds as a mentioned entity
     keeps the entity's object: the model holds one version of each IRI.
     """
-    held = {e.id: e for e in article.entities}
-    authors = tuple(_reuse(a, held) for a in page_authors(meta, base=base)) or article.authors
+    held: dict[str, object] = {e.id: e for e in article.entities}
     publisher = page_publisher(meta, base=base)
     if publisher is not None:
         kept = held.get(publisher.id)
         publisher = kept if isinstance(kept, Organization) else publisher
+        held.setdefault(publisher.id, publisher)  # a desk byline naming the publisher is the publisher
+    authors = tuple(_reuse(a, held) for a in page_authors(meta, base=base)) or article.authors
+    authors = tuple({a.id: a for a in authors}.values())  # one entry per author
     return attrs.evolve(article, authors=authors, publisher=publisher or article.publisher)
 
 
