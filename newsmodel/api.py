@@ -2,10 +2,10 @@ r"""The one-call entry points: article text in, ``NewsArticle`` out.
 
 >>> article = read_text(
 ...     "Skip to main content\n\nLee visits Paris\n\nAnn Lee arrived in Paris on Tuesday.",
-...     {"datePublished": "2017-03-28"},
+...     {"datePublished": "2023-03-28"},
 ... )
 >>> article.headline, str(article.date_published)
-('Lee visits Paris', '2017-03-28')
+('Lee visits Paris', '2023-03-28')
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def read_text(
 ) -> NewsArticle:
     """Read a plain-text article (and its sidecar metadata) and map it to a ``NewsArticle``.
 
-    ``meta`` is a sidecar mapping (``{"datePublished": "2017-03-28", "url": …}``)
+    ``meta`` is a sidecar mapping (``{"datePublished": "2023-03-28", "url": …}``)
     or a ``Metadata``; relative dates resolve against its ``datePublished``.
     ``nlp`` is an optional spaCy pipeline whose entities are merged in.
     Unreadable input raises ``ReadError``; anything the mapper cannot handle,

@@ -6,8 +6,8 @@ many articles join in a store. Entities live under a configurable base
 (``{base}{kind}/{slug}``); an article's IRI is its URL when known, else one
 minted from a hash of its text.
 
->>> entity_iri("person", "Vladimir Putin")
-'https://w3id.org/newsmodel/id/person/vladimir-putin'
+>>> entity_iri("person", "Ana Duarte")
+'https://w3id.org/newsmodel/id/person/ana-duarte'
 >>> entity_iri("place", "São Paulo")
 'https://w3id.org/newsmodel/id/place/sao-paulo'
 >>> article_iri("Some text")[:44]

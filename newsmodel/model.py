@@ -11,11 +11,11 @@ Entities reference each other by IRI (``Person.nationality`` is the IRI of a
 ``Place``), the way the RDF graph does: the article is the one place that
 holds the objects, and the references stay flat and serializable.
 
->>> putin = Person(id="https://w3id.org/newsmodel/id/person/vladimir-putin",
-...                name="Vladimir Putin", alternate_names=("Putin",),
-...                job_title="President")
->>> putin.name
-'Vladimir Putin'
+>>> duarte = Person(id="https://w3id.org/newsmodel/id/person/ana-duarte",
+...                 name="Ana Duarte", alternate_names=("Duarte",),
+...                 job_title="President")
+>>> duarte.name
+'Ana Duarte'
 >>> Person(id="not an iri", name="X")
 Traceback (most recent call last):
 ...
@@ -208,8 +208,8 @@ class Span:
     def slice(self, text: str) -> str:
         """The text this span covers in ``text``.
 
-        >>> Span(start=4, end=9).slice("Mr. Putin said")
-        'Putin'
+        >>> Span(start=4, end=9).slice("Mr. Reyes said")
+        'Reyes'
         """
         return text[self.start : self.end]
 
@@ -223,7 +223,7 @@ class PartialDate:
 
     >>> str(PartialDate(year=2017, month=3))
     '2017-03'
-    >>> PartialDate.parse("2017-03-28").day
+    >>> PartialDate.parse("2023-03-28").day
     28
     >>> PartialDate(year=2017, month=2, day=30)
     Traceback (most recent call last):
@@ -374,8 +374,8 @@ class AgreementStatus(enum.StrEnum):
 class Entity:
     """What people, organizations and places share: an IRI, names, evidence.
 
-    ``alternate_names`` are the other surface forms the article uses ("Putin"
-    for Vladimir Putin, "U.S." for United States). ``spans`` point at every
+    ``alternate_names`` are the other surface forms the article uses ("Duarte"
+    for Ana Duarte, "U.S." for United States). ``spans`` point at every
     mention in ``articleBody``; ``confidence`` is the mapper's, in [0, 1].
     """
 
@@ -394,7 +394,7 @@ class Entity:
 class Person(Entity):
     """A person the article names.
 
-    ``nationality`` is the IRI of a country ``Place`` (from "Russian President"
+    ``nationality`` is the IRI of a country ``Place`` (from "French President"
     or a demonym); ``affiliation`` the IRI of the ``Organization`` the title
     belongs to.
     """
@@ -410,7 +410,7 @@ class Organization(Entity):
 
     kind: OrganizationKind = attrs.field(default=OrganizationKind.ORGANIZATION, converter=OrganizationKind)
     logo: str | None = attrs.field(default=None, validator=_optional_iri)
-    #: The name is a place used for the body that sits there ("the Kremlin said").
+    #: The name is a place used for the body that sits there ("the White House said").
     also_place: bool = False
 
 
@@ -420,7 +420,7 @@ class Place(Entity):
 
     kind: PlaceKind = attrs.field(default=PlaceKind.OTHER, converter=PlaceKind)
     contained_in: str | None = attrs.field(default=None, validator=_optional_iri)
-    #: The name is used for a body that sits there ("Tehran would face").
+    #: The name is used for a body that sits there ("Ottawa would respond").
     also_organization: bool = False
 
 

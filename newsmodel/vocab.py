@@ -155,8 +155,8 @@ FIELDS: dict[tuple[str, str], Term] = {
     ("Quotation", "text"): _s("text"),
     ("Quotation", "speaker"): _s("spokenByCharacter"),
     # schema:spokenByCharacter, attendee and organizer admit only Person and
-    # Organization; a place acting as a party ("the Kremlin said", "Russia and
-    # Iran signed") goes to the extension's counterpart.
+    # Organization; a place acting as a party ("the White House said", "Peru and
+    # Ecuador signed") goes to the extension's counterpart.
     ("Quotation", "place_speaker"): _nm("speaker"),
     ("Quotation", "partial"): _nm("partial"),
     ("Quotation", "spans"): _nm("evidence"),

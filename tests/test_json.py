@@ -255,7 +255,8 @@ def test_negative_image_width_is_refused_by_model_and_schema() -> None:
 
     with pytest.raises(ModelError, match="width"):
         Image(url="https://e/i", width=-1)
-    article = NewsArticle(id="https://example.org/a", headline="h", images=(Image(url="https://e/i", width=1),))
+    image = Image(url="https://e/i", width=1)
+    article = NewsArticle(id="https://example.org/a", headline="h", images=(image,))
     data = nm_json.to_dict(article)
     data["images"][0]["width"] = -1
     with pytest.raises(ValidationError, match=r"\$\.images\[0\]\.width"):

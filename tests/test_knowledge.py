@@ -63,7 +63,7 @@ def test_bad_user_json_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.Monk
 
     (tmp_path / "event_triggers.json").write_text("{not json")
     monkeypatch.setenv(knowledge.ENV_VAR, str(tmp_path))
-    with pytest.raises(ReadError, match="event_triggers.json"):
+    with pytest.raises(ReadError, match=r"event_triggers\.json"):
         knowledge.read_json("event_triggers.json")
 
 

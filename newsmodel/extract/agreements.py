@@ -22,9 +22,9 @@ keywords of the sentence mapped by a small table ("economic" -> economics).
 >>> recs = {n: EntityRecord(kind="person", name=n, iri=f"urn:x:{n[:2]}") for n in ("Ann Lee", "Bo Chen")}
 >>> idx = EntityIndex(records=list(recs.values()), mentions=[
 ...     Mention(doc.text.index(n), doc.text.index(n) + len(n), r) for n, r in recs.items()])
->>> [a] = find_agreements(doc, idx, article_iri="urn:x:a", published=dt.date(2017, 3, 28))
+>>> [a] = find_agreements(doc, idx, article_iri="urn:x:a", published=dt.date(2023, 3, 28))
 >>> a.parties, a.status.value, a.topics, str(a.date_created)
-(('urn:x:An', 'urn:x:Bo'), 'agreed', ('energy', 'trade'), '2017-03-28')
+(('urn:x:An', 'urn:x:Bo'), 'agreed', ('energy', 'trade'), '2023-03-28')
 """
 
 from __future__ import annotations
@@ -213,11 +213,11 @@ def _parties(
             m.start > anchor.start and _WITH.search(text, max(start, m.start - 24), m.start) is not None
         )
         if is_partner and partner is None:
-            partner = rec  # "a deal with the West": any kind of place will do
+            partner = rec  # "a deal with the Balkans": any kind of place will do
         elif not is_actor(rec):
             continue
         if attr.is_source(m):
-            sources.append(rec)  # "the Kremlin said", "Reuters reported": who tells, not who agrees
+            sources.append(rec)  # "the White House said", "AFP reported": who tells, not who agrees
         elif rec not in actors:
             actors.append(rec)
     for extra in implicit_actors(attr, start, end, countries):

@@ -6,7 +6,7 @@ nationality is what the title or context stated, else the country of their
 organization, else, for an office-holder, the country the article makes theirs:
 a U.S. office ("Sen.", a bare "President") in an article naming the U.S., or
 the nearest country named in the same paragraph that no other office-holder
-holds. Countries only implied ("Iranian") become records without mentions.
+holds. Countries only implied ("Peruvian") become records without mentions.
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ def _home_country(
     ``countries`` are (offset, name) of mentions of countries no other
     office-holder belongs to, sorted; ``counts`` their mention counts. The
     nearest one in the same paragraph as the person wins ("President X and
-    Putin ... the U.S. and Russia"); else the article's most named country,
+    Ana Duarte ... Ecuador and Peru"); else the article's most named country,
     if it is named at least twice and more than any other.
     """
     text = ctx.text
@@ -161,7 +161,7 @@ def build_index(g: Groups, ctx: Ctx, base: str) -> EntityIndex:
         for c, (a, b) in zip(ent.cands, ent.mentions, strict=True):
             form = surface(ctx, a, b)
             if c.name and (ent.kind == "organization" or form.isupper()):
-                form = c.name  # "Russia's foreign ministry"; a dateline's "NAIROBI" is Nairobi
+                form = c.name  # "Peru's foreign ministry"; a dateline's "NAIROBI" is Nairobi
             if form not in forms:
                 forms.append(form)
         name = max(forms, key=lambda f: (len(f.split()), len(f)))
@@ -219,7 +219,7 @@ def build_index(g: Groups, ctx: Ctx, base: str) -> EntityIndex:
         us_office = rec.job_title in _US_TITLES or (bare_president and "United States" not in claimed)
         if nat is None and has_us and us_office:
             # "Sen. X" in an article set in the U.S.; a bare "President X" is, in news
-            # style, the U.S. president (others are "Russian President X")
+            # style, the U.S. president (others are "French President X")
             nat = "United States"
         if nat is None and _political(rec.job_title) and rec.affiliation is None:
             if countries is None:
@@ -231,7 +231,7 @@ def build_index(g: Groups, ctx: Ctx, base: str) -> EntityIndex:
         country_key = f"place:{entry.name if entry is not None else nat}"
         country = records.get(country_key)
         if country is None:
-            # a country the text only implies ("Palestinian"): its plain English name
+            # a country the text only implies ("Ecuadorian"): its plain English name
             country = EntityRecord(
                 kind="place",
                 name=nat,
@@ -257,7 +257,7 @@ def _political(title: str | None) -> bool:
 
 
 def _metonymy(ctx: Ctx, ent: Ent) -> bool:
-    """Tell a seat of power or city used as an actor: "the Kremlin said", "Tehran would face"."""
+    """Tell a seat of power or city used as an actor: "the White House said", "Ottawa would respond"."""
     place = next((c.place for c in ent.cands if c.place is not None), None)
     kind = place.kind if place is not None else ent.subtype
     if kind == "Country" and not (place is not None and "m" in place.flags):

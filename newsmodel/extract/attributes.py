@@ -1,7 +1,7 @@
 """A person's title, nationality and affiliation from the words around the name.
 
-"analyst X" and "Palestinian chief negotiator X" (title before), "X, chief
-executive of Y," (apposition after), "NASA's X" (possessive owner), "X, who" and
+"analyst X" and "Ecuadorian trade negotiator X" (title before), "X, chief
+executive of Y," (apposition after), "Northwind's X" (possessive owner), "X, who" and
 "X, 55," (context that the name is a person's).
 """
 
@@ -35,7 +35,7 @@ def _person_context(ctx: _Ctx, c: _Cand) -> int:
 def _prefix_links(ctx: _Ctx, c: _Cand, start: int, cands_end: dict[int, _Cand]) -> None:
     """Set nationality and affiliation from what stands before a name or its title.
 
-    "Palestinian chief negotiator X", "NASA's X", "opposition Labour Party leader X".
+    "Ecuadorian trade negotiator X", "Northwind's X", "opposition Green Party leader X".
     """
     lex = ctx.lex
     words = ctx.words
@@ -46,7 +46,7 @@ def _prefix_links(ctx: _Ctx, c: _Cand, start: int, cands_end: dict[int, _Cand]) 
     inside = [
         o for pos in range(start + 1, c.a + 1) if (o := cands_end.get(pos)) is not None and o.a >= start
     ]
-    # "NASA's X", "Commerzbank analyst X"; not "Ambassador to Ukraine X"
+    # "Northwind's X", "Acme Bank analyst X"; not "Ambassador to Peru X"
     before = cands_end.get(k + 1) if possessive or start < c.a else None
     for other in [*inside, *([before] if before is not None else [])]:
         if other is c:
@@ -58,7 +58,7 @@ def _prefix_links(ctx: _Ctx, c: _Cand, start: int, cands_end: dict[int, _Cand]) 
             and not c.nationality
             and (other.place.kind == "Country" or _public_office(c.title))
         ):
-            c.nationality = _place_country(lex, other.place)  # "Delhi's Chief Minister X": India
+            c.nationality = _place_country(lex, other.place)  # "Bavaria's Premier X": Germany
     for p in [*range(start, c.a), *([k] if k >= 0 else [])]:
         if words[p] in lex.demonyms and ctx.caps[p] and not c.nationality:
             c.nationality = lex.demonyms[words[p]]
@@ -67,7 +67,7 @@ def _prefix_links(ctx: _Ctx, c: _Cand, start: int, cands_end: dict[int, _Cand]) 
 def _lower_title_before(ctx: _Ctx, c: _Cand, cands_end: dict[int, _Cand]) -> None:
     """Fill a person's title from words right before the name.
 
-    "analyst X", "CEO and co-founder X", and the comma form "Tribune's former
+    "analyst X", "CEO and founder X", and the comma form "Northwind's former
     chairman, X," (then the name must close the clause).
     """
     words = ctx.words
@@ -125,7 +125,7 @@ def _apposition(ctx: _Ctx, c: _Cand, cands_at: dict[int, _Cand]) -> None:
         and owner.b + 1 < j
         and words[owner.b] in ("'s", "\u2019s")
     ):
-        i = owner.b + 1  # "X, NASA's associate administrator"
+        i = owner.b + 1  # "X, Northwind's deputy director"
         if c.affiliation is None:
             c.affiliation = owner
             owner.kind = owner.kind or "organization"

@@ -20,14 +20,14 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-#: Lowercase particles inside names ("Alex de Minaur", "Mohammed bin Salman").
+#: Lowercase particles inside names ("Luis de Souza", "Omar bin Khalid").
 PARTICLES = words_of("de del da du van von bin ibn al la le der den")
 #: Generational suffixes that end a name but are not its surname.
 SUFFIXES = words_of("Jr. Sr. Jr Sr II III IV")
 
-#: "NASA", "PG&E", "U.N.": an all-capitals word is an organization's acronym more often than not.
+#: "NATO", "H&M", "U.N.": an all-capitals word is an organization's acronym more often than not.
 ACRONYM_RE = re.compile(r"^(?:[A-Z][A-Z0-9&]{1,7}|(?:[A-Z]\.){2,4})$")
-#: "SpaceX", "WeWork", "eBay": inner capitals mark brand names.
+#: "YouTube", "PayPal", "eBay": inner capitals mark brand names.
 CAMEL_RE = re.compile(r"^[A-Z]?[a-z]+[A-Z][A-Za-z]*$|^[A-Z][a-z]*[A-Z]{2,}[A-Za-z.]*$")
 
 

@@ -2,8 +2,8 @@
 
 Rules in order: honorifics and titles make people (with title, gender,
 nationality); the shipped lists name places and well-known organizations; cue
-words type the rest ("... Airbase" a landmark, "... Corp." a corporation); known
-pieces split a run ("UK Tories"); given names find the remaining people. What no
+words type the rest ("... Airport" a landmark, "... Corp." a corporation); known
+pieces split a run ("Japan Toyota"); given names find the remaining people. What no
 rule types stays untyped for the grouping pass, which sees the whole article.
 """
 
@@ -28,7 +28,7 @@ from newsmodel.extract.titles import head_at, spell_title
 __all__ = ["classify", "known"]
 
 
-#: Words that never begin a name, even capitalized ("At GateHouse, ...").
+#: Words that never begin a name, even capitalized ("At Northwind, ...").
 _FUNCTION_WORDS = words_of(
     "at in on for with by from to of and but or as if when while after before since under over "
     "about among amid against despite during like unlike into onto upon via per than then"
@@ -53,8 +53,8 @@ _STATE_FORMS = frozenset(
 )
 
 
-#: Cue words that name an institution on their own ("his Navy jet", "Congress").
-_SINGLE_CUES = words_of("Tribune Congress Parliament Senate Navy Army")
+#: Cue words that name an institution on their own ("the Army said", "Congress").
+_SINGLE_CUES = words_of("Congress Parliament Senate Navy Army")
 
 
 _DIRECTIONS = words_of("North South East West Northern Southern Eastern Western Central Upper Lower")
@@ -73,7 +73,7 @@ def _strip_front(ctx: _Ctx, a: int, b: int) -> int:
             a += 1
             continue
         if a >= 2 and ctx.words[a - 1] == ":" and ctx.words[a - 2].lower() in _CREDIT_WORDS:
-            break  # "(Image credit: All About Space)": a name, whatever its first word
+            break  # "(Image credit: About Northwind)": a name, whatever its first word
         if a in ctx.starts or (a > 0 and ctx.words[a - 1] in ('"', "'", "(")):
             if (
                 w in lex.given_names
@@ -114,7 +114,7 @@ def _title_person(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
                 break
         name_start = end
         if end < n and lower[end] in ("of", "for"):
-            # the title goes on ("Secretary of State", "... for the Western District of New York")
+            # the title goes on ("Secretary of State", "... for the Northern District of Ohio")
             k = end + 1
             name_start = -1
             while k < n:
@@ -185,10 +185,10 @@ def _classify_prefix(ctx: _Ctx, a: int, b: int, person: _Cand) -> list[_Cand]:
         rest = _classify(ctx, a, b)
     lone = words[0] if len(words) == 1 else ""
     if not rest and lone and lone.lower() not in lex.common and lone not in lex.not_entities:
-        rest = [_Cand(a, b, None)]  # "Emirates President X", even where "emirates" is a word
+        rest = [_Cand(a, b, None)]  # "Delta President X", even where "delta" is a word
     for c in rest:
         if c.kind is None:
-            # "Emirates President X": an unknown name before a title is the body the title belongs to
+            # "Delta President X": an unknown name before a title is the body the title belongs to
             c.kind, c.subtype = "organization", "Organization"
         if c.kind == "organization" and person.affiliation is None:
             person.affiliation = c
@@ -203,7 +203,7 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
     if a >= b:
         return []
     words = ctx.words
-    # honorifics: "Mr. Putin"
+    # honorifics: "Mr. Reyes"
     if words[a] in lex.honorifics and b - a > 1:
         gender = lex.honorifics[words[a]] or None
         k = a + 1
@@ -218,7 +218,7 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
     if titled is not None:
         return titled
     if b - a == 2 and words[a] == "The" and lex.org_cues.get(words[a + 1]) == "NewsMediaOrganization":
-        return [_Cand(a, b, "organization", "NewsMediaOrganization", confidence=0.7)]  # "The Times"
+        return [_Cand(a, b, "organization", "NewsMediaOrganization", confidence=0.7)]  # "The Globe"
     a = _strip_front(ctx, a, b)
     if a >= b:
         return []
@@ -234,11 +234,11 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
     if b - a > 1 and words[a].lower() in lex.english and words[a] not in lex.given_names:
         rest = _known(ctx, a + 1, b)
         if rest is not None and (rest.kind == "organization" or a in ctx.starts):
-            return [rest]  # "Key Security Council"
+            return [rest]  # "Key World Bank"
     if b - a >= 3 and words[a + 1] == "of" and " ".join(words[a : a + 1]) in _STATE_FORMS:
         country = _known(ctx, a + 2, b)
         if country is not None and country.place is not None and country.place.kind == "Country":
-            country.a = a  # "State of Israel": one more name of the country
+            country.a = a  # "State of Kuwait": one more name of the country
             return [country]
     # cue words
     cue = _org_cue(ctx, a, b)
@@ -247,7 +247,7 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
     place_kind = lex.place_cues.get(last.lower())
     if place_kind is not None and b - a > 1:
         return [_Cand(a, b, "place", place_kind, confidence=0.7)]
-    # a run made of known pieces: "UK Tories", "Iran Russia"
+    # a run made of known pieces: "Japan Toyota", "Ecuador Peru"
     pieces = _split_known(ctx, a, b)
     if pieces is not None:
         return pieces
@@ -256,16 +256,16 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
     if words[a] in _DIRECTIONS and b - a >= 2:
         place = _known(ctx, a + 1, b)
         if place is not None and place.kind == "place":
-            return [_Cand(a, b, "place", "Region", confidence=0.6)]  # "North India"
+            return [_Cand(a, b, "place", "Region", confidence=0.6)]  # "Northern Spain"
     for k in range(a + 1, b - 1):
         if words[k] in ("of", "for"):
             if (words[k - 1].lower(),) in lex.titles:
                 if any(
                     (o := _known(ctx, a, j)) is not None and o.kind == "organization" for j in range(a + 1, k)
                 ):
-                    # "United Nations High Commissioner for Human Rights": an office
+                    # "European Union High Representative for Foreign Affairs": an office
                     return [_Cand(a, b, "organization", "GovernmentOrganization", confidence=0.6)]
-                # a title phrase ("Advocacy Director for the Middle East"): only its known places
+                # a title phrase ("Regional Director for East Asia"): only its known places
                 return _split_known(ctx, a, b, partial=True) or []
             # no cue made the whole a name: read the parts
             right = k + 2 if words[k + 1] == "the" else k + 1
@@ -284,14 +284,14 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
     if all(w in lex.not_entities or w in lex.name_adjectives or w in lex.demonyms for w in words[a:b]):
         nxt = words[b] if b < len(words) else ""
         if b - a > 1 and all(w in lex.name_adjectives for w in words[a:b]) and (nxt,) in lex.titles:
-            # "former Liberal Democrat leader X": a party named by its adjectives
+            # "former Christian Democrat leader X": a party named by its adjectives
             return [_Cand(a, b, "organization", "PoliticalParty", confidence=0.5)]
         return []
     return [_Cand(a, b, None, confidence=0.4)]
 
 
 def _heading(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
-    """Read an all-capitals run ("FRANCE WINS", "SAN FRANCISCO"): only the names the lists know."""
+    """Read an all-capitals run ("FRANCE WINS", "BUENOS AIRES"): only the names the lists know."""
     lex = ctx.lex
     words = ctx.words
     out: list[_Cand] = []
@@ -318,7 +318,7 @@ def _heading(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
 
 
 def _split_at_person(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
-    """Split "Apple CarPlay", "Ukraine Marie Yovanovitch", "DL Sheldon Richardson" sensibly.
+    """Split "Apple Maps", "Peru Ana Duarte", "QB Tom Reyes" sensibly.
 
     A known organization or place, or a non-name prefix, before a given name is
     read apart from the person; a known organization followed by other words
@@ -338,7 +338,7 @@ def _split_at_person(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
             person = _Cand(k, b, "person", confidence=0.7, evidence=1, gender=g if g in ("m", "f") else None)
             return [c for c in head if c.kind is not None] + [person]
     if words[a] in lex.given_names:
-        return None  # "Leon Cooperman": a person, whatever town shares the first name
+        return None  # "Florence Duarte": a person, whatever town shares the first name
     for j in range(b - 1, a, -1):
         known = _known(ctx, a, j)
         if known is None:
@@ -357,9 +357,9 @@ def _org_cue(ctx: _Ctx, a: int, b: int) -> str | None:
     words = ctx.words
     last = words[b - 1]
     if (last.lower(),) in lex.titles and b - a > 1 and words[b - 2] in lex.org_cues:
-        return None  # "Senate Leader": a role; its body is typed on its own
+        return None  # "Assembly Speaker": a role; its body is typed on its own
     if "-" in last and last.rsplit("-", 1)[1] in lex.org_cues:
-        last = last.rsplit("-", 1)[1]  # "Union-Tribune"
+        last = last.rsplit("-", 1)[1]  # "Herald-Sun"
     if b - a == 1:
         return lex.org_cues.get(last) if last in _SINGLE_CUES else None
     if last in lex.org_cues:

@@ -3,19 +3,19 @@
 The finder works on ``Document.text`` in four passes, all rules and lookups
 (no model needed):
 
-1. **Runs** (``runs.py``). Capitalized words are grouped into runs ("Russian
-   President Vladimir Putin", "University of North Carolina", "Pacific Gas &
-   Electric Co."); "of", "for", "'s", "&" join two runs only when the left one
+1. **Runs** (``runs.py``). Capitalized words are grouped into runs ("French
+   President Ana Duarte", "University of Northern Ohio", "Northwind Gas &
+   Power Co."); "of", "for", "'s", "&" join two runs only when the left one
    ends in a cue word (an organization, place or title word).
 2. **Typing** (``classify.py``, ``attributes.py``). Each run is read against
    the shipped lists (``gazetteer.py``): titles and honorifics make people (and
    give job title, gender, nationality), the gazetteers name places and
-   well-known organizations, cue words type the rest ("... Airbase" is a
+   well-known organizations, cue words type the rest ("... Airport" is a
    landmark, "... Corp." a corporation), given names and context ("analyst X",
    "X, who", "X, chief executive of Y") find the remaining people.
 3. **Linking** (``grouping.py``). Short forms join the full one: a surname to
-   its person ("Putin"), an acronym or a leading part to its organization
-   ("CPUC", "GateHouse"), every spelling of a country to one place ("U.S." /
+   its person ("Duarte"), an acronym or a leading part to its organization
+   ("NRC", "Northwind"), every spelling of a country to one place ("U.S." /
    "United States"); spans no rule typed are settled with the whole article in
    view; a title-case headline only links names the body or the lists know.
 4. **Records.** One ``EntityRecord`` per entity: ``name`` is the fullest form
@@ -27,18 +27,18 @@ A trained spaCy pipeline may be passed as ``nlp``: its entities fill in names
 the rules did not type. spaCy is imported by the caller, never here.
 
 >>> from newsmodel.read.document import Document
->>> doc = Document.build(headline="Talks in Moscow",
-...     body="Russian President Vladimir Putin met Iranian Foreign Minister Mohammad Javad Zarif "
-...          "at the Kremlin. Putin said the U.S. should lift sanctions.")
+>>> doc = Document.build(headline="Talks in Paris",
+...     body="French President Ana Duarte met Peruvian Foreign Minister Tom Reyes "
+...          "at the Elysee Palace. Duarte said the U.S. should lift tariffs.")
 >>> index = find_entities(doc)
->>> putin = next(r for r in index.records if r.name == "Vladimir Putin")
->>> putin.job_title, putin.nationality.name, putin.aliases
-('President', 'Russia', ['Putin'])
+>>> duarte = next(r for r in index.records if r.name == "Ana Duarte")
+>>> duarte.job_title, duarte.nationality.name, duarte.aliases
+('President', 'France', ['Duarte'])
 >>> sorted({m.entity.name for m in index.mentions if m.entity.kind == "place"})
-['Kremlin', 'Moscow', 'U.S.']
+['Elysee Palace', 'Paris', 'U.S.']
 
 Records that no mention points at are nationalities the text only implies
-("Russian" -> Russia): they exist to be referenced, not listed as mentioned.
+("Peruvian" -> Peru): they exist to be referenced, not listed as mentioned.
 """
 
 from __future__ import annotations
@@ -66,11 +66,11 @@ from newsmodel.read.document import Document
 __all__ = ["find_entities"]
 
 
-#: Words after "Russia's foreign ministry" that show it acts ("said"), unlike "military bases".
+#: Words after "Peru's foreign ministry" that show it acts ("said"), unlike "military bases".
 _BODY_VERBS = words_of("said says has have had is was were will would and or also on")
 
 
-#: Lowercase words after a name that make it a landmark ("Hoa Lo prison").
+#: Lowercase words after a name that make it a landmark ("Santa Rita prison").
 _LOWER_LANDMARKS = words_of("prison jail airbase palace embassy consulate stadium mosque cathedral airport")
 
 
@@ -121,7 +121,7 @@ def find_entities(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None
             cands.extend(_dateline(ctx, a, b))
             continue
         if b < len(words) and words[b] in _LOWER_LANDMARKS and (_known(ctx, a, b) is None):
-            cands.append(_Cand(a, b + 1, "place", "Landmark", confidence=0.6))  # "Hoa Lo prison"
+            cands.append(_Cand(a, b + 1, "place", "Landmark", confidence=0.6))  # "Santa Rita prison"
             continue
         cands.extend(_classify(ctx, a, b))
     cands.extend(_gov_bodies(ctx, cands))
@@ -148,7 +148,7 @@ def find_entities(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None
 
 
 def _title_case_headline(words: list[str]) -> bool:
-    """Whether the headline capitalizes most words ("NASA Picks SpaceX ... to Join ...")."""
+    """Whether the headline capitalizes most words ("Northwind Picks Acme ... to Build ...")."""
     long_words = [w for w in words[1:] if w.isalpha() and len(w) > 3]
     if len(long_words) < 2:
         return False
@@ -156,7 +156,7 @@ def _title_case_headline(words: list[str]) -> bool:
 
 
 def _dateline(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
-    """Look up an all-capitals dateline ("WASHINGTON", "SAN FRANCISCO") title-cased."""
+    """Look up an all-capitals dateline ("WASHINGTON", "BUENOS AIRES") title-cased."""
     out: list[_Cand] = []
     words = ctx.words
     j = a
@@ -178,7 +178,7 @@ def _dateline(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
 
 
 def _gov_bodies(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
-    """Find state bodies named by place and noun ("Russia's foreign ministry", "French foreign ministry")."""
+    """Find state bodies named by place and noun ("Peru's foreign ministry", "French foreign ministry")."""
     out: list[_Cand] = []
     words = ctx.words
     starts = [

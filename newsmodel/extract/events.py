@@ -23,9 +23,9 @@ whole evidence sentence as published.
 ...         [("Ann Lee", "person", None), ("Bo Chen", "person", None), ("Paris", "place", "City")]}
 >>> idx = EntityIndex(records=list(recs.values()), mentions=[
 ...     Mention(doc.text.index(n), doc.text.index(n) + len(n), r) for n, r in recs.items()])
->>> [ev] = find_events(doc, idx, article_iri="urn:x:a", published=dt.date(2017, 3, 28))
+>>> [ev] = find_events(doc, idx, article_iri="urn:x:a", published=dt.date(2023, 3, 28))
 >>> ev.kind.value, ev.attendees, ev.location, str(ev.start_date), ev.date_text
-('meeting', ('urn:x:An', 'urn:x:Bo'), 'urn:x:Pa', '2017-03-28', 'on Tuesday')
+('meeting', ('urn:x:An', 'urn:x:Bo'), 'urn:x:Pa', '2023-03-28', 'on Tuesday')
 """
 
 from __future__ import annotations
@@ -171,7 +171,7 @@ def _is_unreal(text: str, sent_start: int, at: int, nominal: bool) -> bool:
 
     A verb is judged by its whole clause ("could soon meet"); a noun only by
     the few words before it ("no deal", "a possible summit"), because the
-    clause's modal often governs another verb ("could agree to end a war").
+    clause's modal often governs another verb ("could agree to halt the fighting").
     """
     left = max(sent_start, at - (24 if nominal else 60))
     for cut in _CLAUSE_CUT.finditer(text, left, at):
@@ -291,7 +291,7 @@ class _Frame:
             if not is_actor(rec) or rec in attendees or (locative and rec.subtype not in (None, "Country")):
                 continue  # a city, a region or a building is where it happened, not who acted
             if attr.is_source(m):
-                sources.append(rec)  # "the Kremlin said": who reports it, not who took part
+                sources.append(rec)  # "the White House said": who reports it, not who took part
             else:
                 attendees.append(rec)
         for extra in implicit_actors(attr, start, end, countries):
@@ -407,7 +407,7 @@ def is_actor(rec: EntityRecord) -> bool:
     """Whether an entity can act in an event or agreement: people, organizations, countries, states.
 
     Cities, regions and buildings are where things happen, unless the text
-    uses them for the body that sits there ("Tehran would face", "the Kremlin said").
+    uses them for the body that sits there ("Ottawa would respond", "the White House said").
     """
     return rec.kind != "place" or rec.also_other or rec.subtype in (None, "Country", "AdministrativeArea")
 

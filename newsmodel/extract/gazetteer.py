@@ -6,10 +6,10 @@ can read and extend it; ``ATTRIBUTION.md`` there says where each comes from.
 nothing is read at import time.
 
 >>> lex = lexicon()
->>> lex.places["Tehran"].kind, lex.places["U.S."].name
+>>> lex.places["Lima"].kind, lex.places["U.S."].name
 ('City', 'United States')
->>> lex.demonyms["Iranian"]
-'Iran'
+>>> lex.demonyms["Peruvian"]
+'Peru'
 >>> lex.titles[("sen.",)][0]
 'Senator'
 """

@@ -40,7 +40,7 @@ def _known(ctx: _Ctx, a: int, b: int) -> _Cand | None:
         if place is None and not s.isascii():
             place = lex.places.get(fold(s))  # "İstanbul"
         if place is None and a > 0 and ctx.words[a - 1] == "the":
-            place = lex.places.get(f"the {s}")  # "the West"
+            place = lex.places.get(f"the {s}")  # "the Balkans"
         if place is not None:
             if "c" in place.flags and not (
                 a >= 2 and ctx.words[a - 1] in (",", "-") and is_capitalized(ctx.words[a - 2])
@@ -72,7 +72,7 @@ def _place_context(ctx: _Ctx, a: int, b: int) -> bool:
 
 
 def _plural_demonym(lex: Lexicon, surface: str) -> bool:
-    """Tell plural demonyms ("Israelis", "South Dakotans", "Delhiites"): people, not an entity."""
+    """Tell plural demonyms ("Canadians", "New Yorkers", "Ohioans"): people, not an entity."""
     if not surface.endswith("s") or len(surface) < 5:
         return False
     if surface[:-1] in lex.demonyms or surface[:-2] in lex.places or surface[:-1] in lex.places:

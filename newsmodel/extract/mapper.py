@@ -293,9 +293,9 @@ def _about(doc: Document, index: EntityIndex, held: dict[str, Entity]) -> tuple[
 
 
 def _dateline(doc: Document, index: EntityIndex, held: dict[str, Entity]) -> tuple[str | None, str | None]:
-    """Read a wire-style dateline ("HANOI, Vietnam (AP) -") and the place it names.
+    """Read a wire-style dateline ("LIMA, Peru (AP) -") and the place it names.
 
-    The first word must be in capitals ("DUBAI", "NEW YORK"); an agency in
+    The first word must be in capitals ("LIMA", "BUENOS AIRES"); an agency in
     parentheses and the dash after it are not part of the dateline.
     """
     match = _DATELINE.match(doc.text, doc.body_start)

@@ -2,12 +2,12 @@
 
 One compiled regular expression splits the text into words, dotted
 abbreviations ("U.S.", "Co.", "Sen.") and punctuation; possessive "'s" is split
-off so "Putin's" yields "Putin". A trailing full stop stays on a word only
+off so "Duarte's" yields "Duarte". A trailing full stop stays on a word only
 when the word is a known abbreviation (from the shipped title, honorific, cue
 and place lists) or a single initial ("P.").
 
->>> [t.text for t in tokenize("Sen. John W. McCain's aide left Pacific Gas & Electric Co. today.")]
-['Sen.', 'John', 'W.', 'McCain', "'s", 'aide', 'left', 'Pacific', 'Gas', '&', 'Electric', 'Co.', 'today', '.']
+>>> [t.text for t in tokenize("Sen. Ana M. Duarte's aide left Northwind Gas & Power Co. today.")]
+['Sen.', 'Ana', 'M.', 'Duarte', "'s", 'aide', 'left', 'Northwind', 'Gas', '&', 'Power', 'Co.', 'today', '.']
 >>> [t.text for t in tokenize("U.S.-backed rebels")]
 ['U.S.', '-', 'backed', 'rebels']
 """
@@ -24,9 +24,9 @@ __all__ = ["Token", "abbreviations", "is_capitalized", "scan", "sentence_starts"
 
 _TOKEN_RE = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # U.S., D.C.
-    r"|\b[DRI](?=-[A-Z][a-z]+\.?(?:[,)]|\s))"  # D-Minn.: a party, then a state
-    r"|[A-Z]\w*(?=-[a-z]+\b)"  # Dubai-based: the name, then the hyphenated word
-    r"|\w+(?:[&\-.]\w+|'(?!s\b)\w+)*\.?"  # words, O'Brien, PG&E, Co. (stop checked after)
+    r"|\b[DRI](?=-[A-Z][a-z]+\.?(?:[,)]|\s))"  # D-Ore.: a party, then a state
+    r"|[A-Z]\w*(?=-[a-z]+\b)"  # Lisbon-based: the name, then the hyphenated word
+    r"|\w+(?:[&\-.]\w+|'(?!s\b)\w+)*\.?"  # words, O'Brien, H&M, Co. (stop checked after)
     r"|'s\b"  # possessive
     r"|[^\w\s]"
 )
@@ -88,7 +88,7 @@ class Token(NamedTuple):
 
 @functools.cache
 def abbreviations() -> frozenset[str]:
-    """Every dotted form in the shipped lists ("Sen.", "Minn.", "Corp.") plus general ones."""
+    """Every dotted form in the shipped lists ("Sen.", "Ore.", "Corp.") plus general ones."""
     found = set(_GENERAL_ABBREVIATIONS)
     data = resources.files("newsmodel.data")
     for name in (
@@ -111,8 +111,8 @@ def abbreviations() -> frozenset[str]:
 def scan(text: str) -> tuple[list[str], list[int], list[int]]:
     """Tokenize into parallel lists (words, start offsets, end offsets): the fast path.
 
-    >>> scan("Dubai-based Co. grew.")[0]
-    ['Dubai', '-', 'based', 'Co.', 'grew', '.']
+    >>> scan("Lisbon-based Co. grew.")[0]
+    ['Lisbon', '-', 'based', 'Co.', 'grew', '.']
     """
     matches = list(_TOKEN_RE.finditer(text))
     words = [m.group() for m in matches]
@@ -130,7 +130,7 @@ def scan(text: str) -> tuple[list[str], list[int], list[int]]:
         and not (len(w) == 2 and w[0].isupper())
     ]
     if split:
-        # rebuild once (linear), splitting "Iran." into "Iran" and "."
+        # rebuild once (linear), splitting "Peru." into "Peru" and "."
         todo = set(split)
         w2: list[str] = []
         s2: list[int] = []
@@ -155,9 +155,9 @@ def tokenize(text: str) -> list[Token]:
 
 
 def is_capitalized(word: str) -> bool:
-    """Whether a token can be part of a name: "Putin", "U.S.", "al-Assad", "eBay", "PG&E".
+    """Whether a token can be part of a name: "Duarte", "U.S.", "al-Haddad", "eBay", "H&M".
 
-    >>> [is_capitalized(w) for w in ("Putin", "al-Assad", "eBay", "said", "2019", "'s")]
+    >>> [is_capitalized(w) for w in ("Duarte", "al-Haddad", "eBay", "said", "2019", "'s")]
     [True, True, True, False, False, False]
     """
     if not word:

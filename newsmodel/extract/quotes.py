@@ -7,8 +7,8 @@ continues in the next paragraph that opens with a mark). Marks are paired in
 one left-to-right pass, so 10,000 marks cost 10,000 steps.
 
 The speaker is the subject of the nearest speech verb (a shipped list,
-``data/speech_verbs.txt``): ``"…," Putin said``, ``said Putin``, ``Putin said:
-"…"``, ``according to Putin``; a pronoun subject ("he said") is the nearest
+``data/speech_verbs.txt``): ``"…," Duarte said``, ``said Duarte``, ``Duarte said:
+"…"``, ``according to Duarte``; a pronoun subject ("he said") is the nearest
 earlier person of that gender (or, when genders are unknown, the most recent
 person who was a sentence subject); a role ("the spokesperson", "the
 statement", "the company") is the nearest organization. A quotation with no
@@ -48,8 +48,8 @@ __all__ = ["Attributor", "build_attributor", "document_sentences", "find_quotati
 
 # --------------------------------------------------------------------------- word lists
 
-#: Words that may stand between a subject and its verb ("Putin also said",
-#: "Lee, however, said", "Esper on Wednesday said").
+#: Words that may stand between a subject and its verb ("Duarte also said",
+#: "Lee, however, said", "Reyes on Wednesday said").
 _GAP_WORDS = frozenset(
     [
         "has",
@@ -189,7 +189,7 @@ _ORG_ROLES = frozenset(
     ]
 )
 
-#: Speech-verb forms that are as often plural nouns ("Arab states", "news reports").
+#: Speech-verb forms that are as often plural nouns ("Gulf states", "news reports").
 _NOUNISH = frozenset(
     [
         "states",
@@ -558,7 +558,7 @@ class Attributor:
         return bool(before) and before[-1].lower() in _TIME_WORDS
 
     def subject_after(self, verb_end: int, hi: int) -> EntityRecord | None:
-        """Find the subject of an inverted verb (``said Putin``, ``says analyst Lee``, ``said the firm``)."""
+        """Find the subject of an inverted verb (``said Duarte``, ``says analyst Lee``, ``said the firm``)."""
         text = self.doc.text
         for count, tok in enumerate(_TOKEN.finditer(text, verb_end, min(hi, verb_end + 120))):
             word = tok.group()

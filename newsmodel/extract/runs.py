@@ -1,8 +1,8 @@
 """Capitalized runs: the stretches of text that may be names.
 
-A run is a maximal sequence of capitalized words ("Russian President Vladimir
-Putin"); "of", "for", "'s", "&" and name particles join two runs only when the
-left one ends in a cue word ("University of North Carolina", "Attorney's
+A run is a maximal sequence of capitalized words ("French President Ana
+Duarte"); "of", "for", "'s", "&" and name particles join two runs only when the
+left one ends in a cue word ("University of Northern Ohio", "Attorney's
 Office"), and words inside a known multi-word name always join ("Securities and
 Exchange Commission"). Ticker codes, hashtags and handles are masked out.
 """
@@ -62,7 +62,7 @@ def _masked(ctx: _Ctx) -> list[bool]:
             or (i > 0 and ctx.words[i - 1] in ("#", "@", "=") and ends[i - 1] == offs[i])
             or (i + 1 < len(ctx.words) and ctx.words[i + 1] == "=" and ends[i] == offs[i + 1])
         ):
-            mask[i] = True  # "LCOc1", "US10YT", "A350": codes, not names
+            mask[i] = True  # "ABCc2", "GB10YT", "Q400": codes, not names
         elif (
             i > 0
             and ctx.caps[i]
@@ -95,18 +95,18 @@ def _runs(ctx: _Ctx, lo: int, hi: int) -> list[tuple[int, int]]:
                 continue
             if caps[j] and w not in lex.not_entities and _adjacent(ctx, j) and not mask[j]:
                 if words[j - 1].endswith(".") and len(words[j - 1]) == 2 and w.lower() in lex.common:
-                    break  # "Group D. The ...": the initial ended a sentence
+                    break  # "Block C. The ...": the initial ended a sentence
                 j += 1
                 continue
             if w == "," and j + 1 < hi and words[j + 1] in _CORP_SUFFIXES:
-                j += 2  # "Tyvak Nano-Satellite Systems, Inc."
+                j += 2  # "Northwind Micro-Systems, Inc."
                 continue
             if w in _JOINERS and j + 1 < hi and _adjacent(ctx, j) and _adjacent(ctx, j + 1):
                 k = j + 1
                 if words[k] == "the" and k + 1 < hi:
                     k += 1
                 while k + 1 < hi and words[j] in _PARTICLES and words[k] in _PARTICLES:
-                    k += 1  # "Botic van de Zandschulp"
+                    k += 1  # "Anke van de Berg"
                 if (
                     is_capitalized(words[k])
                     and words[k] not in ctx.lex.not_entities

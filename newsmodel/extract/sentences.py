@@ -13,9 +13,9 @@ agreement cues) are matched by ``PhraseMatcher``: a dictionary look-up per
 word instead of a regex alternation of hundreds of words, and ``scan_many``
 serves every shared list in one pass over a text tokenized once (``Tokens``).
 
->>> text = 'Mr. Putin met Sen. Ann Lee on Jan. 5 in the U.S. capital. "It went well." He left.'
+>>> text = 'Mr. Reyes met Sen. Ann Lee on Jan. 5 in the U.S. capital. "It went well." He left.'
 >>> [text[s:e] for s, e in split_sentences(text, 0, len(text))]
-['Mr. Putin met Sen. Ann Lee on Jan. 5 in the U.S. capital.', '"It went well."', 'He left.']
+['Mr. Reyes met Sen. Ann Lee on Jan. 5 in the U.S. capital.', '"It went well."', 'He left.']
 """
 
 from __future__ import annotations
@@ -225,7 +225,7 @@ def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
     if "." in word.strip("."):  # U.S., D.C., a.m.
         nxt = _WORD_AFTER.match(text, dot + 1)
         return not (nxt and nxt.group(1).lower() in _STARTERS)
-    if len(last) == 1 and last.isupper():  # an initial: "Patrick W. Carlineo"
+    if len(last) == 1 and last.isupper():  # an initial: "Tom J. Reyes"
         return True
     return last.lower() in _ABBREVIATIONS
 

@@ -1,9 +1,9 @@
-"""Job titles around a person's name: "Iranian Foreign Minister X", "analyst X", "X, CEO of Y".
+"""Job titles around a person's name: "Peruvian Foreign Minister X", "analyst X", "X, CEO of Y".
 
 A title is a head from ``titles.tsv`` ("Minister", "Sen.", "chief executive")
 with any modifiers from ``title_modifiers.txt`` before it ("Foreign", "Deputy",
 "former"), optionally continued by "of"/"for" and a name ("Secretary of State",
-"U.S. Attorney for the Western District of New York"). Abbreviated heads are
+"U.S. Attorney for the Northern District of Ohio"). Abbreviated heads are
 spelled out (Sen. -> Senator).
 
 >>> from newsmodel.extract.gazetteer import lexicon

@@ -237,7 +237,7 @@ def _is_title(part: str) -> bool:
 def clean_name(name: str) -> str:
     """One author's name with byline furniture removed; ``''`` when nothing is left.
 
-    >>> clean_name("  by  JOHN O'HARA (Reuters) ")
+    >>> clean_name("  by  JOHN O'HARA (AFP) ")
     "John O'Hara"
     """
     name = " ".join(name.split())
@@ -290,7 +290,7 @@ def split_byline(byline: str, publisher: str | None = None) -> list[str]:
             continue
         if len(key.split()) > 6:  # a sentence, not a name
             continue
-        # "Jane Doe, Reuters" / "Jane Doe | The Post": an affiliation after a name
+        # "Jane Doe, AFP" / "Jane Doe | The Post": an affiliation after a name
         if names and joined_by not in _JOINERS and (len(key.split()) == 1 or is_organization_name(name)):
             affiliations.append(name)
             continue

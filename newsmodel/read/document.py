@@ -1,4 +1,4 @@
-"""The read document: what every reader (text, HTML) hands to the mapper.
+r"""The read document: what every reader (text, HTML) hands to the mapper.
 
 Readers differ in where the text comes from; the mapper only ever sees a
 ``Document``. Analysis runs on one string, ``text``: the headline, a blank
@@ -8,11 +8,11 @@ characters as the article spells them. Normalization replaces characters one
 for one, so ``text`` and ``raw`` have the same length and every offset is valid
 in both: spans found on ``text`` point at the published words in ``raw``.
 
->>> doc = Document.build(headline="Putin meets Rouhani", body="Putin met\u00a0Rouhani.")
+>>> doc = Document.build(headline="Duarte meets Reyes", body="Reyes met\u00a0Duarte.")
 >>> doc.text[doc.body_start:]
-'Putin met Rouhani.'
+'Reyes met Duarte.'
 >>> doc.body
-'Putin met\xa0Rouhani.'
+'Reyes met\xa0Duarte.'
 >>> doc.body_span(doc.body_start, doc.body_start + 5)
 Span(start=0, end=5)
 """
@@ -41,10 +41,10 @@ _CHAR_MAP = str.maketrans(
 
 
 def normalize_chars(text: str) -> str:
-    """Replace typographic characters one for one; the length never changes.
+    r"""Replace typographic characters one for one; the length never changes.
 
     >>> normalize_chars("\u201cIt\u2019s a six\u2011year war\u201d")
-    '"It\\'s a six-year war"'
+    '"It\'s a six-year war"'
     """
     return text.translate(_CHAR_MAP)
 

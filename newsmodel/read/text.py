@@ -13,9 +13,9 @@ Bytes are decoded as UTF-8 (with or without a BOM); a Windows-1252 reading is
 tried only when the bytes are mostly ASCII and decode to letters and
 punctuation. Binary data, empty text and oversized input are ``ReadError``.
 
->>> doc = read_document("Skip to main content\r\n\r\nPutin meets Rouhani\r\n\r\nThey met.")
+>>> doc = read_document("Skip to main content\r\n\r\nDuarte greets Reyes\r\n\r\nThey met.")
 >>> doc.headline, doc.body
-('Putin meets Rouhani', 'They met.')
+('Duarte greets Reyes', 'They met.')
 >>> doc.source_offset(doc.body_start)  # "They" stood at offset 47 of the input
 47
 """
@@ -234,9 +234,9 @@ def read_document(
     ``meta`` is a sidecar mapping (``datePublished``, ``headline``, ``url``, …) or a
     ``Metadata``. ``boilerplate`` adds regular expressions for whole lines to drop.
 
-    >>> doc = read_document("Putin meets Rouhani\nThe two presidents met on Tuesday.")
+    >>> doc = read_document("Duarte meets Reyes\nThe two presidents met on Tuesday.")
     >>> doc.headline
-    'Putin meets Rouhani'
+    'Duarte meets Reyes'
     >>> read_document("   \n ")
     Traceback (most recent call last):
     ...
@@ -389,9 +389,9 @@ _KEYS: dict[str, str] = {
 def metadata_from_mapping(data: Mapping[str, Any]) -> Metadata:
     """Metadata from a sidecar-like mapping; unknown keys are ignored, bad values refused.
 
-    >>> meta = metadata_from_mapping({"datePublished": "2017-03-28", "author": "Ann Lee"})
+    >>> meta = metadata_from_mapping({"datePublished": "2023-03-28", "author": "Ann Lee"})
     >>> meta.date_published, meta.authors
-    (datetime.date(2017, 3, 28), ('Ann Lee',))
+    (datetime.date(2023, 3, 28), ('Ann Lee',))
     >>> metadata_from_mapping({"datePublished": "last Tuesday"})
     Traceback (most recent call last):
     ...

@@ -12,9 +12,9 @@ Output is deterministic: keys in model field order, no whitespace unless
 ``indent=True``, non-ASCII characters written as UTF-8.
 
 >>> from newsmodel.model import NewsArticle
->>> art = NewsArticle(id="https://example.org/a", headline="Talks in “Tehran”")
+>>> art = NewsArticle(id="https://example.org/a", headline="Talks in “Oslo”")
 >>> dumps(art)
-'{"id":"https://example.org/a","headline":"Talks in “Tehran”"}'
+'{"id":"https://example.org/a","headline":"Talks in “Oslo”"}'
 >>> loads(dumps(art)) == art
 True
 >>> loads('{"id": "https://example.org/a",')

@@ -143,8 +143,8 @@ def date_value(value: dt.date | PartialDate) -> dict[str, str]:
 
     >>> date_value(PartialDate(year=2017, month=3))
     {'@type': 'xsd:gYearMonth', '@value': '2017-03'}
-    >>> date_value(dt.date(2017, 3, 28))
-    {'@type': 'xsd:date', '@value': '2017-03-28'}
+    >>> date_value(dt.date(2023, 3, 28))
+    {'@type': 'xsd:date', '@value': '2023-03-28'}
     """
     if isinstance(value, PartialDate):
         kind = {"day": "xsd:date", "month": "xsd:gYearMonth", "year": "xsd:gYear"}[value.precision]

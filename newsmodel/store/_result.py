@@ -102,10 +102,10 @@ def to_python(term: Any) -> Value:
     without a Python reading (``xsd:gYearMonth``, custom ones), stay strings:
     an answer is never refused for one odd cell.
 
-    >>> to_python(ox.Literal("2017-03-28", datatype=ox.NamedNode(_XSD + "date")))
-    datetime.date(2017, 3, 28)
-    >>> to_python(ox.Literal("Kremlin", language="en"))
-    'Kremlin'
+    >>> to_python(ox.Literal("2023-03-28", datatype=ox.NamedNode(_XSD + "date")))
+    datetime.date(2023, 3, 28)
+    >>> to_python(ox.Literal("Main Street", language="en"))
+    'Main Street'
     >>> to_python(ox.Literal("x", datatype=ox.NamedNode(_XSD + "integer")))
     'x'
     """
