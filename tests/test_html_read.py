@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+from pathlib import Path
 
 import pytest
 
@@ -351,3 +352,20 @@ def test_trailing_contact_line_is_dropped() -> None:
     doc = read_html_document(page(ld(ARTICLE), extra_body=extra))
     assert "jdoe@" not in doc.body
     assert doc.body.split("\n\n") == PARAGRAPHS
+
+
+def test_cli_verbose_prints_which_byline_was_used(tmp_path: Path) -> None:
+    """``newsmodel -v convert`` prints the reader's byline choice as a ``note:`` line."""
+    import subprocess
+    import sys
+
+    data = {**ARTICLE, "author": [{"@type": "Person", "name": "Jane Doe"}]}
+    path = tmp_path / "page.html"
+    path.write_text(page(ld(data), byline='<p class="byline">By Richard Miles</p>'), encoding="utf-8")
+    args = [sys.executable, "-m", "newsmodel", "convert", str(path), "--to", "jsonld"]
+    quiet = subprocess.run(args, capture_output=True, text=True, check=True)
+    loud = subprocess.run([*args[:3], "-v", *args[3:]], capture_output=True, text=True, check=True)
+    assert "note:" not in quiet.stderr
+    notes = [line for line in loud.stderr.splitlines() if line.startswith("note: ")]
+    assert any("Richard Miles" in n for n in notes), loud.stderr
+    assert quiet.stdout == loud.stdout

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Sequence
 
@@ -33,6 +34,10 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run 'newsmodel COMMAND --help' for the options of one command.",
     )
     parser.add_argument("--version", action="version", version=f"newsmodel {__version__}")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true",
+        help="print notes on the choices made while reading (e.g. which byline of a page was used)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
         importlib.import_module(f"newsmodel.cli.{name}").register(sub)
@@ -46,6 +51,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help/--version exit 0, usage errors 2
         return int(exc.code or 0)
+    if args.verbose:
+        _show_notes()
     try:
         status: int = args.handler(args)
     except NewsmodelError as exc:
@@ -59,6 +66,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         _error("interrupted")
         return 130
     return status
+
+
+def _show_notes() -> None:
+    """Send the library's INFO records (reading notes) to standard error as ``note:`` lines."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("note: %(message)s"))
+    logger = logging.getLogger("newsmodel")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
 
 
 def _error(message: str) -> None:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import codecs
 import gzip  # noqa: F401  (used by the doctest)
+import logging
 import re
 import zlib
 from typing import TYPE_CHECKING, Any
@@ -44,6 +45,8 @@ if TYPE_CHECKING:
     from newsmodel.model import NewsArticle
 
 __all__ = ["MAX_BYTES", "read_html", "read_html_document", "read_page"]
+
+_log = logging.getLogger("newsmodel.read.html")
 
 #: Pages larger than this (after gunzipping) are refused with a ``ReadError``.
 MAX_BYTES = 64 * 1024 * 1024
@@ -169,10 +172,15 @@ def read_html(html: str | bytes, url: str | None = None, *, base: str = DEFAULT_
 
     Authors come from the page as it types them (a desk or agency byline is an
     ``Organization``), with the ``url`` and ``sameAs`` links the page gives.
+    The choices the reader made where the page's sources disagree (its JSON-LD
+    byline against the visible one, a missing headline) are logged at INFO on
+    the ``newsmodel`` logger; ``newsmodel -v`` prints them.
     """
     from newsmodel.extract.mapper import map_document
     from newsmodel.read._html_article import with_page_authors
 
     document, meta = read_page(html, url)
+    for note in document.meta.notes:  # which byline, headline or body the page's sources gave
+        _log.info("%s", note)
     article = map_document(document, base=base, nlp=nlp)
     return with_page_authors(article, meta, base=base)
