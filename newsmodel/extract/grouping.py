@@ -105,7 +105,7 @@ class Groups:
                     continue
                 s = surface(ctx, i, j)
                 key = self.surfaces.get(s) or self.surname.get(s)
-                if key is not None:
+                if key is not None and key in self.ents:  # a surface of an entity since merged away
                     hit = (j, key, None)
                     break
                 if lexicon_too:
