@@ -11,7 +11,7 @@ from newsmodel.model import Agreement, AgreementStatus
 from newsmodel.read.document import Document
 
 ARTICLE = "https://example.org/news/3"
-TUESDAY = dt.date(2017, 3, 28)
+TUESDAY = dt.date(2023, 3, 28)
 
 Spec = dict[str, tuple[EntityKind, str | None]]
 COUNTRIES: Spec = {
@@ -51,57 +51,55 @@ def _iri(name: str, kind: EntityKind) -> str:
 
 
 def test_x_and_y_agreed_with_topics_normalized() -> None:
-    """'A and B agreed … on economic, energy and military issues': agreed, both parties, noun topics."""
+    """'A and B agreed … on cultural, energy and health matters': agreed, both parties, noun topics."""
     [deal] = _agreements(
-        "Ann Lee and Bo Chen agreed to work together on economic, energy and military issues.", PEOPLE
+        "Ann Lee and Bo Chen agreed to cooperate closely on cultural, energy and health matters.", PEOPLE
     )
     assert deal.parties == (_iri("Ann Lee", "person"), _iri("Bo Chen", "person"))
     assert deal.status is AgreementStatus.AGREED
-    assert deal.topics == ("economics", "energy", "military")
+    assert deal.topics == ("culture", "energy", "health")
     assert (
         deal.description
-        == "Ann Lee and Bo Chen agreed to work together on economic, energy and military issues."
+        == "Ann Lee and Bo Chen agreed to cooperate closely on cultural, energy and health matters."
     )
 
 
 def test_two_sides_signed_agreements_this_week() -> None:
-    """'The two sides this week signed … agreements': the two latest countries, signed, dated to the month."""
-    body = "Peru was absent. France welcomed Chile.\n\nThe two sides this week signed a dozen pacts on trade."
+    """'The two sides … signed … pacts' this week: the two latest countries, signed, dated to the month."""
+    body = "Peru was absent. France welcomed Chile.\n\nThe two sides finally this week signed pacts on trade."
     [deal] = _agreements(body, COUNTRIES)
     assert set(deal.parties) == {_iri("France", "place"), _iri("Chile", "place")}
     assert deal.status is AgreementStatus.SIGNED
-    assert str(deal.date_created) == "2017-03"
+    assert str(deal.date_created) == "2023-03"
     assert deal.topics == ("trade",)
 
 
 def test_mere_mentions_are_not_agreements() -> None:
-    """A deal that is only talked about ('the deal will enrich', 'the nuclear deal') is no agreement."""
-    body = (
-        "The deal will enrich Acme Corp. and Bolt Inc. Critics of the nuclear deal met Acme Corp. officials."
-    )
+    """A deal that is only talked about ('the deal will help', 'the climate deal') is no agreement."""
+    body = "The deal will help Acme Corp. and Bolt Inc. Critics of the climate deal met Acme Corp. officials."
     assert _agreements(body, FIRMS) == []
 
 
 def test_hypothetical_agreement_verbs_are_skipped() -> None:
-    """'could agree', 'is unlikely to agree' report no agreement."""
-    body = "France and Chile could agree to cut tariffs. Peru is unlikely to agree to a pact with France."
+    """'could agree', 'seems unlikely to agree' report no agreement."""
+    body = "France and Chile could agree to cut tariffs. Peru seems unlikely to agree to a pact with France."
     assert _agreements(body, COUNTRIES) == []
 
 
 def test_deal_if_reached_is_proposed() -> None:
-    """'if no deal is reached with Chile' is a proposed agreement between the speaker's side and Chile."""
-    [deal] = _agreements("France said it would raise tariffs if no deal is reached with Chile.", COUNTRIES)
+    """'if a deal is reached with Chile' is a proposed agreement between the speaker's side and Chile."""
+    [deal] = _agreements("France said it would lift quotas if a deal is reached with Chile.", COUNTRIES)
     assert deal.status is AgreementStatus.PROPOSED
     assert set(deal.parties) == {_iri("France", "place"), _iri("Chile", "place")}
 
 
 def test_status_cues() -> None:
-    """Finalized -> signed, negotiating -> proposed, cancelled -> other, through a contract -> in force."""
+    """Finalized -> signed, negotiating -> proposed, cancelled -> other, under a contract -> in force."""
     cases = {
-        "Acme Corp. finalized a deal to buy 30 jets from Bolt Inc. on Monday.": AgreementStatus.SIGNED,
-        "Acme Corp. was negotiating a possible takeover of Bolt Inc.": AgreementStatus.PROPOSED,
+        "Acme Corp. finalized a pact to supply 12 ships to Bolt Inc. on Monday.": AgreementStatus.SIGNED,
+        "Acme Corp. is negotiating a merger with Bolt Inc.": AgreementStatus.PROPOSED,
         "Acme Corp. cancelled its order with Bolt Inc.": AgreementStatus.OTHER,
-        "Acme Corp. currently runs Bolt Inc. through a management contract.": AgreementStatus.IN_FORCE,
+        "Acme Corp. supplies Bolt Inc. under a contract both approved years ago.": AgreementStatus.IN_FORCE,
     }
     for sentence, status in cases.items():
         found = _agreements(sentence, FIRMS)
@@ -111,7 +109,7 @@ def test_status_cues() -> None:
 def test_verb_agreement_dated_and_fewer_than_two_parties_dropped() -> None:
     """An acquisition dated 'on Monday' resolves the date; one named party alone gives no agreement."""
     [deal] = _agreements("Acme Corp. acquired Bolt Inc. on Monday.", FIRMS)
-    assert str(deal.date_created) == "2017-03-27"
+    assert str(deal.date_created) == "2023-03-27"
     assert deal.date_text == "on Monday"
     assert _agreements("Acme Corp. signed a contract on Monday.", FIRMS) == []
 

@@ -11,39 +11,39 @@ import pytest
 from newsmodel.extract.dates import DateMention, find_dates
 from newsmodel.model import PartialDate
 
-SEED_DAY = dt.date(2017, 3, 28)  # a Tuesday
+PUBLISHED = dt.date(2023, 3, 28)  # a Tuesday
 
 
-def _dates(text: str, published: dt.date | None = SEED_DAY) -> list[tuple[str, str | None]]:
+def _dates(text: str, published: dt.date | None = PUBLISHED) -> list[tuple[str, str | None]]:
     mentions = find_dates(text, 0, len(text), published)
     return [(m.text, None if m.value is None else str(m.value)) for m in mentions]
 
 
-def _value(text: str, phrase: str, published: dt.date | None = SEED_DAY) -> str | None:
+def _value(text: str, phrase: str, published: dt.date | None = PUBLISHED) -> str | None:
     for mention in find_dates(text, 0, len(text), published):
         if phrase in mention.text:
             return None if mention.value is None else str(mention.value)
     raise AssertionError(f"{phrase!r} not found in {_dates(text, published)}")
 
 
-def test_seed_phrases_resolve_against_the_publication_day() -> None:
-    """The seed's own relative dates resolve against 2017-03-28 as the annotation rules require."""
+def test_relative_phrases_resolve_against_the_publication_day() -> None:
+    """Relative dates resolve against the publication day (a Tuesday) as the annotation rules require."""
     text = (
-        "Putin met Rouhani at the Kremlin on Tuesday. Trade rose 70% last year. The two sides this week "
-        "signed deals, ahead of Iranian elections in May, under a bill unveiled last week."
+        "Duarte met Reyes at the museum on Tuesday. Exports grew 9% last year. Both firms this week "
+        "sealed contracts, ahead of Peruvian elections in May, under a law passed last week."
     )
-    assert _value(text, "on Tuesday") == str(SEED_DAY)
-    assert _value(text, "last year") == f"{SEED_DAY.year - 1}"
-    assert _value(text, "this week") == SEED_DAY.strftime("%Y-%m")
-    assert _value(text, "in May") == f"{SEED_DAY.year}-05"
-    assert _value(text, "last week") == (SEED_DAY - dt.timedelta(days=7)).strftime("%Y-%m")
+    assert _value(text, "on Tuesday") == str(PUBLISHED)
+    assert _value(text, "last year") == f"{PUBLISHED.year - 1}"
+    assert _value(text, "this week") == PUBLISHED.strftime("%Y-%m")
+    assert _value(text, "in May") == f"{PUBLISHED.year}-05"
+    assert _value(text, "last week") == (PUBLISHED - dt.timedelta(days=7)).strftime("%Y-%m")
 
 
 def test_mentions_carry_offsets_and_surface_text() -> None:
     """Each mention's text is exactly the slice of the input at its offsets, within the range asked for."""
     text = "Before. He spoke on Tuesday and again yesterday. After last year."
     start, end = 8, text.index("After")
-    mentions = find_dates(text, start, end, SEED_DAY)
+    mentions = find_dates(text, start, end, PUBLISHED)
     assert [m.text for m in mentions] == ["on Tuesday", "yesterday"]
     for mention in mentions:
         assert text[mention.start : mention.end] == mention.text
@@ -53,19 +53,19 @@ def test_mentions_carry_offsets_and_surface_text() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The brutal, six-year Syrian war goes on.",
-        "They have kept ties for more than 500 years.",
-        "They share many years, if not centuries, of cooperation.",
+        "The long, six-year border war goes on.",
+        "They have traded for more than 300 years.",
+        "They have shared many years, if not decades, of rivalry.",
         "The ship sailed for two weeks and then for a month.",
         "Over the last year prices rose; in the next month they may fall.",
         "The company cut 2000 jobs and sold 1500 cars.",
-        "A 1-1/2 year trade war; the 2020s; a 737 Max; $2019 in cash; 2019% growth.",
+        "A 2-1/2 year price war; the 2020s; a 747 jet; $2019 in cash; 2019% growth.",
         "The shop opens every Tuesday.",
     ],
 )
 def test_durations_and_numbers_are_not_dates(text: str) -> None:
     """Durations, recurrences, decades and plain numbers yield no date mention at all."""
-    assert find_dates(text, 0, len(text), SEED_DAY) == []
+    assert find_dates(text, 0, len(text), PUBLISHED) == []
 
 
 def test_without_publication_date_nothing_relative_is_invented() -> None:
@@ -82,9 +82,9 @@ def test_future_tense_moves_month_and_weekday_forward() -> None:
     published = dt.date(2019, 11, 19)  # a Tuesday
     assert _value("The vote will be held in March.", "March", published) == "2020-03"
     assert _value("The vote was held in March.", "March", published) == "2019-03"
-    assert _value("In December, the firm bid for Tribune.", "December", published) == "2018-12"
-    assert _value("Sentencing is scheduled for Feb. 14.", "Feb. 14", published) == "2020-02-14"
-    assert _value("He was arrested for the March 21 call.", "March 21", published) == "2019-03-21"
+    assert _value("In December, the company offered to buy Northwind.", "December", published) == "2018-12"
+    assert _value("A hearing is now scheduled for Feb. 14.", "Feb. 14", published) == "2020-02-14"
+    assert _value("She was fined for the March 21 post.", "March 21", published) == "2019-03-21"
     assert _value("The meeting will be postponed to Friday.", "Friday", published) == "2019-11-22"
     assert _value("The meeting was held on Friday.", "Friday", published) == "2019-11-15"
     assert _value("They talk next Tuesday.", "Tuesday", published) == "2019-11-26"
@@ -160,11 +160,11 @@ def test_month_names_that_are_people_are_not_dates() -> None:
 def test_agrees_with_dateparser(sentence: str, phrase: str, mode: str) -> None:
     """Our arithmetic gives what dateparser gives for the phrase, at our precision."""
     import dateparser  # the reference (a dev dependency); the library itself never imports it
-    mention = next(m for m in find_dates(sentence, 0, len(sentence), SEED_DAY) if phrase in m.text)
+    mention = next(m for m in find_dates(sentence, 0, len(sentence), PUBLISHED) if phrase in m.text)
     assert mention.value is not None
     reference = dateparser.parse(
         phrase,
-        settings={"RELATIVE_BASE": dt.datetime.combine(SEED_DAY, dt.time()), "PREFER_DATES_FROM": mode},
+        settings={"RELATIVE_BASE": dt.datetime.combine(PUBLISHED, dt.time()), "PREFER_DATES_FROM": mode},
     )
     assert reference is not None
     expected = PartialDate.from_date(reference.date())
@@ -173,8 +173,8 @@ def test_agrees_with_dateparser(sentence: str, phrase: str, mode: str) -> None:
 
 def test_datetime_publication_uses_its_day() -> None:
     """A publication timestamp resolves like its calendar day."""
-    stamp = dt.datetime(2017, 3, 28, 23, 59, tzinfo=dt.UTC)
-    assert _dates("They met on Tuesday.", stamp) == _dates("They met on Tuesday.", SEED_DAY)
+    stamp = dt.datetime(2023, 3, 28, 23, 59, tzinfo=dt.UTC)
+    assert _dates("They met on Tuesday.", stamp) == _dates("They met on Tuesday.", PUBLISHED)
 
 
 def test_mention_is_a_plain_value() -> None:
@@ -187,7 +187,7 @@ def test_importing_dates_does_not_load_dateparser() -> None:
     """The module stays light at import: dateparser is never needed to find or resolve a phrase."""
     code = (
         "import sys, datetime; from newsmodel.extract.dates import find_dates; "
-        "find_dates('on Tuesday', 0, 10, datetime.date(2017, 3, 28)); print('dateparser' in sys.modules)"
+        "find_dates('on Tuesday', 0, 10, datetime.date(2023, 3, 28)); print('dateparser' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

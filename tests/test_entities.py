@@ -74,7 +74,7 @@ def test_surname_mentions_point_to_the_full_person() -> None:
 def test_mentions_do_not_overlap_and_are_sorted() -> None:
     """Mentions are sorted and never overlap."""
     idx = run(
-        "Mayor Lena Ortiz of Fresno met officials of the Zubrin Robotics Corp. in Sacramento, "
+        "Mayor Lena Ortiz of Fresno met officials of the Zubrin Robotics Corp. in Bakersfield, "
         "where Ortiz praised the company."
     )
     last_end = -1
@@ -104,17 +104,17 @@ def test_acronym_in_parentheses_is_an_alias() -> None:
 
 
 def test_metonymy_keeps_the_place_and_flags_it() -> None:
-    """'the Kremlin said' is a landmark used as an organization."""
-    idx = run("The Kremlin said the talks went well.")
-    rec = by_name(idx, "Kremlin")
+    """'the White House said' is a landmark used as an organization."""
+    idx = run("The White House said the talks went well.")
+    rec = by_name(idx, "White House")
     assert rec.kind == "place" and rec.subtype == "Landmark" and rec.also_other
 
 
 def test_landmark_and_region_cues() -> None:
-    """An 'Airbase' name is a landmark and 'the Middle East' a region."""
-    idx = run("Jets flew from the Korvath Airbase over the Middle East.")
-    assert by_name(idx, "Korvath Airbase").subtype == "Landmark"
-    assert by_name(idx, "Middle East").subtype == "Region"
+    """An 'Airport' name is a landmark and 'the Caucasus' a region."""
+    idx = run("Jets flew from the Korvath Airport over the Caucasus.")
+    assert by_name(idx, "Korvath Airport").subtype == "Landmark"
+    assert by_name(idx, "Caucasus").subtype == "Region"
 
 
 def test_apposition_gives_title_and_affiliation() -> None:
@@ -139,8 +139,8 @@ def test_sentence_initial_common_words_are_not_names() -> None:
 
 
 def test_days_and_demonyms_alone_are_not_entities() -> None:
-    """'Tuesday' and 'Iranian' alone are no entities."""
-    idx = run("On Tuesday the Iranian delegation left.")
+    """'Tuesday' and 'Peruvian' alone are no entities."""
+    idx = run("On Tuesday the Peruvian delegation left.")
     assert names(idx, "place") == set() and names(idx, "organization") == set()
 
 
@@ -229,10 +229,10 @@ def test_bare_office_takes_the_unclaimed_country_named_nearby() -> None:
 
 
 def test_demonym_before_lowercase_title_sets_nationality() -> None:
-    """'Peruvian chief negotiator X' is a Peruvian national with that title."""
-    idx = run("Peruvian chief negotiator Rosa Quispe said talks would resume.")
+    """'Peruvian trade negotiator X' is a Peruvian national with that title."""
+    idx = run("Peruvian trade negotiator Rosa Quispe said talks would resume.")
     rec = by_name(idx, "Rosa Quispe")
-    assert rec.job_title == "chief negotiator"
+    assert rec.job_title == "trade negotiator"
     assert rec.nationality is not None and rec.nationality.name == "Peru"
     assert names(idx, "place") == set()  # the country is implied, not mentioned
 
@@ -245,14 +245,14 @@ def test_state_body_named_by_country_and_noun() -> None:
 
 
 def test_plural_demonyms_and_compound_adjectives_are_not_entities() -> None:
-    """'Norwegians', 'Texans' and 'Shiite-led' name no entity."""
-    idx = run("Norwegians and Texans watched the Shiite-led rally.")
+    """'Norwegians', 'Texans' and 'Kurdish-led' name no entity."""
+    idx = run("Norwegians and Texans watched the Kurdish-led rally.")
     assert idx.records == []
 
 
 def test_tickers_and_codes_are_not_organizations() -> None:
-    """Ticker codes ('.SPX', 'GBP=', 'US10YT') are not organizations."""
-    idx = run("The S&P 500 .SPX fell while Sterling GBP= rose and notes US10YT=RR slipped.")
+    """Ticker codes ('.INX', 'CHF=', 'DE10YT') are not organizations."""
+    idx = run("The S&P 500 .INX rose while Franc CHF= fell and bunds DE10YT=RR slipped.")
     assert names(idx, "organization") == set()
     assert names(idx, "person") == set()
 
@@ -272,9 +272,9 @@ def test_short_form_of_an_organization_is_an_alias() -> None:
 
 
 def test_title_phrase_with_of_is_not_an_organization() -> None:
-    """'Director for the Middle East' is a title: only its place is an entity."""
-    idx = run("Dana Ruiz, Research Director for the Middle East at the institute, spoke.")
-    assert "Middle East" in names(idx, "place")
+    """'Director for East Asia' is a title: only its place is an entity."""
+    idx = run("Dana Ruiz, Regional Director for East Asia at the institute, spoke.")
+    assert "East Asia" in names(idx, "place")
     assert names(idx, "organization") == set()
 
 
@@ -333,11 +333,11 @@ def test_arbitrary_text_gives_sorted_non_overlapping_mentions(text: str) -> None
                 "'s",
                 "Sen.",
                 "Corp.",
-                "NASA",
+                "NATO",
                 "\n\n",
                 '"',
                 "Minister",
-                "Iranian",
+                "Peruvian",
                 "and",
                 "Mr.",
             ]

@@ -13,7 +13,7 @@ from newsmodel.model import Event, EventKind
 from newsmodel.read.document import Document
 
 ARTICLE = "https://example.org/news/2"
-TUESDAY = dt.date(2017, 3, 28)  # a Tuesday
+TUESDAY = dt.date(2023, 3, 28)  # a Tuesday
 
 Spec = dict[str, tuple[EntityKind, str | None]]
 
@@ -55,12 +55,12 @@ PEOPLE: Spec = {"Ann Lee": ("person", None), "Bo Chen": ("person", None)}
 def test_meeting_with_attendees_place_and_resolved_date() -> None:
     """'A met B at the Palace on Tuesday' is a meeting of both, at the palace, on the publication day."""
     spec: Spec = {**PEOPLE, "Elysee Palace": ("place", "Landmark")}
-    [event] = _events("Ann Lee met Bo Chen at the Elysee Palace on Tuesday and praised him.", spec)
+    [event] = _events("Ann Lee met Bo Chen at the Elysee Palace on Tuesday for lunch.", spec)
     assert event.kind is EventKind.MEETING
     assert event.cameo_code == "04"
     assert event.attendees == (_iri("Ann Lee", "person"), _iri("Bo Chen", "person"))
     assert event.location == _iri("Elysee Palace", "place")
-    assert str(event.start_date) == "2017-03-28"
+    assert str(event.start_date) == "2023-03-28"
     assert event.date_text == "on Tuesday"
 
 
@@ -74,7 +74,7 @@ def test_description_is_the_whole_sentence_as_published() -> None:
     assert event.description == "Ann Lee visited\u00a0Bo Chen in Oslo last week."
     assert event.spans[0].slice(doc.body) == event.description
     assert event.kind is EventKind.VISIT
-    assert str(event.start_date) == "2017-03"
+    assert str(event.start_date) == "2023-03"
 
 
 def test_hypothetical_negated_and_hoped_for_clauses_report_no_event() -> None:
@@ -125,23 +125,23 @@ def test_the_two_sides_resolve_to_the_two_latest_countries() -> None:
     signing = [e for e in events if e.kind is EventKind.SIGNING]
     assert len(signing) == 1
     assert set(signing[0].attendees) == {_iri("France", "place"), _iri("Chile", "place")}
-    assert str(signing[0].start_date) == "2017-03-27"
+    assert str(signing[0].start_date) == "2023-03-27"
 
 
 def test_demonym_before_an_event_noun_names_the_country() -> None:
-    """'ahead of French elections in May' has France as participant when the article names France."""
+    """'ahead of French elections in June' has France as participant when the article names France."""
     spec: Spec = {**PEOPLE, "France": ("place", "Country")}
-    body = "France is divided. Ann Lee campaigns hard ahead of French elections in May."
+    body = "France is divided. Ann Lee campaigns hard ahead of French elections in June."
     [event] = [e for e in _events(body, spec) if e.kind is EventKind.ELECTION]
     assert _iri("France", "place") in event.attendees
-    assert str(event.start_date) == "2017-05"
+    assert str(event.start_date) == "2023-06"
 
 
 def test_future_meeting_is_an_intent_to_meet() -> None:
     """'will meet … on Friday' is CAMEO 036 and resolves the weekday forward."""
     [event] = _events("Ann Lee will meet Bo Chen on Friday.", PEOPLE)
     assert event.cameo_code == "036"
-    assert str(event.start_date) == "2017-03-31"
+    assert str(event.start_date) == "2023-03-31"
 
 
 def test_without_publication_date_relative_dates_stay_unresolved() -> None:

@@ -126,7 +126,7 @@ def test_output_is_deterministic() -> None:
 
 def test_non_ascii_is_written_as_utf8() -> None:
     """Unicode, quotes, </script> and U+2028 survive and are written as UTF-8, not escaped."""
-    headline = 'Tehran “deal” </script> \u2028 Москва "x"'
+    headline = 'Oslo “deal” </script> \u2028 Москва "x"'
     text = nm_json.dumps(NewsArticle(id="https://example.org/a", headline=headline))
     assert "Москва" in text and "\u2028" in text
     assert nm_json.loads(text).headline == headline

@@ -167,8 +167,8 @@ def test_double_apostrophe_closes_a_quotation() -> None:
 def test_names_titles_and_scare_quotes_are_not_quotations() -> None:
     """Title-case names, nicknamed things and one-word scare quotes are skipped."""
     _, quotes = _quotes(
-        'The prison, nicknamed the "Harbor Hotel," closed. Critics mocked the "plan" online. '
-        'She watched "Blue Sky Nights" twice. He bought the right to use the word "We" and later said so.',
+        'The old mill, nicknamed the "Harbor Hotel," closed. Critics mocked the "plan" online. '
+        'She watched "Blue Sky Nights" twice. He trademarked the word "Go" and later said so.',
         {},
     )
     assert quotes == []

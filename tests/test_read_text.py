@@ -53,19 +53,19 @@ def test_extra_boilerplate_patterns_are_honoured() -> None:
 
 def test_headline_without_full_stop_is_split_from_body() -> None:
     """The first line is the headline even when it has no full stop and no blank line follows."""
-    doc = read_document("Putin meets Rouhani\nThe two presidents met on Tuesday. They agreed.")
-    assert doc.headline == "Putin meets Rouhani"
+    doc = read_document("Duarte meets Reyes\nThe two presidents met on Tuesday. They agreed.")
+    assert doc.headline == "Duarte meets Reyes"
     assert doc.body == "The two presidents met on Tuesday. They agreed."
-    assert doc.text[: doc.body_start].strip() == "Putin meets Rouhani"
+    assert doc.text[: doc.body_start].strip() == "Duarte meets Reyes"
 
 
 def test_sidecar_headline_spanning_lines_is_used() -> None:
     """When the text starts with the sidecar's headline, even broken over two lines, that is the headline."""
     doc = read_document(
-        "Putin meets with Iranian leader,\ntouts partner\n\nBody text here.",
-        {"headline": "Putin meets with Iranian leader, touts partner"},
+        "Duarte hosts Peruvian leader,\npraises ally\n\nBody text here.",
+        {"headline": "Duarte hosts Peruvian leader, praises ally"},
     )
-    assert doc.headline == "Putin meets with Iranian leader, touts partner"
+    assert doc.headline == "Duarte hosts Peruvian leader, praises ally"
     assert doc.body == "Body text here."
 
 
@@ -121,9 +121,9 @@ def test_nfc_composition_keeps_offsets_mapped() -> None:
 
 def test_typographic_characters_are_normalized_one_for_one() -> None:
     """Non-breaking spaces, curly quotes and dashes are plain in ``text`` but published as-is in ``raw``."""
-    doc = read_document("Title\n\nPresident\u00a0Bashar Assad called it a \u201cwar\u201d \u2014 again.")
+    doc = read_document("Title\n\nPresident\u00a0Ana Duarte called it a \u201cwin\u201d \u2014 again.")
     assert len(doc.text) == len(doc.raw)
-    assert 'President Bashar Assad called it a "war" - again.' in doc.text
+    assert 'President Ana Duarte called it a "win" - again.' in doc.text
     assert "\u00a0" in doc.body and "\u201c" in doc.body
 
 

@@ -1,10 +1,10 @@
 """Agreements: deals, accords, treaties, contracts, acquisitions, settlements, swaps.
 
-Most sentences that name a deal only mention it ("the deal will enrich",
-"the nuclear deal"), so a sentence counts only when it reports one being
+Most sentences that name a deal only mention it ("the deal will help",
+"the climate deal"), so a sentence counts only when it reports one being
 made, proposed, run or undone: a verb that is itself the making ("agreed",
 "signed", "acquired", "bid") or an agreement noun with a making cue nearby
-("reached a deal", "the merger became final", "negotiating a takeover",
+("reached a deal", "the merger was completed", "negotiating a takeover",
 "the order was cancelled"). The cues and the status each gives live in
 ``data/agreement_cues.json``; the nearest cue to the noun sets the status.
 
@@ -37,9 +37,10 @@ from collections.abc import Sequence
 import attrs
 
 from newsmodel import knowledge
+from newsmodel.extract.attribution import Attributor
 from newsmodel.extract.dates import find_dates
 from newsmodel.extract.events import implicit_actors, is_actor, shared_countries
-from newsmodel.extract.quotes import Attributor, build_attributor
+from newsmodel.extract.quotes import build_attributor
 from newsmodel.extract.records import EntityIndex, EntityRecord
 from newsmodel.extract.sentences import Hit, PhraseMatcher
 from newsmodel.ids import DEFAULT_BASE, item_iri

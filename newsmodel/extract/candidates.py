@@ -20,7 +20,7 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-#: Lowercase particles inside names ("Luis de Souza", "Omar bin Khalid").
+#: Lowercase particles inside names ("Luis de Souza", "Karim bin Khalid").
 PARTICLES = words_of("de del da du van von bin ibn al la le der den")
 #: Generational suffixes that end a name but are not its surname.
 SUFFIXES = words_of("Jr. Sr. Jr Sr II III IV")

@@ -3,7 +3,7 @@
 Rules in order: honorifics and titles make people (with title, gender,
 nationality); the shipped lists name places and well-known organizations; cue
 words type the rest ("... Airport" a landmark, "... Corp." a corporation); known
-pieces split a run ("Japan Toyota"); given names find the remaining people. What no
+pieces split a run ("Canada Walmart"); given names find the remaining people. What no
 rule types stays untyped for the grouping pass, which sees the whole article.
 """
 
@@ -247,7 +247,7 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
     place_kind = lex.place_cues.get(last.lower())
     if place_kind is not None and b - a > 1:
         return [_Cand(a, b, "place", place_kind, confidence=0.7)]
-    # a run made of known pieces: "Japan Toyota", "Ecuador Peru"
+    # a run made of known pieces: "Canada Walmart", "Ecuador Peru"
     pieces = _split_known(ctx, a, b)
     if pieces is not None:
         return pieces

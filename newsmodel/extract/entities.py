@@ -178,7 +178,7 @@ def _dateline(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
 
 
 def _gov_bodies(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
-    """Find state bodies named by place and noun ("Peru's foreign ministry", "French foreign ministry")."""
+    """Find state bodies named by place and noun ("Peru's foreign ministry", "Kenyan foreign ministry")."""
     out: list[_Cand] = []
     words = ctx.words
     starts = [

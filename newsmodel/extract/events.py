@@ -39,9 +39,10 @@ from typing import cast
 import attrs
 
 from newsmodel import knowledge
+from newsmodel.extract.attribution import Attributor
 from newsmodel.extract.dates import DateMention, find_dates
 from newsmodel.extract.gazetteer import lexicon
-from newsmodel.extract.quotes import Attributor, build_attributor
+from newsmodel.extract.quotes import build_attributor
 from newsmodel.extract.records import EntityIndex, EntityRecord
 from newsmodel.extract.sentences import Hit, PhraseMatcher
 from newsmodel.ids import DEFAULT_BASE, item_iri
@@ -334,7 +335,7 @@ class _Frame:
 
 
 def country_records(index: EntityIndex) -> dict[str, EntityRecord]:
-    """Demonyms ("Iranian", "Syrian") -> the article's record of that country, where it has one."""
+    """Demonyms ("Peruvian", "Kenyan") -> the article's record of that country, where it has one."""
     places = lexicon().places
     by_country = _demonyms_by_country()
     out: dict[str, EntityRecord] = {}
@@ -372,7 +373,7 @@ _TWO_WORDS_BEFORE = re.compile(r"([A-Z][\w.-]*)\s+(?:[\w-]+\s+)?$")
 def _trigger_actors(
     attr: Attributor, match: Hit, trigger: Trigger, countries: dict[str, EntityRecord]
 ) -> list[EntityRecord]:
-    """Actors tied to the trigger itself: the subject of a verb, the country of "Iranian elections"."""
+    """Actors tied to the trigger itself: the subject of a verb, the country of "Peruvian elections"."""
     text = attr.doc.text
     if trigger.nominal:
         before = _TWO_WORDS_BEFORE.search(text, max(0, match.start - 30), match.start)
@@ -448,7 +449,7 @@ def two_sides(
 ) -> list[EntityRecord]:
     """The two most recent distinct countries (else people, else organizations) before ``offset``.
 
-    A demonym ("Russian influence") counts as a mention of its country when
+    A demonym ("Kenyan influence") counts as a mention of its country when
     ``countries`` maps it to one of the article's records.
     """
     text = attr.doc.text
