@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
+
+from _entity_index import Spec, index_names, test_iri
 
 from newsmodel.extract.agreements import find_agreements
-from newsmodel.extract.records import EntityIndex, EntityKind, EntityRecord, Mention
+from newsmodel.extract.records import EntityKind
 from newsmodel.model import Agreement, AgreementStatus
 from newsmodel.read.document import Document
 
 ARTICLE = "https://example.org/news/3"
 TUESDAY = dt.date(2023, 3, 28)
 
-Spec = dict[str, tuple[EntityKind, str | None]]
 COUNTRIES: Spec = {
     "France": ("place", "Country"),
     "Chile": ("place", "Country"),
@@ -23,31 +23,13 @@ FIRMS: Spec = {"Acme Corp.": ("organization", None), "Bolt Inc.": ("organization
 PEOPLE: Spec = {"Ann Lee": ("person", None), "Bo Chen": ("person", None)}
 
 
-def _index(doc: Document, entities: Spec) -> EntityIndex:
-    """Index every occurrence of each name (longest first); the tuple is (kind, subtype)."""
-    records = {
-        name: EntityRecord(
-            kind=kind, name=name, iri=f"urn:test:{kind}:{name.replace(' ', '-')}", subtype=subtype
-        )
-        for name, (kind, subtype) in entities.items()
-    }
-    taken: set[int] = set()
-    mentions: list[Mention] = []
-    for name in sorted(records, key=len, reverse=True):
-        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text):
-            if not taken & set(range(m.start(), m.end())):
-                taken.update(range(m.start(), m.end()))
-                mentions.append(Mention(m.start(), m.end(), records[name]))
-    return EntityIndex(records=list(records.values()), mentions=mentions)
-
-
 def _agreements(body: str, entities: Spec, published: dt.date | None = TUESDAY) -> list[Agreement]:
     doc = Document.build(headline="Headline", body=body)
-    return find_agreements(doc, _index(doc, entities), article_iri=ARTICLE, published=published)
+    return find_agreements(doc, index_names(doc, entities), article_iri=ARTICLE, published=published)
 
 
 def _iri(name: str, kind: EntityKind) -> str:
-    return f"urn:test:{kind}:{name.replace(' ', '-')}"
+    return test_iri(name, kind)
 
 
 def test_x_and_y_agreed_with_topics_normalized() -> None:

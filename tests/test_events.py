@@ -7,33 +7,16 @@ import json
 import re
 from importlib import resources
 
+from _entity_index import Spec, index_names, test_iri
+
 from newsmodel.extract.events import find_events, trigger_table
-from newsmodel.extract.records import EntityIndex, EntityKind, EntityRecord, Mention
+from newsmodel.extract.records import EntityKind
 from newsmodel.model import Event, EventKind
 from newsmodel.read.document import Document
 
 ARTICLE = "https://example.org/news/2"
 TUESDAY = dt.date(2023, 3, 28)  # a Tuesday
 
-Spec = dict[str, tuple[EntityKind, str | None]]
-
-
-def _index(doc: Document, entities: Spec) -> EntityIndex:
-    """Index every occurrence of each name (longest first); the tuple is (kind, subtype)."""
-    records = {
-        name: EntityRecord(
-            kind=kind, name=name, iri=f"urn:test:{kind}:{name.replace(' ', '-')}", subtype=subtype
-        )
-        for name, (kind, subtype) in entities.items()
-    }
-    taken: set[int] = set()
-    mentions: list[Mention] = []
-    for name in sorted(records, key=len, reverse=True):
-        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text):
-            if not taken & set(range(m.start(), m.end())):
-                taken.update(range(m.start(), m.end()))
-                mentions.append(Mention(m.start(), m.end(), records[name]))
-    return EntityIndex(records=list(records.values()), mentions=mentions)
 
 
 def _events(
@@ -41,12 +24,12 @@ def _events(
 ) -> list[Event]:
     doc = Document.build(headline="Headline about a meeting in Paris", body=body)
     return find_events(
-        doc, _index(doc, entities), article_iri=ARTICLE, published=published, per_sentence=per_sentence
+        doc, index_names(doc, entities), article_iri=ARTICLE, published=published, per_sentence=per_sentence
     )
 
 
 def _iri(name: str, kind: EntityKind) -> str:
-    return f"urn:test:{kind}:{name.replace(' ', '-')}"
+    return test_iri(name, kind)
 
 
 PEOPLE: Spec = {"Ann Lee": ("person", None), "Bo Chen": ("person", None)}
@@ -69,7 +52,7 @@ def test_description_is_the_whole_sentence_as_published() -> None:
     body = "The talks ended.\n\nAnn Lee visited\u00a0Bo Chen in Oslo last week."
     doc = Document.build(headline="H", body=body)
     [event] = find_events(
-        doc, _index(doc, {**PEOPLE, "Oslo": ("place", "City")}), article_iri=ARTICLE, published=TUESDAY
+        doc, index_names(doc, {**PEOPLE, "Oslo": ("place", "City")}), article_iri=ARTICLE, published=TUESDAY
     )
     assert event.description == "Ann Lee visited\u00a0Bo Chen in Oslo last week."
     assert event.spans[0].slice(doc.body) == event.description
@@ -99,7 +82,7 @@ def test_trigger_inside_a_quotation_is_no_event() -> None:
 def test_headline_is_not_an_event_source() -> None:
     """The headline repeats the body; events come from body sentences only."""
     doc = Document.build(headline="Ann Lee meets Bo Chen", body="Nothing else happened.")
-    assert find_events(doc, _index(doc, PEOPLE), article_iri=ARTICLE, published=TUESDAY) == []
+    assert find_events(doc, index_names(doc, PEOPLE), article_iri=ARTICLE, published=TUESDAY) == []
 
 
 def test_one_event_per_sentence_by_default_more_on_request() -> None:

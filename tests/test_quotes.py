@@ -2,50 +2,31 @@
 
 from __future__ import annotations
 
-import re
 import time
-from typing import Literal
 
+from _entity_index import GenderSpec, index_names, test_iri
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsmodel.extract.agreements import find_agreements
 from newsmodel.extract.events import find_events
 from newsmodel.extract.quotes import build_attributor, find_quotations
-from newsmodel.extract.records import EntityIndex, EntityKind, EntityRecord, Mention
+from newsmodel.extract.records import EntityIndex, EntityKind
 from newsmodel.model import Agreement, Event, Quotation
 from newsmodel.read.document import Document
 
 ARTICLE = "https://example.org/news/1"
 
 
-def _index(doc: Document, entities: dict[str, tuple[EntityKind, Literal["m", "f"] | None]]) -> EntityIndex:
-    """Every occurrence of each name (longest names first) as a mention of one record."""
-    records = {
-        name: EntityRecord(
-            kind=kind, name=name, iri=f"urn:test:{kind}:{name.replace(' ', '-')}", gender=gender
-        )
-        for name, (kind, gender) in entities.items()
-    }
-    taken: set[int] = set()
-    mentions: list[Mention] = []
-    for name in sorted(records, key=len, reverse=True):
-        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text):
-            if not taken & set(range(m.start(), m.end())):
-                taken.update(range(m.start(), m.end()))
-                mentions.append(Mention(m.start(), m.end(), records[name]))
-    return EntityIndex(records=list(records.values()), mentions=mentions)
-
-
 def _quotes(
-    body: str, entities: dict[str, tuple[EntityKind, Literal["m", "f"] | None]], headline: str = "Headline"
+    body: str, entities: GenderSpec, headline: str = "Headline"
 ) -> tuple[Document, list[Quotation]]:
     doc = Document.build(headline=headline, body=body)
-    return doc, find_quotations(doc, _index(doc, entities), article_iri=ARTICLE)
+    return doc, find_quotations(doc, index_names(doc, genders=entities), article_iri=ARTICLE)
 
 
 def _speaker(name: str, kind: EntityKind = "person") -> str:
-    return f"urn:test:{kind}:{name.replace(' ', '-')}"
+    return test_iri(name, kind)
 
 
 def test_speaker_after_the_quote_and_inverted() -> None:
@@ -232,7 +213,7 @@ def test_arbitrary_text_never_breaks_the_frame_extractors(pieces: list[str], noi
     if not body.strip():
         return
     doc = Document.build(headline="H 'x", body=body.strip("\n") or "x")
-    index = _index(doc, {"Ann Lee": ("person", "f")})
+    index = index_names(doc, genders={"Ann Lee": ("person", "f")})
     attributor = build_attributor(doc, index)
     found: list[Quotation | Event | Agreement] = [
         *find_quotations(doc, index, article_iri=ARTICLE, attributor=attributor),
