@@ -104,7 +104,7 @@ def test_seed_golden_holds_what_the_gold_annotation_names() -> None:
 
 
 def test_mapper_finds_what_the_hand_built_seed_holds() -> None:
-    """The mapped seed has the hand-built article's people (title, country), quotations and agreements."""
+    """The mapped seed has the hand-built article's people (title, country), quotes and agreements."""
     perfect, mapped = seed_article(), mapped_seed()
 
     def name(article: NewsArticle, iri: str | None) -> str | None:
@@ -123,4 +123,5 @@ def test_mapper_finds_what_the_hand_built_seed_holds() -> None:
 
     assert people(perfect) == people(mapped)
     assert quotes(perfect) == quotes(mapped)
-    assert parties(perfect) <= parties(mapped)
+    # every hand-built agreement is found with all its parties (the mapper may name one more)
+    assert all(any(want <= got for got in parties(mapped)) for want in parties(perfect))
