@@ -1,0 +1,1 @@
+"""The mapper: extractors that turn a read ``Document`` into a ``NewsArticle`` (see ``mapper.py``)."""
