@@ -62,10 +62,15 @@ class ValidationError(NewsmodelError):
     bad article: $.headline: '' is too short
     """
 
+    #: How many errors the one-line message shows; ``errors`` keeps them all.
+    SHOWN = 5
+
     def __init__(self, message: str, errors: list[tuple[str, str]] | None = None) -> None:
         self.message = message
         self.errors: list[tuple[str, str]] = list(errors or [])
-        details = "; ".join(f"{path}: {msg}" for path, msg in self.errors)
+        shown = "; ".join(f"{path}: {msg}" for path, msg in self.errors[: self.SHOWN])
+        more = len(self.errors) - self.SHOWN
+        details = shown + (f"; and {more} more" if more > 0 else "")
         super().__init__(f"{message}: {details}" if details else message)
 
 

@@ -21,7 +21,7 @@ from newsmodel.errors import NewsmodelError, ReadError, ValidationError
 from newsmodel.ids import DEFAULT_BASE
 from newsmodel.model import NewsArticle
 
-__all__ = ["InputKind", "iter_inputs", "kind_of", "read_path", "sidecar_of", "stem_of"]
+__all__ = ["InputKind", "is_companion", "iter_inputs", "kind_of", "read_path", "sidecar_of", "stem_of"]
 
 SIDECAR_SUFFIX = ".meta.json"
 T = TypeVar("T")
@@ -63,17 +63,44 @@ def sidecar_of(path: Path) -> Path:
     return path.with_name(stem_of(path) + SIDECAR_SUFFIX)
 
 
+def is_companion(path: Path) -> bool:
+    """Whether a ``<stem>.<word>.json`` file belongs to an article beside it, not being one.
+
+    Corpora keep annotations next to their articles (``a.txt`` with
+    ``a.gold.json``, ``a.meta.json``); in a directory those are not inputs.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> (folder / "a.txt").write_text("x") and (folder / "a.gold.json").write_text("{}")
+    2
+    >>> is_companion(folder / "a.gold.json"), is_companion(folder / "a.txt")
+    (True, False)
+    """
+    name = path.name
+    if not name.lower().endswith(".json") or name.count(".") < 2:
+        return False
+    article_stem = name.split(".", 1)[0]
+    return any(
+        path.with_name(article_stem + kind.value).exists() for kind in InputKind if kind is not InputKind.JSON
+    )
+
+
 def iter_inputs(paths: Iterable[Path]) -> Iterator[Path]:
     """Expand directories (sorted, not recursive into hidden folders) into readable inputs.
 
-    A file named explicitly must be readable; in a directory, sidecars and other
-    files are passed over.
+    A file named explicitly must be readable; in a directory, sidecars, other
+    companion files (``a.gold.json`` beside ``a.txt``) and other files are passed over.
     """
     for path in paths:
         if path.is_dir():
             found = False
             for child in sorted(path.rglob("*")):
-                if child.is_file() and kind_of(child) and not any(p.startswith(".") for p in child.parts):
+                if (
+                    child.is_file()
+                    and kind_of(child)
+                    and not is_companion(child)
+                    and not any(p.startswith(".") for p in child.parts)
+                ):
                     found = True
                     yield child
             if not found:

@@ -163,3 +163,24 @@ def test_validate_turtle_with_shapes(tmp_path: Path, capsys: pytest.CaptureFixtu
     )
     assert main(["validate", str(broken)]) == 1
     assert "headline" in capsys.readouterr().out
+
+
+def test_directory_passes_over_companion_files(tmp_path: Path) -> None:
+    """In a directory, ``a.gold.json`` beside ``a.txt`` is an annotation, not an input."""
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SEED, src / "a.txt")
+    (src / "a.gold.json").write_text('{"people": []}')
+    out = tmp_path / "out"
+    assert main(["convert", str(src), "--to", "nt", "-o", str(out)]) == 0
+    assert [p.name for p in out.iterdir()] == ["a.nt"]
+
+
+def test_long_validation_errors_stay_one_readable_line(tmp_path: Path) -> None:
+    """A JSON file with many errors gives one error line showing five of them and the count of the rest."""
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps({"headline": "", "people": [{"name": ""}] * 10}))
+    proc = run_cli("convert", str(path), "--to", "jsonld")
+    assert proc.returncode == 1
+    [line] = proc.stderr.strip().splitlines()
+    assert line.startswith(f"error: {path}") and line.endswith("; and 17 more")  # 22 errors, 5 shown
