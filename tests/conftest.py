@@ -6,10 +6,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from newsmodel.model import NewsArticle
 
@@ -19,6 +21,18 @@ GOLDEN = TESTS / "golden"
 # Test helpers (strategies, seed_article) import as top-level modules from any rootdir.
 if str(TESTS) not in sys.path:
     sys.path.insert(0, str(TESTS))
+
+
+# Property tests judge properties, not speed: a loaded CI machine must not turn a
+# slow example or slow data generation into a failure. Under CI the examples are
+# derandomized, so a red run can be replayed exactly.
+settings.register_profile(
+    "newsmodel",
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    derandomize=bool(os.environ.get("CI")),
+)
+settings.load_profile("newsmodel")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
