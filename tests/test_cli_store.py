@@ -203,3 +203,14 @@ def test_progress_bar_draws_on_a_terminal_only() -> None:
     silent(4)
     silent.clear()
     assert pipe.getvalue() == ""
+
+
+def test_query_on_a_missing_store_is_an_error_not_an_empty_answer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``query --store`` on a path with no store: one error line, exit 1, and nothing created."""
+    missing = tmp_path / "typo.db"
+    assert main(["query", "--store", str(missing), "who-met-whom"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "no store there" in err
+    assert not missing.exists()

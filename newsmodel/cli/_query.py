@@ -90,7 +90,7 @@ def query_text(spec: str) -> str:
 def run_query(args: argparse.Namespace) -> int:
     """Open the store, run the query, print the answer."""
     sparql = query_text(args.query)
-    with open_store(args) as store:
+    with open_store(args, must_exist=True) as store:
         result = store.query(sparql)
     fmt = args.format or ("table" if sys.stdout.isatty() else "csv")
     sys.stdout.write(format_result(result, fmt))

@@ -63,11 +63,17 @@ def _headers(values: list[str]) -> dict[str, str]:
     return headers
 
 
-def open_store(args: argparse.Namespace) -> Store:
-    """The store the options name; an in-memory Oxigraph store when they name none."""
+def open_store(args: argparse.Namespace, *, must_exist: bool = False) -> Store:
+    """The store the options name; an in-memory Oxigraph store when they name none.
+
+    ``must_exist`` (for reading commands) refuses a ``--store`` directory that is
+    not there, rather than creating an empty store and answering from it.
+    """
     if args.endpoint is None:
         if args.user or args.header:
             raise NewsmodelError("--user and --header only apply with --endpoint")
+        if must_exist and args.store is not None and not Path(args.store).is_dir():
+            raise NewsmodelError(f"{args.store}: no store there (create one with 'newsmodel load --store')")
         return OxigraphStore(args.store)
     password = args.password if args.password is not None else os.environ.get(PASSWORD_ENV)
     auth: Any = None
