@@ -137,6 +137,7 @@ def test_skip_errors_loads_the_rest(inputs: Path, tmp_path: Path, capsys: pytest
 def test_user_errors_exit_1_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A query that does not parse, a missing query file, a locked store: one error line, exit 1."""
     db = tmp_path / "db"
+    OxigraphStore(db).close()  # an existing, empty store
     assert main(["query", "--store", str(db), "SELECT WHERE {"]) == 1
     assert capsys.readouterr().err.startswith("error: the query does not parse")
     assert main(["query", "--store", str(db), "@missing.rq"]) == 1
