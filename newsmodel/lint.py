@@ -1,13 +1,16 @@
 """Lint JSON-LD the way Google's Article structured-data documentation asks.
 
 Google reads ``Article``/``NewsArticle`` markup for its article rich results
-and Top stories. Its documentation lists what it wants (``headline``,
-``author`` typed ``Person`` or ``Organization`` with only the name in
-``name``, ``datePublished``/``dateModified`` in ISO 8601 with a time zone,
-images of 50,000 pixels or more in 16x9, 4x3 and 1x1, a named ``publisher``)
-and what breaks an item (an author that is a plain string or holds two
-people, a date that is not ISO 8601). Findings are data, not errors: each has
-a severity (``critical``: the item is wrong or unusable as marked up;
+and Top stories. Its Article page has no required properties; it recommends
+``author`` (typed ``Person`` or ``Organization``, only the name in ``name``,
+a ``url``), ``datePublished`` and ``dateModified`` in ISO 8601 with a time
+zone, ``headline`` and ``image`` (for best results several images of 50,000
+pixels or more, in 16x9, 4x3 and 1x1), and gives the author best practices
+(one object per author, no "By", no job title in the name). The lint checks
+exactly that, and no older rule (headline length, a publisher logo). Findings
+are data, not errors: each has a severity (``critical``: the item is wrong as
+marked up: a date that is not ISO 8601, an author that is a plain string or
+holds two people, a link that is not http(s) and so could run script;
 ``warning``: a recommendation is not met), a JSON Pointer to the property and
 a message.
 
@@ -21,8 +24,7 @@ critical /author/0/name: name joins two people ('Jane Doe and John Roe'); give o
 warning /author/0: no url or sameAs; Google uses them to identify the author
 warning /datePublished: no time zone offset; add one (e.g. +00:00) so the time is unambiguous
 warning /dateModified: missing; recommended
-warning /image: missing; recommended (at least one image of 50,000 pixels or more)
-warning /publisher: missing; recommended (an Organization with a name and a logo)
+warning /image: missing; recommended (images of 50,000 pixels or more, in 16x9, 4x3 and 1x1)
 """
 
 from __future__ import annotations
@@ -61,9 +63,7 @@ ORGANIZATION_TYPES = frozenset(
         "Airline", "SearchRescueOrganization",
     }
 )
-#: Google's headline guidance: longer headlines get cut in results.
-HEADLINE_MAX = 110
-#: "Images must be at least 50K pixels when multiplying width and height."
+#: "minimum of 50K pixels when multiplying width and height" (a recommendation, for best results).
 MIN_PIXELS = 50_000
 #: Recommended aspect ratios, with a small tolerance for rounding in real images.
 RATIOS = {"16x9": 16 / 9, "4x3": 4 / 3, "1x1": 1.0}
@@ -204,6 +204,11 @@ def _url_ok(value: Any) -> bool:
     return isinstance(value, str) and re.fullmatch(r"https?://[^\s<>\"]+\.[^\s<>\"]+", value) is not None
 
 
+def _link_ok(value: Any) -> bool:
+    """A ``url`` that a page may turn into a link: http(s) only (``javascript:`` would run script)."""
+    return isinstance(value, str) and re.match(r"https?://", value.strip(), re.IGNORECASE) is not None
+
+
 def _key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
@@ -233,6 +238,7 @@ class _ArticleLint:
 
     def run(self) -> list[Finding]:
         publisher_name = self._publisher_name()
+        self._link(self.node, "")
         self._headline()
         self._authors(publisher_name)
         published = self._date("datePublished")
@@ -253,13 +259,15 @@ class _ArticleLint:
     def _headline(self) -> None:
         headline = _literal(self.node.get("headline"))
         if headline is None:
-            self.critical("/headline", "missing; every article needs its headline")
+            self.warning("/headline", "missing; recommended (the article's title)")
         elif not isinstance(headline, str) or not headline.strip():
             self.critical("/headline", "must be non-empty text")
-        elif len(headline) > HEADLINE_MAX:
-            self.warning(
-                "/headline", f"{len(headline)} characters; headlines over {HEADLINE_MAX} may be truncated"
-            )
+
+    def _link(self, node: Mapping[str, Any], where: str) -> None:
+        """Flag a ``url`` that is not http(s): pages turn it into a link, and a script URL would run."""
+        url = _literal(node.get("url"))
+        if url is not None and not _link_ok(url):
+            self.critical(f"{where}/url", f"{url!r} is not an http(s) URL; a page would link to it")
 
     # authors -----------------------------------------------------------------
 
@@ -283,7 +291,8 @@ class _ArticleLint:
         types = _types(author)
         if not types & (PERSON_TYPES | ORGANIZATION_TYPES):
             found = ", ".join(sorted(types)) or "no @type"
-            self.critical(where, f"typed {found}; use Person or Organization")
+            self.warning(where, f"typed {found}; recommended: Person or Organization")
+        self._link(author, where)
         name = _literal(author.get("name"))
         if not isinstance(name, str) or not name.strip():
             self.critical(f"{where}/name", "missing; give the author's name")
@@ -341,7 +350,9 @@ class _ArticleLint:
     def _images(self) -> None:
         raw = self.node.get("image")
         if raw is None:
-            self.warning("/image", "missing; recommended (at least one image of 50,000 pixels or more)")
+            self.warning(
+                "/image", "missing; recommended (images of 50,000 pixels or more, in 16x9, 4x3 and 1x1)"
+            )
             return
         many = isinstance(raw, list)
         ratios: set[str] = set()
@@ -364,10 +375,10 @@ class _ArticleLint:
                 continue
             sized += 1
             if width * height < MIN_PIXELS:
-                self.critical(
+                self.warning(
                     where,
                     f"{width:.0f}x{height:.0f} is {width * height:,.0f} pixels; "
-                    f"Google needs at least {MIN_PIXELS:,}",
+                    f"Google recommends at least {MIN_PIXELS:,}",
                 )
             if height:
                 ratio = width / height
@@ -394,27 +405,10 @@ class _ArticleLint:
         return None
 
     def _publisher(self) -> None:
+        """Google's Article page lists no publisher property: only its links are checked (script safety)."""
         raw = self.node.get("publisher")
-        if raw is None:
-            self.warning("/publisher", "missing; recommended (an Organization with a name and a logo)")
-            return
         many = isinstance(raw, list)
-        for index, item in enumerate(_as_list(raw)):
-            where = f"/publisher/{index}" if many else "/publisher"
+        for index, item in enumerate(_as_list(raw) if raw is not None else []):
             publisher = self.resolve(item)
-            if not isinstance(publisher, Mapping):
-                self.critical(where, "must be an object typed Organization with a name")
-                continue
-            if not _types(publisher) & ORGANIZATION_TYPES:
-                found = ", ".join(sorted(_types(publisher))) or "no @type"
-                self.critical(where, f"typed {found}; use Organization (or NewsMediaOrganization)")
-            name = _literal(publisher.get("name"))
-            if not isinstance(name, str) or not name.strip():
-                self.critical(f"{where}/name", "missing; give the publisher's name")
-            logo = publisher.get("logo")
-            if logo is None:
-                self.warning(f"{where}/logo", "missing; recommended")
-            else:
-                logo_url = _literal(logo.get("url") if isinstance(logo, Mapping) else logo)
-                if not _url_ok(logo_url):
-                    self.critical(f"{where}/logo", f"{logo_url!r} is not an absolute http(s) URL")
+            if isinstance(publisher, Mapping):
+                self._link(publisher, f"/publisher/{index}" if many else "/publisher")

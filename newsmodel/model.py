@@ -144,6 +144,30 @@ def _optional_iri(inst: Any, attribute: attrs.Attribute[Any], value: str | None)
         _iri(inst, attribute, value)
 
 
+def is_web_url(value: str) -> bool:
+    """Whether ``value`` is an absolute ``http:`` or ``https:`` IRI, the only kind a page may link to.
+
+    ``url`` values become ``href`` and ``src`` attributes in pages and are
+    followed by search engines: a ``javascript:``, ``data:`` or ``vbscript:``
+    URL there would run code in a reader's browser.
+
+    >>> is_web_url("https://example.org/a"), is_web_url("javascript:alert(1)")
+    (True, False)
+    """
+    return value[:7].lower() == "http://" or value[:8].lower() == "https://"
+
+
+def _web_url(inst: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    _iri(inst, attribute, value)
+    if not is_web_url(value):
+        raise _fail(inst, attribute, f"{value!r} is not an http(s) URL (only those become links)")
+
+
+def _optional_web_url(inst: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None:
+        _web_url(inst, attribute, value)
+
+
 def _iris(inst: Any, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     for item in value:
         _iri(inst, attribute, item)
@@ -308,7 +332,7 @@ Timestamp: TypeAlias = dt.datetime | dt.date
 class Image:
     """An image of the article, with its pixel size when the page states it."""
 
-    url: str = attrs.field(validator=_iri)
+    url: str = attrs.field(validator=_web_url)
     width: int | None = attrs.field(default=None, validator=_pixels)
     height: int | None = attrs.field(default=None, validator=_pixels)
     caption: str | None = attrs.field(default=None, validator=_optional_text)
@@ -385,7 +409,7 @@ class Entity:
         default=(), converter=_tuple, validator=[_texts, _unique]
     )
     same_as: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=[_iris, _unique])
-    url: str | None = attrs.field(default=None, validator=_optional_iri)
+    url: str | None = attrs.field(default=None, validator=_optional_web_url)
     spans: tuple[Span, ...] = attrs.field(default=(), converter=_tuple)
     confidence: float = attrs.field(default=1.0, validator=_confidence)
 
@@ -409,7 +433,7 @@ class Organization(Entity):
     """An organization the article names (or that published or wrote it)."""
 
     kind: OrganizationKind = attrs.field(default=OrganizationKind.ORGANIZATION, converter=OrganizationKind)
-    logo: str | None = attrs.field(default=None, validator=_optional_iri)
+    logo: str | None = attrs.field(default=None, validator=_optional_web_url)
     #: The name is a place used for the body that sits there ("the White House said").
     also_place: bool = False
 
@@ -525,7 +549,7 @@ class NewsArticle:
     id: str = attrs.field(validator=_iri)
     headline: str = attrs.field(validator=_text)
     article_body: str | None = None
-    url: str | None = attrs.field(default=None, validator=_optional_iri)
+    url: str | None = attrs.field(default=None, validator=_optional_web_url)
     date_published: Timestamp | None = attrs.field(default=None, validator=_timestamp)
     date_modified: Timestamp | None = attrs.field(default=None, validator=_timestamp)
     in_language: str | None = attrs.field(default=None)

@@ -235,23 +235,33 @@ def _triples(source: Any, iri: str) -> Iterable[tuple[Term, Term, Term]]:
 # --------------------------------------------------------------------------- literals
 
 
+#: schema.org's date datatypes, in both namespaces: what the official context gives plain date strings.
+_SCHEMA_DATES = frozenset(
+    f"{ns}{name}" for ns in ("http://schema.org/", "https://schema.org/") for name in ("Date", "DateTime")
+)
+
+
 def _timestamp(term: Term) -> Timestamp:
+    """A publication or modification time: ``xsd:dateTime``/``xsd:date``, or ``schema:Date`` by its form."""
     if term[0] != "L":
         raise FormatError(f"expected a date literal, got {term[1]!r}")
     lexical, datatype = term[1], term[2]
     try:
-        if datatype == XSD + "dateTime":
+        if datatype == XSD + "dateTime" or (datatype in _SCHEMA_DATES and "T" in lexical):
             return dt.datetime.fromisoformat(lexical)
-        if datatype == XSD + "date":
+        if datatype in (XSD + "date", *_SCHEMA_DATES):
             return dt.date.fromisoformat(lexical)
     except ValueError as exc:
         raise FormatError(f"{lexical!r} is not an {datatype}: {exc}") from exc
-    raise FormatError(f"{lexical!r} has datatype {datatype}, not xsd:dateTime or xsd:date")
+    raise FormatError(f"{lexical!r} has datatype {datatype}, not schema:Date, xsd:dateTime or xsd:date")
 
 
 def _partial_date(term: Term) -> PartialDate:
-    if term[0] != "L" or term[2] not in (XSD + "date", XSD + "gYearMonth", XSD + "gYear"):
-        raise FormatError(f"expected an xsd:date, xsd:gYearMonth or xsd:gYear literal, got {term!r}")
+    """An event's or agreement's date: ``xsd:date``/``gYearMonth``/``gYear``, or ``schema:Date``."""
+    if term[0] != "L" or term[2] not in (XSD + "date", XSD + "gYearMonth", XSD + "gYear", *_SCHEMA_DATES):
+        raise FormatError(
+            f"expected a schema:Date, xsd:date, xsd:gYearMonth or xsd:gYear literal, got {term!r}"
+        )
     return PartialDate.parse(term[1])
 
 

@@ -44,6 +44,7 @@ __all__ = [
     "RDF_TYPE",
     "REGION_CLASS",
     "SCHEMA",
+    "SCHEMA_DATE",
     "TYPES",
     "XSD",
     "Term",
@@ -69,17 +70,25 @@ class Term(NamedTuple):
     context: the local name for schema.org terms, the full IRI for extension
     terms. ``curie`` is the Turtle spelling. ``coerce_id`` is true when the
     schema.org context declares ``"@type": "@id"`` for the key, so a plain
-    string value means an IRI, not a literal.
+    string value means an IRI, not a literal. ``datatype`` is the datatype IRI
+    the context gives a plain string value of the key (``"@type": "Date"`` for
+    ``datePublished``, ``startDate``, …): the RDF writers type such literals the
+    way a JSON-LD processor reading our output with the official context would.
     """
 
     key: str
     iri: str
     curie: str
     coerce_id: bool = False
+    datatype: str | None = None
 
 
-def _s(name: str, coerce_id: bool = False) -> Term:
-    return Term(name, SCHEMA + name, "schema:" + name, coerce_id)
+#: The datatype the official schema.org context gives every date-valued key we write.
+SCHEMA_DATE = SCHEMA + "Date"
+
+
+def _s(name: str, coerce_id: bool = False, datatype: str | None = None) -> Term:
+    return Term(name, SCHEMA + name, "schema:" + name, coerce_id, datatype)
 
 
 def _nm(name: str) -> Term:
@@ -128,8 +137,8 @@ FIELDS: dict[tuple[str, str], Term] = {
     ("NewsArticle", "headline"): _s("headline"),
     ("NewsArticle", "article_body"): _s("articleBody"),
     ("NewsArticle", "url"): _s("url", coerce_id=True),
-    ("NewsArticle", "date_published"): _s("datePublished"),
-    ("NewsArticle", "date_modified"): _s("dateModified"),
+    ("NewsArticle", "date_published"): _s("datePublished", datatype=SCHEMA_DATE),
+    ("NewsArticle", "date_modified"): _s("dateModified", datatype=SCHEMA_DATE),
     ("NewsArticle", "in_language"): _s("inLanguage"),
     ("NewsArticle", "section"): _s("articleSection"),
     ("NewsArticle", "dateline"): _s("dateline"),
@@ -165,8 +174,8 @@ FIELDS: dict[tuple[str, str], Term] = {
     ("Event", "kind"): _nm("eventKind"),
     ("Event", "description"): _s("description"),
     ("Event", "cameo_code"): _nm("cameoCode"),
-    ("Event", "start_date"): _s("startDate"),
-    ("Event", "end_date"): _s("endDate"),
+    ("Event", "start_date"): _s("startDate", datatype=SCHEMA_DATE),
+    ("Event", "end_date"): _s("endDate", datatype=SCHEMA_DATE),
     ("Event", "date_text"): _nm("dateText"),
     ("Event", "location"): _s("location"),
     ("Event", "attendees"): _s("attendee"),
@@ -181,7 +190,7 @@ FIELDS: dict[tuple[str, str], Term] = {
     ("Agreement", "status"): _nm("status"),
     ("Agreement", "description"): _s("description"),
     ("Agreement", "topics"): _s("keywords"),
-    ("Agreement", "date_created"): _s("dateCreated"),
+    ("Agreement", "date_created"): _s("dateCreated", datatype=SCHEMA_DATE),
     ("Agreement", "date_text"): _nm("dateText"),
     ("Agreement", "spans"): _nm("evidence"),
     ("Agreement", "confidence"): _nm("confidence"),

@@ -35,6 +35,14 @@ settings.register_profile(
 settings.load_profile("newsmodel")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Stop at once, with the reason, when the shared inputs the tests read are not there."""
+    from _shared import MISSING, SHARED
+
+    if not (SHARED / "corpus").is_dir():
+        raise pytest.UsageError(MISSING)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--regen-golden",

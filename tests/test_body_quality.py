@@ -20,7 +20,7 @@ import trafilatura
 
 from newsmodel.read.html import read_html_document
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from _shared import SHARED
 PAGES = SHARED / "corpus" / "pages"
 TRAFILATURA_2_0_0_F1 = 0.969
 

@@ -150,19 +150,19 @@ def test_event_and_agreement_nodes() -> None:
     assert event_node["@type"] == "Event"
     assert event_node[NM + "eventKind"] == "meeting"
     assert event_node[NM + "cameoCode"] == "040"
-    assert event_node["startDate"] == {"@type": "xsd:gYearMonth", "@value": "2017-03"}
-    assert event_node["endDate"] == {"@type": "xsd:date", "@value": "2017-03-30"}
+    assert event_node["startDate"] == "2017-03"
+    assert event_node["endDate"] == "2017-03-30"
     assert event_node["attendee"] == [{"@id": putin.id}, {"@id": org.id}]
     assert deal_node["@type"] == "CreativeWork"
     assert deal_node["additionalType"] == {"@id": NM + "Agreement"}
     assert deal_node[NM + "party"] == [{"@id": putin.id}, {"@id": org.id}]
     assert deal_node["keywords"] == ["energy", "trade"]
-    assert deal_node["dateCreated"] == {"@type": "xsd:gYear", "@value": "2016"}
+    assert deal_node["dateCreated"] == "2016"
     assert deal_node[NM + "status"] == "agreed"
 
 
 def test_timestamps_images_and_provenance() -> None:
-    """Datetimes keep their offset as xsd:dateTime; images are ImageObjects; evidence is spelled out."""
+    """Datetimes keep their offset as plain ISO 8601 strings; images are ImageObjects; evidence is spelled out."""
     when = dt.datetime(2017, 3, 28, 10, 5, tzinfo=dt.timezone(dt.timedelta(hours=3)))
     author = Person(id=BASE + "p/9", name="Writer", spans=(Span(start=0, end=2),), confidence=0.25)
     article = _small(
@@ -174,8 +174,8 @@ def test_timestamps_images_and_provenance() -> None:
         quotations=(Quotation(id=BASE + "q/1", text="there", partial=True, spans=(Span(start=3, end=8),)),),
     )
     doc = jsonld.to_jsonld(article)
-    assert doc["datePublished"] == {"@type": "xsd:dateTime", "@value": "2017-03-28T10:05:00+03:00"}
-    assert doc["dateModified"] == {"@type": "xsd:date", "@value": "2017-03-29"}
+    assert doc["datePublished"] == "2017-03-28T10:05:00+03:00"
+    assert doc["dateModified"] == "2017-03-29"
     assert doc["author"][0]["name"] == "Writer"  # embedded in full, for search engines
     assert doc["author"][0][NM + "evidence"] == [{NM + "start": 0, NM + "end": 2}]
     assert doc["author"][0][NM + "confidence"] == {"@type": "xsd:decimal", "@value": "0.25"}

@@ -15,6 +15,7 @@ from newsmodel.cli import _lint as lint_cli
 from newsmodel.errors import LintError
 from newsmodel.lint import Finding, Severity, has_critical, lint
 from newsmodel.model import Image, NewsArticle, Organization, OrganizationKind, Person
+from _shared import SHARED
 
 GOOD: dict[str, Any] = {
     "@context": "https://schema.org",
@@ -56,11 +57,11 @@ def test_good_article_has_no_findings() -> None:
     assert lint(GOOD) == []
 
 
-def test_missing_headline_is_critical_and_long_one_a_warning() -> None:
-    """No headline is critical; a headline over 110 characters is a warning."""
-    assert [f.severity for f in findings_at(changed(headline=None), "/headline")] == [Severity.CRITICAL]
-    long = findings_at(changed(headline="word " * 30), "/headline")
-    assert [f.severity for f in long] == [Severity.WARNING] and "110" in long[0].message
+def test_missing_headline_is_a_warning_and_length_is_not_checked() -> None:
+    """Google recommends a headline (no property is required) and sets no length limit any more."""
+    assert [f.severity for f in findings_at(changed(headline=None), "/headline")] == [Severity.WARNING]
+    assert findings_at(changed(headline="word " * 30), "/headline") == []
+    assert [f.severity for f in findings_at(changed(headline="  "), "/headline")] == [Severity.CRITICAL]
 
 
 @pytest.mark.parametrize(
@@ -89,11 +90,13 @@ def test_job_title_and_publisher_in_name_are_warnings() -> None:
 
 
 def test_author_types() -> None:
-    """A string author, an untyped author or one without a name are critical."""
+    """A string author or one without a name are critical; an untyped or mistyped one a warning."""
     doc = changed(author=["Jane Doe", {"name": "John Roe"}, {"@type": "Person"},
                           {"@type": "Thing", "name": "X"}])
     critical = {f.pointer for f in lint(doc) if f.severity is Severity.CRITICAL}
-    assert {"/author/0", "/author/1", "/author/2/name", "/author/3"} <= critical
+    warnings = {f.pointer for f in lint(doc) if f.severity is Severity.WARNING}
+    assert {"/author/0", "/author/2/name"} <= critical
+    assert {"/author/1", "/author/3"} <= warnings
 
 
 def test_single_author_object_pointer() -> None:
@@ -130,10 +133,10 @@ def test_modified_before_published_is_a_warning() -> None:
 
 
 def test_images() -> None:
-    """Small images are critical; missing aspect ratios and missing images are warnings."""
+    """Small images, missing aspect ratios and missing images are warnings; a bad image URL is critical."""
     tiny = {"@type": "ImageObject", "url": "https://x.example/s.jpg", "width": 200, "height": 200}
     found = lint(changed(image=[tiny]))
-    assert any(f.pointer == "/image/0" and f.severity is Severity.CRITICAL and "50,000" in f.message
+    assert any(f.pointer == "/image/0" and f.severity is Severity.WARNING and "50,000" in f.message
                for f in found)
     assert any(f.pointer == "/image" and "16x9, 4x3" in f.message for f in found)
     assert [f.severity for f in findings_at(changed(image=None), "/image")] == [Severity.WARNING]
@@ -141,14 +144,22 @@ def test_images() -> None:
     assert [f.severity for f in findings_at(bad_url, "/image")] == [Severity.CRITICAL]
 
 
-def test_publisher() -> None:
-    """A publisher without a name or of the wrong type is critical; a missing logo a warning."""
-    found = lint(changed(publisher={"@type": "Person", "name": ""}))
-    pointers = {(f.pointer, f.severity) for f in found}
-    assert ("/publisher", Severity.CRITICAL) in pointers
-    assert ("/publisher/name", Severity.CRITICAL) in pointers
-    assert ("/publisher/logo", Severity.WARNING) in pointers
-    assert [f.severity for f in findings_at(changed(publisher=None), "/publisher")] == [Severity.WARNING]
+def test_publisher_is_not_on_googles_list() -> None:
+    """Google's Article page lists no publisher property: a missing or bare publisher gives no finding."""
+    assert findings_at(changed(publisher=None), "/publisher") == []
+    assert lint(changed(publisher={"@type": "Organization", "name": "Example Gazette"})) == []
+
+
+@pytest.mark.parametrize("scheme", ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x", "vbscript:x"])
+def test_script_urls_are_critical(scheme: str) -> None:
+    """A url that is not http(s), on the article, an author or the publisher, is critical (a page links it)."""
+    doc = changed(
+        url=scheme,
+        author=[{"@type": "Person", "name": "Jane Doe", "url": scheme}],
+        publisher={"@type": "Organization", "name": "Example Gazette", "url": scheme},
+    )
+    critical = {f.pointer for f in lint(doc) if f.severity is Severity.CRITICAL}
+    assert {"/url", "/author/0/url", "/publisher/url"} <= critical
 
 
 def test_graph_documents_and_references() -> None:
@@ -247,7 +258,7 @@ def test_metadata_of_real_pages_lints_without_critical_findings() -> None:
     from newsmodel.read._html_article import with_page_authors
     from newsmodel.read.html import read_page
 
-    pages = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pages"
+    pages = SHARED / "corpus" / "pages"
     truth = json.loads((pages / "ground-truth.json").read_text(encoding="utf-8"))
     assert len(truth) == 30
     for page_id, item in sorted(truth.items()):
@@ -272,4 +283,4 @@ def test_cli_reads_our_own_json(
     path.write_text(json_dumps(seed), encoding="utf-8")
     status, out, _ = run(["lint", str(path)], capsys)
     assert status == 0
-    assert "warning /publisher: missing" in out and "critical" not in out
+    assert "warning /image: missing" in out and "critical" not in out

@@ -8,8 +8,9 @@ import pytest
 
 import newsmodel as nm
 from newsmodel.shacl import check_graph
+from _shared import SHARED
 
-PAGES = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pages"
+PAGES = SHARED / "corpus" / "pages"
 
 
 @pytest.mark.parametrize("page", sorted(PAGES.glob("*.html.gz")), ids=lambda p: p.name[:12])

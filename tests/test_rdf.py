@@ -122,13 +122,14 @@ def test_to_quads_matches_nquads() -> None:
 
 
 def test_literal_datatypes() -> None:
-    """Dates are xsd:date / xsd:gYear…, offsets xsd:integer, confidences xsd:decimal."""
+    """Dates are schema:Date (as the official context types them), offsets xsd:integer, confidences xsd:decimal."""
     graph = rdf.to_rdflib(seed_article())
     datatypes = {o.datatype for o in graph.objects() if isinstance(o, rdflib.Literal) and o.datatype}
     xsd = rdflib.XSD
-    assert xsd.date in datatypes
+    schema_date = rdflib.URIRef("http://schema.org/Date")
+    assert schema_date in datatypes
     assert xsd.integer in datatypes
-    allowed = {xsd.date, xsd.gYear, xsd.gYearMonth, xsd.dateTime, xsd.integer, xsd.decimal, xsd.boolean}
+    allowed = {schema_date, xsd.integer, xsd.decimal, xsd.boolean}
     assert datatypes <= allowed
     assert not any(o.language for o in graph.objects() if isinstance(o, rdflib.Literal))
 

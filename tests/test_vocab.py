@@ -18,9 +18,10 @@ from strategies import articles
 from newsmodel.model import NewsArticle, PlaceKind
 from newsmodel.serialize import rdf
 from newsmodel.vocab import FIELDS, KEYS, NM, ORGANIZATION_TYPES, PLACE_TYPES, RDF_TYPE, SCHEMA, TYPES, XSD
+from _shared import SHARED
 
 ROOT = Path(__file__).resolve().parents[1]
-FULL_VOCAB = ROOT.parent / "shared" / "vocab" / "schemaorg-30.0" / "schemaorg-current-http.ttl"
+FULL_VOCAB = SHARED / "vocab" / "schemaorg-30.0" / "schemaorg-current-http.ttl"
 EXTENSION = ROOT / "schemas" / "newsmodel.ttl"
 
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -36,6 +37,7 @@ LITERAL_TYPES = {
     XSD + "date": "Date",
     XSD + "gYearMonth": "Date",
     XSD + "gYear": "Date",
+    SCHEMA + "Date": "Date",
 }
 
 

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from newsmodel.errors import ReadError
+from newsmodel.model import is_web_url
 from newsmodel.read.document import Document, Metadata, normalize_chars
 
 __all__ = [
@@ -433,6 +434,8 @@ def _url(key: str, value: Any) -> str | None:
     text = _string(key, value)
     if text is not None and not _IRI.fullmatch(text):
         raise ReadError(f"{key}: {text!r} is not an absolute URL")
+    if text is not None and not is_web_url(text):
+        raise ReadError(f"{key}: {text!r} is not an http(s) URL; only http and https URLs become links")
     return text
 
 

@@ -10,9 +10,9 @@ Shape (see ``docs/mapping.md`` for every term): one ``NewsArticle`` node with
 its authors and publisher embedded in full (what search engines read), every
 person, organization, place, event and agreement embedded under ``mentions``,
 quotations under ``hasPart``; other references are ``{"@id": …}``. Dates are
-typed value objects (``xsd:dateTime``, ``xsd:date``, ``xsd:gYearMonth``,
-``xsd:gYear``) because the schema.org context would otherwise type them all
-``schema:Date``. Extension terms are written as full IRIs, so the context is
+plain ISO 8601 strings, as Google documents and plain-JSON readers expect; the
+schema.org context types them ``schema:Date``, and so do the RDF writers.
+Extension terms are written as full IRIs, so the context is
 exactly ``"https://schema.org"``.
 
 >>> from newsmodel.model import NewsArticle
@@ -138,20 +138,21 @@ def decimal_lexical(value: float) -> str:
     return text if "." in text else text + ".0"
 
 
-def date_value(value: dt.date | PartialDate) -> dict[str, str]:
-    """A typed JSON-LD value object for a timestamp or a partial date.
+def date_value(value: dt.date | PartialDate) -> str:
+    """A date as the plain ISO 8601 string that Google's Article examples and plain-JSON readers expect.
+
+    Under the official schema.org context the key makes it a ``schema:Date``
+    literal (the RDF writers type it the same way), and its lexical form keeps
+    the precision: a year, a year and month, a day, or a timestamp with its offset.
 
     >>> date_value(PartialDate(year=2017, month=3))
-    {'@type': 'xsd:gYearMonth', '@value': '2017-03'}
-    >>> date_value(dt.date(2023, 3, 28))
-    {'@type': 'xsd:date', '@value': '2023-03-28'}
+    '2017-03'
+    >>> date_value(dt.datetime(2023, 3, 28, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=8))))
+    '2023-03-28T08:00:00+08:00'
     """
     if isinstance(value, PartialDate):
-        kind = {"day": "xsd:date", "month": "xsd:gYearMonth", "year": "xsd:gYear"}[value.precision]
-        return {"@type": kind, "@value": str(value)}
-    if isinstance(value, dt.datetime):
-        return {"@type": "xsd:dateTime", "@value": value.isoformat()}
-    return {"@type": "xsd:date", "@value": value.isoformat()}
+        return str(value)
+    return value.isoformat()
 
 
 # --------------------------------------------------------------------------- order

@@ -152,7 +152,7 @@ def _walk(node: Node, terms: _Terms[N], out: list[tuple[N, N, N]]) -> N:
 
 def _object(item: Any, term: Term, terms: _Terms[N], out: list[tuple[N, N, N]]) -> N:
     if isinstance(item, str):
-        return terms.iri(item) if term.coerce_id else terms.literal(item, None)
+        return terms.iri(item) if term.coerce_id else terms.literal(item, term.datatype)
     if isinstance(item, bool):
         return terms.literal("true" if item else "false", _XSD_BOOLEAN)
     if isinstance(item, int):
@@ -181,8 +181,22 @@ _NT_BOOLEAN = {True: f'"true"^^<{_XSD_BOOLEAN}>', False: f'"false"^^<{_XSD_BOOLE
 _START = KEYS[FIELDS["Span", "start"].key]
 _END = KEYS[FIELDS["Span", "end"].key]
 _START_KEY, _END_KEY = _START.key, _END.key
-_TTL_TERMS = {key: (term.curie, term.coerce_id) for key, term in KEYS.items()}
-_COERCE = {key: term.coerce_id for key, term in KEYS.items()}
+#: What a plain string under a key means: True an IRI, a datatype IRI a typed literal, None a plain one.
+_COERCE: dict[str, bool | str | None] = {
+    key: True if term.coerce_id else term.datatype for key, term in KEYS.items()
+}
+
+
+def _ttl_datatype(iri: str | None) -> str | None:
+    """The Turtle spelling of a key's datatype: a CURIE where a prefix is declared."""
+    if iri is None:
+        return None
+    return "schema:" + iri[len(SCHEMA) :] if iri.startswith(SCHEMA) else f"<{iri}>"
+
+
+_TTL_TERMS = {
+    key: (term.curie, True if term.coerce_id else _ttl_datatype(term.datatype)) for key, term in KEYS.items()
+}
 _NT_SPAN_START = f"<{_START.iri}> "
 _NT_SPAN_END = f"<{_END.iri}> "
 
@@ -217,7 +231,7 @@ class _NTWriter:
                     lines.append(f"{head}{self.object(item, coerce)}")
         return subject
 
-    def object(self, item: Any, coerce_id: bool) -> str:
+    def object(self, item: Any, coerce: bool | str | None) -> str:
         kind = type(item)
         if kind is dict:
             if "@id" in item:
@@ -232,7 +246,9 @@ class _NTWriter:
                 return label
             return self.node(item)
         if kind is str:
-            return f"<{item}>" if coerce_id else f'"{escape_string(item)}"'
+            if coerce is None:
+                return f'"{escape_string(item)}"'
+            return f"<{item}>" if coerce is True else f'"{escape_string(item)}"^^<{coerce}>'
         if kind is bool:
             return _NT_BOOLEAN[item]
         if kind is int:
@@ -310,17 +326,17 @@ def _ttl_props(node: Node, queue: list[Node], indent: str, separator: str) -> st
             if key == "@type":
                 parts.append("a " + _TYPE_CURIES[value])
             continue
-        curie, coerce_id = _TTL_TERMS[key]
+        curie, coerce = _TTL_TERMS[key]
         if type(value) is list:
             inner = indent + "    "
-            objects = (" ,\n" + inner).join([_ttl_object(item, coerce_id, queue, inner) for item in value])
+            objects = (" ,\n" + inner).join([_ttl_object(item, coerce, queue, inner) for item in value])
         else:
-            objects = _ttl_object(value, coerce_id, queue, indent)
+            objects = _ttl_object(value, coerce, queue, indent)
         parts.append(f"{curie} {objects}")
     return separator.join(parts)
 
 
-def _ttl_object(item: Any, coerce_id: bool, queue: list[Node], indent: str) -> str:
+def _ttl_object(item: Any, coerce: bool | str | None, queue: list[Node], indent: str) -> str:
     kind = type(item)
     if kind is dict:  # a reference, an embedded node, a typed value or a blank node
         ident = item.get("@id")
@@ -336,7 +352,9 @@ def _ttl_object(item: Any, coerce_id: bool, queue: list[Node], indent: str) -> s
             return f"[ nm:start {item[_START_KEY]} ; nm:end {item[_END_KEY]} ]"
         return "[ " + _ttl_props(item, queue, indent, " ; ") + " ]"
     if kind is str:
-        return f"<{item}>" if coerce_id else f'"{escape_string(item)}"'
+        if coerce is None:
+            return f'"{escape_string(item)}"'
+        return f"<{item}>" if coerce is True else f'"{escape_string(item)}"^^{coerce}'
     if kind is bool:
         return "true" if item else "false"
     if kind is int:
