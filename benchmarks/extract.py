@@ -60,7 +60,9 @@ def load_corpus(directory: Path) -> list[tuple[str, Metadata | None]]:
 
 
 def words_per_second(
-    label: str, corpus: list[tuple[str, Metadata | None]], run: Callable[[str, Metadata | None], object],
+    label: str,
+    corpus: list[tuple[str, Metadata | None]],
+    run: Callable[[str, Metadata | None], object],
     seconds: float,
 ) -> float:
     """Run ``run(text, meta)`` over the corpus for ``seconds``; print wall and CPU rates; return CPU words/s.

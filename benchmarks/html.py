@@ -147,10 +147,14 @@ def main(argv: list[str] | None = None) -> int:
         t_ours_traf = elapsed if not t_ours_traf else min(t_ours_traf, elapsed)
     print(f"HTML -> JSON-LD (read_html + dumps)   {len(ok) / t_full:7.1f} pages/s  ({len(ok)} pages)")
     print(f"reader alone (read_html_document)     {len(ids) / t_reader:7.1f} pages/s")
-    print(f"trafilatura.extract alone (plain)     {len(ids) / t_traf:7.1f} pages/s  "
-          f"({t_traf / len(ids) * 1000:.1f} ms/page)")
-    print(f"trafilatura with our options alone    {len(ids) / t_ours_traf:7.1f} pages/s  "
-          "(precision mode, XML with links: the reader's share spent in trafilatura)")
+    print(
+        f"trafilatura.extract alone (plain)     {len(ids) / t_traf:7.1f} pages/s  "
+        f"({t_traf / len(ids) * 1000:.1f} ms/page)"
+    )
+    print(
+        f"trafilatura with our options alone    {len(ids) / t_ours_traf:7.1f} pages/s  "
+        "(precision mode, XML with links: the reader's share spent in trafilatura)"
+    )
     print(f"median page size {statistics.median(len(t) for t in texts.values()) / 1000:.0f} kB")
     return 0
 

@@ -101,15 +101,20 @@ def _minimal_jsonld(article: NewsArticle) -> dict[str, Any]:
         graph.append(node)
     for agreement in article.agreements:
         node = {
-            "@id": agreement.id, "@type": "CreativeWork", "additionalType": f"{ext}Agreement",
-            "name": agreement.name, f"{ext}party": [{"@id": p} for p in agreement.parties],
+            "@id": agreement.id,
+            "@type": "CreativeWork",
+            "additionalType": f"{ext}Agreement",
+            "name": agreement.name,
+            f"{ext}party": [{"@id": p} for p in agreement.parties],
             "keywords": list(agreement.topics),
         }
         if agreement.description:
             node["description"] = agreement.description
         graph.append(node)
     article_node = {
-        "@id": article.id, "@type": "NewsArticle", "headline": article.headline,
+        "@id": article.id,
+        "@type": "NewsArticle",
+        "headline": article.headline,
         "mentions": [{"@id": e.id} for e in article.entities],
     }
     return {"@context": "https://schema.org", "@graph": [article_node, *graph]}
@@ -144,7 +149,9 @@ def score(scorer: Path, gold: Path, pred: Path) -> dict[str, Any]:
     """Run the independent scorer on one directory; its ``--json`` summary."""
     run = subprocess.run(
         [sys.executable, str(scorer), "--gold", str(gold), "--pred", str(pred), "--json"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if run.returncode != 0:
         raise SystemExit(f"scorer failed ({run.returncode}): {run.stderr.strip()}")
@@ -235,9 +242,7 @@ def seed_checks(article: NewsArticle, gold: dict[str, Any], scorer: ModuleType) 
             continue
         ok = not quote["speaker"] or scorer.same_entity(names_of(match.speaker), quote["speaker"], index)
         who = (names_of(match.speaker) or ["nobody"])[0]
-        checks.append(
-            (ok, f"quotation {quote['text'][:40]!r}: speaker {who!r} (gold {quote['speaker']!r})")
-        )
+        checks.append((ok, f"quotation {quote['text'][:40]!r}: speaker {who!r} (gold {quote['speaker']!r})"))
     for event in (e for e in gold["events"] if e["kind"] == "meeting"):
         found_event = None
         for candidate in article.events:
@@ -253,7 +258,8 @@ def seed_checks(article: NewsArticle, gold: dict[str, Any], scorer: ModuleType) 
         date_ok = str(found_event.start_date) == event["date"] if event["date"] else True
         place_ok = (
             scorer.same_entity(names_of(found_event.location), event["location"], index)
-            if event["location"] else True
+            if event["location"]
+            else True
         )
         checks.append(
             (
@@ -267,10 +273,13 @@ def seed_checks(article: NewsArticle, gold: dict[str, Any], scorer: ModuleType) 
         match_found: tuple[Agreement, int] | None = None
         for deal in article.agreements:
             evidence = " ".join(filter(None, (deal.description, deal.name)))
-            same_text = max(
-                scorer.containment(evidence, agreement["evidence"]),
-                scorer.containment(agreement["evidence"], evidence),
-            ) >= 0.6
+            same_text = (
+                max(
+                    scorer.containment(evidence, agreement["evidence"]),
+                    scorer.containment(agreement["evidence"], evidence),
+                )
+                >= 0.6
+            )
             parties = [names_of(p) for p in deal.parties]
             shared = sum(any(scorer.same_entity(n, g, index) for n in parties) for g in agreement["parties"])
             if same_text and shared >= 1:

@@ -46,21 +46,50 @@ __all__ = ["Finding", "Severity", "has_critical", "lint"]
 #: Types Google reads as an article (schema.org ``Article`` and its subtypes).
 ARTICLE_TYPES = frozenset(
     {
-        "Article", "NewsArticle", "AnalysisNewsArticle", "AskPublicQuestionArticle",
-        "BackgroundNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle", "ReviewNewsArticle",
-        "BlogPosting", "LiveBlogPosting", "SocialMediaPosting", "DiscussionForumPosting",
-        "SatiricalArticle", "ScholarlyArticle", "MedicalScholarlyArticle", "TechArticle", "Report",
+        "Article",
+        "NewsArticle",
+        "AnalysisNewsArticle",
+        "AskPublicQuestionArticle",
+        "BackgroundNewsArticle",
+        "OpinionNewsArticle",
+        "ReportageNewsArticle",
+        "ReviewNewsArticle",
+        "BlogPosting",
+        "LiveBlogPosting",
+        "SocialMediaPosting",
+        "DiscussionForumPosting",
+        "SatiricalArticle",
+        "ScholarlyArticle",
+        "MedicalScholarlyArticle",
+        "TechArticle",
+        "Report",
         "AdvertiserContentArticle",
     }
 )
 PERSON_TYPES = frozenset({"Person"})
 ORGANIZATION_TYPES = frozenset(
     {
-        "Organization", "NewsMediaOrganization", "Corporation", "GovernmentOrganization", "NGO",
-        "EducationalOrganization", "MedicalOrganization", "PoliticalParty", "SportsTeam",
-        "PerformingGroup", "OnlineBusiness", "LocalBusiness", "Project", "ResearchOrganization",
-        "SportsOrganization", "WorkersUnion", "Consortium", "FundingScheme", "LibrarySystem",
-        "Airline", "SearchRescueOrganization",
+        "Organization",
+        "NewsMediaOrganization",
+        "Corporation",
+        "GovernmentOrganization",
+        "NGO",
+        "EducationalOrganization",
+        "MedicalOrganization",
+        "PoliticalParty",
+        "SportsTeam",
+        "PerformingGroup",
+        "OnlineBusiness",
+        "LocalBusiness",
+        "Project",
+        "ResearchOrganization",
+        "SportsOrganization",
+        "WorkersUnion",
+        "Consortium",
+        "FundingScheme",
+        "LibrarySystem",
+        "Airline",
+        "SearchRescueOrganization",
     }
 )
 #: "minimum of 50K pixels when multiplying width and height" (a recommendation, for best results).
@@ -78,9 +107,24 @@ _JOINED = re.compile(r"\s(?:and|&|und|et|y)\s|\s*[;&|/]\s*|,\s+(?=[A-Z][\w'.-]+\
 #: Job-title words that do not belong in an author's ``name`` (general English).
 _TITLE_WORDS = frozenset(
     [
-        "reporter", "correspondent", "editor", "columnist", "writer", "contributor", "journalist",
-        "producer", "photographer", "analyst", "critic", "anchor", "staff", "freelance",
-        "senior", "chief", "bureau", "intern",
+        "reporter",
+        "correspondent",
+        "editor",
+        "columnist",
+        "writer",
+        "contributor",
+        "journalist",
+        "producer",
+        "photographer",
+        "analyst",
+        "critic",
+        "anchor",
+        "staff",
+        "freelance",
+        "senior",
+        "chief",
+        "bureau",
+        "intern",
     ]
 )
 

@@ -57,7 +57,6 @@ __all__ = [
 ]
 
 
-
 def _ucs_class() -> str:
     r"""RFC 3987's ``ucschar`` ranges (BMP) less every whitespace character, as ``\\uXXXX`` ranges.
 
@@ -65,8 +64,10 @@ def _ucs_class() -> str:
     JSON Schema's ECMA-262 regex alike.
     """
     allowed = [
-        c for lo, hi in ((0xA0, 0xD7FF), (0xF900, 0xFDCF), (0xFDF0, 0xFFEF))
-        for c in range(lo, hi + 1) if not chr(c).isspace()
+        c
+        for lo, hi in ((0xA0, 0xD7FF), (0xF900, 0xFDCF), (0xFDF0, 0xFFEF))
+        for c in range(lo, hi + 1)
+        if not chr(c).isspace()
     ]
     parts, start, prev = [], allowed[0], allowed[0]
     for c in [*allowed[1:], -1]:
@@ -100,11 +101,56 @@ IRI_DOT_SEGMENT_PATTERN = r"[A-Za-z][A-Za-z0-9+.\-]*:(?:[^?#]*/)?\.\.?(?:[/?#]|$
 #: processor reads ``time:x`` as a compact IRI and expands it, so such an IRI
 #: would not survive the trip through JSON-LD.
 _CONTEXT_PREFIXES = (
-    "bibo", "brick", "cmns-cls", "cmns-col", "cmns-dt", "cmns-ge", "cmns-id", "cmns-loc", "cmns-q",
-    "cmns-txt", "csvw", "dc", "dcam", "dcat", "dcmitype", "dct", "dcterms", "dctype", "doap",
-    "eli", "fibo-[a-z-]+", "foaf", "gleif-L1", "gs1", "hydra", "lcc-[0-9a-z-]+", "lrmoo", "mo",
-    "odrl", "og", "org", "owl", "prof", "prov", "qb", "rdf", "rdfs", "sarif", "schema", "sh",
-    "skos", "snomed", "sosa", "ssn", "time", "unece", "vann", "vcard", "void", "xsd",
+    "bibo",
+    "brick",
+    "cmns-cls",
+    "cmns-col",
+    "cmns-dt",
+    "cmns-ge",
+    "cmns-id",
+    "cmns-loc",
+    "cmns-q",
+    "cmns-txt",
+    "csvw",
+    "dc",
+    "dcam",
+    "dcat",
+    "dcmitype",
+    "dct",
+    "dcterms",
+    "dctype",
+    "doap",
+    "eli",
+    "fibo-[a-z-]+",
+    "foaf",
+    "gleif-L1",
+    "gs1",
+    "hydra",
+    "lcc-[0-9a-z-]+",
+    "lrmoo",
+    "mo",
+    "odrl",
+    "og",
+    "org",
+    "owl",
+    "prof",
+    "prov",
+    "qb",
+    "rdf",
+    "rdfs",
+    "sarif",
+    "schema",
+    "sh",
+    "skos",
+    "snomed",
+    "sosa",
+    "ssn",
+    "time",
+    "unece",
+    "vann",
+    "vcard",
+    "void",
+    "xsd",
 )
 IRI_CONTEXT_PREFIX_PATTERN = "(?:" + "|".join(_CONTEXT_PREFIXES) + "):(?:[^/]|/[^/]|/?$)"
 _IRI_DOT_SEGMENT = re.compile(IRI_DOT_SEGMENT_PATTERN)
@@ -405,9 +451,7 @@ class Entity:
 
     id: str = attrs.field(validator=_iri)
     name: str = attrs.field(validator=_text)
-    alternate_names: tuple[str, ...] = attrs.field(
-        default=(), converter=_tuple, validator=[_texts, _unique]
-    )
+    alternate_names: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=[_texts, _unique])
     same_as: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=[_iris, _unique])
     url: str | None = attrs.field(default=None, validator=_optional_web_url)
     spans: tuple[Span, ...] = attrs.field(default=(), converter=_tuple)
@@ -597,7 +641,10 @@ class NewsArticle:
     def _check_ids_unique(self) -> set[str]:
         seen: dict[str, Any] = {}
         holders: tuple[Entity | Event | Agreement | Quotation, ...] = (
-            *self.entities, *self.events, *self.agreements, *self.quotations,
+            *self.entities,
+            *self.events,
+            *self.agreements,
+            *self.quotations,
         )
         for item in holders:
             if item.id in seen:

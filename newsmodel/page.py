@@ -53,8 +53,30 @@ def _byline(authors: tuple[Person | Organization, ...]) -> str:
     return f'<span class="byline">By {joined}</span>'
 
 
-def to_html_page(article: NewsArticle) -> str:
-    """Render the article as a standalone HTML5 page with its JSON-LD block in ``<head>``."""
+def _meta_tags(article: NewsArticle) -> str:
+    """Open Graph and author ``<meta>`` tags: what metadata readers without a JSON-LD parser look at."""
+    tags: list[tuple[str, str, str]] = [
+        ("property", "og:type", "article"),
+        ("property", "og:title", article.headline),
+    ]
+    if article.url:
+        tags.append(("property", "og:url", article.url))
+    if article.images:
+        tags.append(("property", "og:image", article.images[0].url))
+    if article.date_published is not None:
+        tags.append(("property", "article:published_time", article.date_published.isoformat()))
+    if article.date_modified is not None:
+        tags.append(("property", "article:modified_time", article.date_modified.isoformat()))
+    if article.authors:
+        tags.append(("name", "author", ", ".join(author.name for author in article.authors)))
+    return "".join(f'<meta {attr}="{name}" content="{escape(value)}">\n' for attr, name, value in tags)
+
+
+def to_html_page(article: NewsArticle, *, provenance: bool = False) -> str:
+    """Render the article as a standalone HTML5 page with its JSON-LD block in ``<head>``.
+
+    The block is the web profile unless ``provenance=True`` (see :func:`to_html_script`).
+    """
     lang = escape(article.in_language or "und")
     title = escape(article.headline)
     meta_bits = [bit for bit in (_byline(article.authors), _when(article.date_published)) if bit]
@@ -74,9 +96,9 @@ def to_html_page(article: NewsArticle) -> str:
         "<!DOCTYPE html>\n"
         f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{title}</title>\n{canonical}"
+        f"<title>{title}</title>\n{canonical}{_meta_tags(article)}"
         f"<style>{_STYLE}</style>\n"
-        f"{to_html_script(article)}\n"
+        f"{to_html_script(article, provenance=provenance)}\n"
         "</head>\n<body>\n<article>\n"
         f"<h1>{title}</h1>\n"
         f'<div class="meta">{" &middot; ".join(meta_bits)}</div>\n'

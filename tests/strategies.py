@@ -48,6 +48,7 @@ __all__ = [
     "partial_dates",
     "texts",
     "timestamps",
+    "web_urls",
 ]
 
 T = TypeVar("T")
@@ -100,6 +101,11 @@ def bodies() -> st.SearchStrategy[str]:
 
 
 _IRI_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/?@!$&'()*+,;=:éü中"
+
+
+def web_urls() -> st.SearchStrategy[str]:
+    """http(s) URLs, the only IRIs that ``url`` fields take."""
+    return iris().map(lambda iri: "https://" + iri.partition(":")[2].lstrip("/")).filter(is_absolute_iri)
 
 
 def iris() -> st.SearchStrategy[str]:
@@ -183,7 +189,7 @@ def articles(draw: Callable[[st.SearchStrategy[Any]], Any], max_items: int = 2) 
     body = draw(st.none() | bodies())
     spans = _spans(body)
     optional_text = st.none() | texts()
-    optional_iri = st.none() | iris()
+    optional_url = st.none() | web_urls()
 
     def entity_fields(kind: str) -> dict[str, Any]:
         return {
@@ -191,7 +197,7 @@ def articles(draw: Callable[[st.SearchStrategy[Any]], Any], max_items: int = 2) 
             "name": draw(texts()),
             "alternate_names": draw(_unique_texts()),
             "same_as": tuple(draw(st.lists(iris(), max_size=2, unique=True))),
-            "url": draw(optional_iri),
+            "url": draw(optional_url),
             "spans": draw(spans),
             "confidence": draw(confidences()),
         }
@@ -211,7 +217,7 @@ def articles(draw: Callable[[st.SearchStrategy[Any]], Any], max_items: int = 2) 
         Organization(
             **entity_fields("organization"),
             kind=draw(st.sampled_from(OrganizationKind)),
-            logo=draw(optional_iri),
+            logo=draw(optional_url),
             also_place=draw(st.booleans()),
         )
         for _ in range(draw(st.integers(0, max_items)))
@@ -314,7 +320,7 @@ def articles(draw: Callable[[st.SearchStrategy[Any]], Any], max_items: int = 2) 
         st.lists(
             st.builds(
                 Image,
-                url=iris(),
+                url=web_urls(),
                 width=st.none() | st.integers(0, 10_000),
                 height=st.none() | st.integers(0, 10_000),
                 caption=optional_text,
@@ -327,7 +333,7 @@ def articles(draw: Callable[[st.SearchStrategy[Any]], Any], max_items: int = 2) 
         id=article_id,
         headline=draw(texts()),
         article_body=body,
-        url=draw(optional_iri),
+        url=draw(st.none() | web_urls()),
         date_published=draw(st.none() | timestamps()),
         date_modified=draw(st.none() | timestamps()),
         in_language=draw(st.none() | st.from_regex(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,2}", fullmatch=True)),

@@ -143,9 +143,35 @@ def test_twenty_megabyte_page_reads_in_linear_time() -> None:
 
 
 _TAGS = st.sampled_from(
-    ["<p>", "</p>", "<div>", "</div>", "<article>", "<h1>", "</h1>", "<script>", "</script>", "<!--", "-->",
-     "<![CDATA[", "]]>", '<script type="application/ld+json">', "<meta property='og:title' content='x'>",
-     "<a href='/x'>", "</a>", "<li>", "<br>", "&amp;", "&#0;", "&#xD800;", "\x00", "\u2028", "<", ">", '"']
+    [
+        "<p>",
+        "</p>",
+        "<div>",
+        "</div>",
+        "<article>",
+        "<h1>",
+        "</h1>",
+        "<script>",
+        "</script>",
+        "<!--",
+        "-->",
+        "<![CDATA[",
+        "]]>",
+        '<script type="application/ld+json">',
+        "<meta property='og:title' content='x'>",
+        "<a href='/x'>",
+        "</a>",
+        "<li>",
+        "<br>",
+        "&amp;",
+        "&#0;",
+        "&#xD800;",
+        "\x00",
+        "\u2028",
+        "<",
+        ">",
+        '"',
+    ]
 )
 _WORDS = st.text(alphabet=st.characters(codec="utf-8"), max_size=40)
 

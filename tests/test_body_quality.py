@@ -12,15 +12,14 @@ import gzip
 import importlib.util
 import json
 from functools import cache
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 import trafilatura
+from _shared import SHARED
 
 from newsmodel.read.html import read_html_document
 
-from _shared import SHARED
 PAGES = SHARED / "corpus" / "pages"
 TRAFILATURA_2_0_0_F1 = 0.969
 
@@ -72,8 +71,10 @@ def test_body_f1_beats_trafilatura_2_0_0() -> None:
 def test_body_f1_beats_installed_trafilatura_plain() -> None:
     """Our clean-up adds to trafilatura: we beat its default extraction measured here and now."""
     plain = {
-        page_id: trafilatura.extract(gzip.decompress((PAGES / f"{page_id}.html.gz").read_bytes()),
-                                     url=item["url"]) or ""
+        page_id: trafilatura.extract(
+            gzip.decompress((PAGES / f"{page_id}.html.gz").read_bytes()), url=item["url"]
+        )
+        or ""
         for page_id, item in truth().items()
     }
     assert score(our_bodies())["f1"] > score(plain)["f1"]

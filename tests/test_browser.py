@@ -28,9 +28,17 @@ from newsmodel.serialize.jsonld import to_jsonld
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-extensions", "--mute-audio", "--virtual-time-budget=3000",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--mute-audio",
+    "--virtual-time-budget=3000",
 ]
 HARNESS = """
 <pre id="nm-result"></pre>
@@ -47,10 +55,10 @@ window.addEventListener("load", function () {
 """
 #: Strings that break out of a script element, an HTML comment or an attribute if not escaped.
 NASTY = [
-    '</script><script>window.__pwned = true</script>',
-    '<!--<script>window.__pwned = true</script>',
-    '<script>window.__pwned = true</script>',
-    "--><img src=x onerror=\"window.__pwned = true\">",
+    "</script><script>window.__pwned = true</script>",
+    "<!--<script>window.__pwned = true</script>",
+    "<script>window.__pwned = true</script>",
+    '--><img src=x onerror="window.__pwned = true">',
     "\"quotes\" and 'single' and \\backslash\\",
     "line\u2028separator\u2029paragraph & ampersand <b>bold</b>",
 ]
@@ -62,9 +70,14 @@ def nasty_article() -> NewsArticle:
     quotes = []
     for i, text in enumerate(NASTY):
         start = body.index(text)
-        quotes.append(Quotation(id=f"https://example.org/q/{i}", text=text,
-                                speaker="https://example.org/person/0",
-                                spans=(Span(start=start, end=start + len(text)),)))
+        quotes.append(
+            Quotation(
+                id=f"https://example.org/q/{i}",
+                text=text,
+                speaker="https://example.org/person/0",
+                spans=(Span(start=start, end=start + len(text)),),
+            )
+        )
     people = tuple(
         Person(id=f"https://example.org/person/{i}", name=f"Ann {text}", alternate_names=(text,))
         for i, text in enumerate(NASTY)
@@ -75,8 +88,9 @@ def nasty_article() -> NewsArticle:
         article_body=body,
         in_language="en",
         authors=(people[0],),
-        publisher=Organization(id="https://example.org/org/pub", name=NASTY[1],
-                               kind=OrganizationKind.NEWS_MEDIA),
+        publisher=Organization(
+            id="https://example.org/org/pub", name=NASTY[1], kind=OrganizationKind.NEWS_MEDIA
+        ),
         people=people,
         quotations=tuple(quotes),
     )
@@ -88,7 +102,10 @@ def chromium(*args: str, tmp: Path) -> subprocess.CompletedProcess[str]:
     profile.mkdir(exist_ok=True)
     result = subprocess.run(
         [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *args],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     return result
@@ -145,7 +162,7 @@ def test_harness_catches_a_naive_page(tmp_path: Path) -> None:
     """Control: the same JSON pasted unescaped into a script tag does run the injected script."""
     article = nasty_article()
     naive = (
-        "<!DOCTYPE html><html><head><script type=\"application/ld+json\">"
+        '<!DOCTYPE html><html><head><script type="application/ld+json">'
         + json.dumps(to_jsonld(article), ensure_ascii=False)
         + "</script></head><body><h1>naive</h1></body></html>"
     )
@@ -160,8 +177,9 @@ def test_demo_screenshot_is_kept(tmp_path: Path, seed: NewsArticle) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / "demo.png"
     shot.unlink(missing_ok=True)
-    chromium(f"--screenshot={shot}", "--window-size=1200,1600", "--hide-scrollbars", path.as_uri(),
-             tmp=tmp_path)
+    chromium(
+        f"--screenshot={shot}", "--window-size=1200,1600", "--hide-scrollbars", path.as_uri(), tmp=tmp_path
+    )
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", data[16:24])
@@ -169,7 +187,7 @@ def test_demo_screenshot_is_kept(tmp_path: Path, seed: NewsArticle) -> None:
     assert len(data) > 20_000  # a rendered page, not a blank image
 
 
-@pytest.mark.parametrize("name", ["Jane Doe </script>", "O'Brien \"the\" <!-- x -->"])
+@pytest.mark.parametrize("name", ["Jane Doe </script>", 'O\'Brien "the" <!-- x -->'])
 def test_author_names_survive_the_browser(tmp_path: Path, name: str) -> None:
     """Author names with markup characters come back from the browser unchanged."""
     author = Person(id="https://example.org/person/a", name=name)

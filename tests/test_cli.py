@@ -54,8 +54,17 @@ def test_convert_one_file_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["headline"].startswith("Putin meets")
 
 
-@pytest.mark.parametrize(("fmt", "ext"), [("json", "json"), ("turtle", "ttl"), ("nt", "nt"),
-                                          ("nquads", "nq"), ("html", "html"), ("jsonld", "jsonld")])
+@pytest.mark.parametrize(
+    ("fmt", "ext"),
+    [
+        ("json", "json"),
+        ("turtle", "ttl"),
+        ("nt", "nt"),
+        ("nquads", "nq"),
+        ("html", "html"),
+        ("jsonld", "jsonld"),
+    ],
+)
 def test_convert_directory_writes_stem_files(tmp_path: Path, fmt: str, ext: str) -> None:
     """A directory input writes ``<stem>.<ext>`` per article into the -o directory."""
     src = tmp_path / "in"
@@ -158,8 +167,7 @@ def test_validate_turtle_with_shapes(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["validate", str(ttl)]) == 0
     broken = tmp_path / "broken.ttl"
     broken.write_text(
-        "@prefix schema: <http://schema.org/> .\n"
-        "<http://example.org/a> a schema:NewsArticle .\n"
+        "@prefix schema: <http://schema.org/> .\n<http://example.org/a> a schema:NewsArticle .\n"
     )
     assert main(["validate", str(broken)]) == 1
     assert "headline" in capsys.readouterr().out

@@ -160,6 +160,7 @@ def test_month_names_that_are_people_are_not_dates() -> None:
 def test_agrees_with_dateparser(sentence: str, phrase: str, mode: str) -> None:
     """Our arithmetic gives what dateparser gives for the phrase, at our precision."""
     import dateparser  # the reference (a dev dependency); the library itself never imports it
+
     mention = next(m for m in find_dates(sentence, 0, len(sentence), PUBLISHED) if phrase in m.text)
     assert mention.value is not None
     reference = dateparser.parse(

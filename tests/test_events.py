@@ -18,7 +18,6 @@ ARTICLE = "https://example.org/news/2"
 TUESDAY = dt.date(2023, 3, 28)  # a Tuesday
 
 
-
 def _events(
     body: str, entities: Spec, published: dt.date | None = TUESDAY, per_sentence: int = 1
 ) -> list[Event]:

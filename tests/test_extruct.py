@@ -37,8 +37,11 @@ def test_extruct_reads_nasty_strings_back() -> None:
 def test_extruct_reads_the_bare_script_block(where: str, seed: NewsArticle) -> None:
     """The script block alone, pasted in a publisher's head or body, reads the same."""
     block = to_html_script(seed)
-    page = (f"<html><head>{block}</head><body></body></html>" if where == "head"
-            else f"<html><head></head><body><p>text</p>{block}</body></html>")
+    page = (
+        f"<html><head>{block}</head><body></body></html>"
+        if where == "head"
+        else f"<html><head></head><body><p>text</p>{block}</body></html>"
+    )
     assert extract_jsonld(page) == [to_jsonld(seed)]
 
 

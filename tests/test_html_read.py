@@ -51,14 +51,23 @@ ARTICLE = {
     "datePublished": "2019-11-19T21:57:01+0000",
     "dateModified": "2019-11-20T08:00:00-05:00",
     "author": [
-        {"@type": "Person", "name": "By Jane Doe", "url": "https://gazette.example/staff/jane-doe",
-         "sameAs": ["https://twitter.example/janedoe"]},
+        {
+            "@type": "Person",
+            "name": "By Jane Doe",
+            "url": "https://gazette.example/staff/jane-doe",
+            "sameAs": ["https://twitter.example/janedoe"],
+        },
         {"@type": "Person", "name": "John Roe, Senior Writer"},
     ],
-    "publisher": {"@type": "NewsMediaOrganization", "name": "Example Gazette",
-                  "logo": {"@type": "ImageObject", "url": "/logo.png"}},
-    "image": [{"@type": "ImageObject", "url": "https://gazette.example/img/a.jpg", "width": "1200",
-               "height": 675}, "https://gazette.example/img/b.jpg"],
+    "publisher": {
+        "@type": "NewsMediaOrganization",
+        "name": "Example Gazette",
+        "logo": {"@type": "ImageObject", "url": "/logo.png"},
+    },
+    "image": [
+        {"@type": "ImageObject", "url": "https://gazette.example/img/a.jpg", "width": "1200", "height": 675},
+        "https://gazette.example/img/b.jpg",
+    ],
     "articleSection": "Local",
     "inLanguage": "en-GB",
 }
@@ -78,7 +87,8 @@ def test_jsonld_metadata_is_read() -> None:
     assert meta.publisher == "Example Gazette"
     assert meta.publisher_logo == "https://gazette.example/logo.png"
     assert [(i.url, i.width, i.height) for i in meta.images] == [
-        ("https://gazette.example/img/a.jpg", 1200, 675), ("https://gazette.example/img/b.jpg", None, None)
+        ("https://gazette.example/img/a.jpg", 1200, 675),
+        ("https://gazette.example/img/b.jpg", None, None),
     ]
     assert meta.section == "Local"
     assert meta.language == "en-GB"
@@ -175,12 +185,19 @@ def test_graph_and_references_are_followed() -> None:
         "@context": "https://schema.org",
         "@graph": [
             {"@type": "WebSite", "@id": "#site", "name": "Gazette site"},
-            {"@type": "NewsMediaOrganization", "@id": "#org", "name": "Example Gazette",
-             "logo": "https://gazette.example/logo.png"},
-            {"@type": "Person", "@id": "#jane", "name": "Jane Doe",
-             "sameAs": "https://social.example/jane"},
-            {"@type": ["NewsArticle"], "headline": "Council passes budget after long debate",
-             "author": {"@id": "#jane"}, "publisher": {"@id": "#org"}},
+            {
+                "@type": "NewsMediaOrganization",
+                "@id": "#org",
+                "name": "Example Gazette",
+                "logo": "https://gazette.example/logo.png",
+            },
+            {"@type": "Person", "@id": "#jane", "name": "Jane Doe", "sameAs": "https://social.example/jane"},
+            {
+                "@type": ["NewsArticle"],
+                "headline": "Council passes budget after long debate",
+                "author": {"@id": "#jane"},
+                "publisher": {"@id": "#org"},
+            },
         ],
     }
     doc, meta = read_page(page(ld(graph)))
@@ -252,8 +269,12 @@ def test_organization_bylines_are_recognized() -> None:
 
 def test_page_authors_are_typed_and_linked() -> None:
     """read_html's authors: Persons with url and sameAs, desks as Organizations, a publisher with logo."""
-    jane = {"@type": "Person", "name": "Jane Doe", "url": "https://gazette.example/staff/jane-doe",
-            "sameAs": ["https://twitter.example/janedoe"]}
+    jane = {
+        "@type": "Person",
+        "name": "Jane Doe",
+        "url": "https://gazette.example/staff/jane-doe",
+        "sameAs": ["https://twitter.example/janedoe"],
+    }
     data = dict(ARTICLE, author=[jane, {"@type": "Organization", "name": "Metro Desk"}])
     _, meta = read_page(page(ld(data)), url="https://gazette.example/a")
     authors = page_authors(meta)
@@ -269,8 +290,12 @@ def test_with_page_authors_replaces_mapped_authors() -> None:
     from newsmodel.model import NewsArticle
 
     _, meta = read_page(page(ld(ARTICLE)), url="https://gazette.example/a")
-    plain = NewsArticle(id="https://gazette.example/a", headline="h", article_body="b",
-                        authors=(Person(id="https://w3id.org/newsmodel/id/person/x", name="X"),))
+    plain = NewsArticle(
+        id="https://gazette.example/a",
+        headline="h",
+        article_body="b",
+        authors=(Person(id="https://w3id.org/newsmodel/id/person/x", name="X"),),
+    )
     article = with_page_authors(plain, meta)
     assert [a.name for a in article.authors] == ["Jane Doe", "John Roe"]
     assert article.publisher is not None and article.publisher.name == "Example Gazette"

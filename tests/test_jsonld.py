@@ -162,7 +162,7 @@ def test_event_and_agreement_nodes() -> None:
 
 
 def test_timestamps_images_and_provenance() -> None:
-    """Datetimes keep their offset as plain ISO 8601 strings; images are ImageObjects; evidence is spelled out."""
+    """Datetimes keep their offset as plain ISO 8601 strings; images are ImageObjects; evidence in full."""
     when = dt.datetime(2017, 3, 28, 10, 5, tzinfo=dt.timezone(dt.timedelta(hours=3)))
     author = Person(id=BASE + "p/9", name="Writer", spans=(Span(start=0, end=2),), confidence=0.25)
     article = _small(

@@ -44,7 +44,9 @@ def test_merge_json_extends_lists_and_objects() -> None:
     base = {"groups": [{"kind": "meeting"}], "about": "x", "n": {"a": 1}}
     extra = {"groups": [{"kind": "other"}], "n": {"b": 2}}
     assert knowledge.merge_json(base, extra) == {
-        "groups": [{"kind": "meeting"}, {"kind": "other"}], "about": "x", "n": {"a": 1, "b": 2},
+        "groups": [{"kind": "meeting"}, {"kind": "other"}],
+        "about": "x",
+        "n": {"a": 1, "b": 2},
     }
 
 

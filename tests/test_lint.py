@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _shared import SHARED
 
 from newsmodel.cli import _lint as lint_cli
 from newsmodel.errors import LintError
 from newsmodel.lint import Finding, Severity, has_critical, lint
 from newsmodel.model import Image, NewsArticle, Organization, OrganizationKind, Person
-from _shared import SHARED
 
 GOOD: dict[str, Any] = {
     "@context": "https://schema.org",
@@ -27,13 +27,20 @@ GOOD: dict[str, Any] = {
         {"@type": "Person", "name": "Jane Doe", "url": "https://gazette.example/staff/jane-doe"},
         {"@type": "Organization", "name": "Metro Desk", "sameAs": "https://gazette.example/metro"},
     ],
-    "publisher": {"@type": "NewsMediaOrganization", "name": "Example Gazette",
-                  "logo": {"@type": "ImageObject", "url": "https://gazette.example/logo.png"}},
+    "publisher": {
+        "@type": "NewsMediaOrganization",
+        "name": "Example Gazette",
+        "logo": {"@type": "ImageObject", "url": "https://gazette.example/logo.png"},
+    },
     "image": [
         {"@type": "ImageObject", "url": "https://gazette.example/a169.jpg", "width": 1600, "height": 900},
         {"@type": "ImageObject", "url": "https://gazette.example/a43.jpg", "width": "1200", "height": "900"},
-        {"@type": "ImageObject", "url": "https://gazette.example/a11.jpg",
-         "width": {"@type": "QuantitativeValue", "value": 1000}, "height": {"value": 1000}},
+        {
+            "@type": "ImageObject",
+            "url": "https://gazette.example/a11.jpg",
+            "width": {"@type": "QuantitativeValue", "value": 1000},
+            "height": {"value": 1000},
+        },
     ],
 }
 
@@ -82,8 +89,12 @@ def test_author_name_hygiene_is_critical(name: str, fragment: str) -> None:
 
 def test_job_title_and_publisher_in_name_are_warnings() -> None:
     """A job title or the publisher's name inside a person's name are warnings."""
-    doc = changed(author=[{"@type": "Person", "name": "Jane Doe, Senior Reporter", "url": "https://x.example/a"},
-                          {"@type": "Person", "name": "Jane Doe Example Gazette", "url": "https://x.example/b"}])
+    doc = changed(
+        author=[
+            {"@type": "Person", "name": "Jane Doe, Senior Reporter", "url": "https://x.example/a"},
+            {"@type": "Person", "name": "Jane Doe Example Gazette", "url": "https://x.example/b"},
+        ]
+    )
     first, second = findings_at(doc, "/author/0/name"), findings_at(doc, "/author/1/name")
     assert any(f.severity is Severity.WARNING and "job title" in f.message for f in first)
     assert any(f.severity is Severity.WARNING and "publisher" in f.message for f in second)
@@ -91,8 +102,9 @@ def test_job_title_and_publisher_in_name_are_warnings() -> None:
 
 def test_author_types() -> None:
     """A string author or one without a name are critical; an untyped or mistyped one a warning."""
-    doc = changed(author=["Jane Doe", {"name": "John Roe"}, {"@type": "Person"},
-                          {"@type": "Thing", "name": "X"}])
+    doc = changed(
+        author=["Jane Doe", {"name": "John Roe"}, {"@type": "Person"}, {"@type": "Thing", "name": "X"}]
+    )
     critical = {f.pointer for f in lint(doc) if f.severity is Severity.CRITICAL}
     warnings = {f.pointer for f in lint(doc) if f.severity is Severity.WARNING}
     assert {"/author/0", "/author/2/name"} <= critical
@@ -136,8 +148,9 @@ def test_images() -> None:
     """Small images, missing aspect ratios and missing images are warnings; a bad image URL is critical."""
     tiny = {"@type": "ImageObject", "url": "https://x.example/s.jpg", "width": 200, "height": 200}
     found = lint(changed(image=[tiny]))
-    assert any(f.pointer == "/image/0" and f.severity is Severity.WARNING and "50,000" in f.message
-               for f in found)
+    assert any(
+        f.pointer == "/image/0" and f.severity is Severity.WARNING and "50,000" in f.message for f in found
+    )
     assert any(f.pointer == "/image" and "16x9, 4x3" in f.message for f in found)
     assert [f.severity for f in findings_at(changed(image=None), "/image")] == [Severity.WARNING]
     bad_url = changed(image="not a url")
@@ -150,9 +163,11 @@ def test_publisher_is_not_on_googles_list() -> None:
     assert lint(changed(publisher={"@type": "Organization", "name": "Example Gazette"})) == []
 
 
-@pytest.mark.parametrize("scheme", ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x", "vbscript:x"])
+@pytest.mark.parametrize(
+    "scheme", ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x", "vbscript:x"]
+)
 def test_script_urls_are_critical(scheme: str) -> None:
-    """A url that is not http(s), on the article, an author or the publisher, is critical (a page links it)."""
+    """A non-http(s) url on the article, an author or the publisher is critical (a page links it)."""
     doc = changed(
         url=scheme,
         author=[{"@type": "Person", "name": "Jane Doe", "url": scheme}],
@@ -165,8 +180,10 @@ def test_script_urls_are_critical(scheme: str) -> None:
 def test_graph_documents_and_references() -> None:
     """Articles inside @graph are found; @id references to authors are followed; pointers are rooted."""
     article = changed(author={"@id": "#jane"})
-    graph = {"@context": "https://schema.org",
-             "@graph": [{"@type": "Person", "@id": "#jane", "name": "By Jane Doe"}, article]}
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [{"@type": "Person", "@id": "#jane", "name": "By Jane Doe"}, article],
+    }
     found = lint(graph)
     assert any(f.pointer == "/@graph/1/author/name" and '"By"' in f.message for f in found), found
 
@@ -185,17 +202,29 @@ def test_model_articles_are_linted() -> None:
         headline="Council passes budget",
         date_published=dt.datetime(2019, 11, 19, 21, 57, tzinfo=dt.UTC),
         date_modified=dt.datetime(2019, 11, 19, 22, 57, tzinfo=dt.UTC),
-        authors=(Person(id="https://w3id.org/newsmodel/id/person/jane-doe", name="Jane Doe",
-                        url="https://gazette.example/jane"),),
-        publisher=Organization(id="https://w3id.org/newsmodel/id/organization/gazette", name="Gazette",
-                               kind=OrganizationKind.NEWS_MEDIA, logo="https://gazette.example/logo.png"),
+        authors=(
+            Person(
+                id="https://w3id.org/newsmodel/id/person/jane-doe",
+                name="Jane Doe",
+                url="https://gazette.example/jane",
+            ),
+        ),
+        publisher=Organization(
+            id="https://w3id.org/newsmodel/id/organization/gazette",
+            name="Gazette",
+            kind=OrganizationKind.NEWS_MEDIA,
+            logo="https://gazette.example/logo.png",
+        ),
         images=(Image(url="https://gazette.example/a.jpg", width=1600, height=900),),
     )
     found = lint(article)
     assert not has_critical(found), found
     assert all(f.pointer.startswith("/image") for f in found), found
-    bad = NewsArticle(id="https://gazette.example/b", headline="h",
-                      authors=(Person(id="https://w3id.org/newsmodel/id/person/x", name="By X and Y"),))
+    bad = NewsArticle(
+        id="https://gazette.example/b",
+        headline="h",
+        authors=(Person(id="https://w3id.org/newsmodel/id/person/x", name="By X and Y"),),
+    )
     assert has_critical(lint(bad))
 
 
@@ -223,16 +252,22 @@ def test_cli_exit_status_follows_critical_findings(
     bad.write_text(json.dumps(changed(author={"@type": "Person", "name": "By Jane Doe"})), encoding="utf-8")
     status, out, _ = run(["lint", str(bad), "--json"], capsys)
     assert status == 1
-    assert {"severity": "critical", "pointer": "/author/name",
-            "message": 'name starts with "By"; give the name only'} in json.loads(out)
+    assert {
+        "severity": "critical",
+        "pointer": "/author/name",
+        "message": 'name starts with "By"; give the name only',
+    } in json.loads(out)
 
 
 def test_cli_reads_html_pages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """For a page, the lint reads the page's own ld+json blocks."""
     page = tmp_path / "page.html"
     block = json.dumps(changed(author="By Jane Doe"))
-    page.write_text(f'<html><head><script type="application/ld+json">{block}</script></head>'
-                    "<body><h1>Council passes budget</h1></body></html>", encoding="utf-8")
+    page.write_text(
+        f'<html><head><script type="application/ld+json">{block}</script></head>'
+        "<body><h1>Council passes budget</h1></body></html>",
+        encoding="utf-8",
+    )
     status, out, _ = run(["lint", str(page)], capsys)
     assert status == 1 and "critical /author: is a plain string" in out
 
@@ -264,9 +299,15 @@ def test_metadata_of_real_pages_lints_without_critical_findings() -> None:
     for page_id, item in sorted(truth.items()):
         doc, meta = read_page((pages / f"{page_id}.html.gz").read_bytes(), url=item["url"])
         article = NewsArticle(
-            id=doc.meta.url or item["url"], url=doc.meta.url, headline=doc.headline, article_body=doc.body,
-            date_published=doc.meta.date_published, date_modified=doc.meta.date_modified,
-            in_language=doc.meta.language, section=doc.meta.section, images=doc.meta.images,
+            id=doc.meta.url or item["url"],
+            url=doc.meta.url,
+            headline=doc.headline,
+            article_body=doc.body,
+            date_published=doc.meta.date_published,
+            date_modified=doc.meta.date_modified,
+            in_language=doc.meta.language,
+            section=doc.meta.section,
+            images=doc.meta.images,
         )
         article = with_page_authors(article, meta)
         critical = [str(f) for f in lint(article) if f.severity is Severity.CRITICAL]

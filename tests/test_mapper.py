@@ -127,6 +127,7 @@ def test_seed_relative_dates_resolve(seed: NewsArticle) -> None:
 
 def test_seed_agreements(seed: NewsArticle) -> None:
     """Putin and Rouhani agree, and Russia and Iran sign agreements on economics and tourism this week."""
+
     def parties(agreement: Agreement) -> set[str]:
         return set().union(*(_names(seed, p) for p in agreement.parties))
 

@@ -43,8 +43,18 @@ def test_fields_are_keyword_only() -> None:
 @pytest.mark.parametrize(
     "iri",
     [
-        "", "person/ann", "http://exa mple.org/x", "<http://x>", "http://a/%zz", "http://a/[x]",
-        "http://a/#x#y", "http://a:b:c/", "http://a/x/../y", "http://a/./y", "time:x", "org:acme",
+        "",
+        "person/ann",
+        "http://exa mple.org/x",
+        "<http://x>",
+        "http://a/%zz",
+        "http://a/[x]",
+        "http://a/#x#y",
+        "http://a:b:c/",
+        "http://a/x/../y",
+        "http://a/./y",
+        "time:x",
+        "org:acme",
     ],
 )
 def test_iris_must_be_absolute(iri: str) -> None:
@@ -129,7 +139,9 @@ def test_spans_must_fit_the_body() -> None:
     """A span past the end of ``article_body`` is refused."""
     with pytest.raises(ModelError, match="past the end"):
         NewsArticle(
-            id=BASE + "art", headline="H", article_body="short",
+            id=BASE + "art",
+            headline="H",
+            article_body="short",
             people=[person(spans=[Span(start=0, end=50)])],
         )
 
@@ -138,8 +150,11 @@ def test_event_end_not_before_start() -> None:
     """An event cannot end before it starts."""
     with pytest.raises(ModelError):
         Event(
-            id=BASE + "e", name="Talks", kind="talks",
-            start_date=PartialDate(year=2017, month=3), end_date=PartialDate(year=2016),
+            id=BASE + "e",
+            name="Talks",
+            kind="talks",
+            start_date=PartialDate(year=2017, month=3),
+            end_date=PartialDate(year=2016),
         )
 
 
@@ -148,8 +163,11 @@ def test_valid_article_builds() -> None:
     iran = Place(id=BASE + "place/iran", name="Iran", kind=PlaceKind.COUNTRY)
     ann = person(nationality=iran.id)
     art = NewsArticle(
-        id=BASE + "art", headline="H", date_published=dt.date(2017, 3, 28),
-        people=[ann], places=[iran],
+        id=BASE + "art",
+        headline="H",
+        date_published=dt.date(2017, 3, 28),
+        people=[ann],
+        places=[iran],
         quotations=[Quotation(id=BASE + "q", text="Hi", speaker=ann.id)],
     )
     assert art.entity(iran.id) == iran
@@ -164,8 +182,15 @@ def test_timestamps_must_be_dates() -> None:
 
 
 @pytest.mark.parametrize(
-    "iri", ["https://example.org/a?b=c#d", "urn:isbn:0451450523", "tag:ann@example.org,2019:x",
-            "https://example.org/caf%C3%A9", "https://example.org/café", "http://127.0.0.1:8080/x"],
+    "iri",
+    [
+        "https://example.org/a?b=c#d",
+        "urn:isbn:0451450523",
+        "tag:ann@example.org,2019:x",
+        "https://example.org/caf%C3%A9",
+        "https://example.org/café",
+        "http://127.0.0.1:8080/x",
+    ],
 )
 def test_good_iris_are_accepted(iri: str) -> None:
     """Absolute IRIs of every common shape pass the model's check."""

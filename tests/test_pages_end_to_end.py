@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from _shared import SHARED
 
 import newsmodel as nm
 from newsmodel.shacl import check_graph
-from _shared import SHARED
 
 PAGES = SHARED / "corpus" / "pages"
 

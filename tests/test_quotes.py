@@ -18,9 +18,7 @@ from newsmodel.read.document import Document
 ARTICLE = "https://example.org/news/1"
 
 
-def _quotes(
-    body: str, entities: GenderSpec, headline: str = "Headline"
-) -> tuple[Document, list[Quotation]]:
+def _quotes(body: str, entities: GenderSpec, headline: str = "Headline") -> tuple[Document, list[Quotation]]:
     doc = Document.build(headline=headline, body=body)
     return doc, find_quotations(doc, index_names(doc, genders=entities), article_iri=ARTICLE)
 

@@ -122,7 +122,7 @@ def test_to_quads_matches_nquads() -> None:
 
 
 def test_literal_datatypes() -> None:
-    """Dates are schema:Date (as the official context types them), offsets xsd:integer, confidences xsd:decimal."""
+    """Dates are schema:Date (as the official context says), offsets xsd:integer, confidence xsd:decimal."""
     graph = rdf.to_rdflib(seed_article())
     datatypes = {o.datatype for o in graph.objects() if isinstance(o, rdflib.Literal) and o.datatype}
     xsd = rdflib.XSD

@@ -201,9 +201,7 @@ def _mutated(draw: Any) -> tuple[dict[str, Any], str]:
             k
             for k in ("id", "name", "headline", "kind", "parties", "start", "end", "type", "url", "text")
             # "kind" is required of events only (places and orgs default it), "url" of images only
-            if k in target
-            and (k != "kind" or path[:1] == ["events"])
-            and (k != "url" or "images" in path)
+            if k in target and (k != "kind" or path[:1] == ["events"]) and (k != "url" or "images" in path)
         ]
         if not required:
             return doc, "none"

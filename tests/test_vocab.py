@@ -11,6 +11,7 @@ from pathlib import Path
 import attrs
 import orjson
 import pyoxigraph as ox
+from _shared import SHARED
 from hypothesis import HealthCheck, given, settings
 from seed_article import seed_article
 from strategies import articles
@@ -18,7 +19,6 @@ from strategies import articles
 from newsmodel.model import NewsArticle, PlaceKind
 from newsmodel.serialize import rdf
 from newsmodel.vocab import FIELDS, KEYS, NM, ORGANIZATION_TYPES, PLACE_TYPES, RDF_TYPE, SCHEMA, TYPES, XSD
-from _shared import SHARED
 
 ROOT = Path(__file__).resolve().parents[1]
 FULL_VOCAB = SHARED / "vocab" / "schemaorg-30.0" / "schemaorg-current-http.ttl"

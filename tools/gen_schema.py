@@ -90,6 +90,11 @@ IRI = {
         },
     ],
 }
+#: A URL a page may link to: an IRI whose scheme is http or https (``newsmodel.model.is_web_url``).
+WEB_URL = {
+    "allOf": [{"$ref": "#/$defs/IRI"}, {"pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"}],
+    "description": "An http(s) URL: only those become links in pages (no javascript: or data: URLs).",
+}
 #: Text with at least one character that ``str.strip()`` keeps.
 TEXT = {"type": "string", "pattern": "[^" + _SPACE + "]"}
 CONFIDENCE = {"type": "number", "minimum": 0, "maximum": 1}
@@ -180,6 +185,8 @@ def _type_schema(hint: Any, validators: set[Any]) -> dict[str, Any]:
     if hint is float:
         return dict(CONFIDENCE) if model._confidence in validators else {"type": "number"}
     if hint is str:
+        if validators & {model._web_url, model._optional_web_url}:
+            return _ref("WebURL")
         if validators & {model._iri, model._optional_iri, model._iris}:
             return _ref("IRI")
         if validators & {model._text, model._optional_text, model._texts}:
@@ -241,6 +248,7 @@ def build_schema() -> dict[str, Any]:
         "else": _ref("OrganizationAuthor"),
     }
     defs["IRI"] = {"description": "An absolute IRI.", **IRI}
+    defs["WebURL"] = WEB_URL
     defs["Text"] = {"description": "A non-empty text (not only white space).", **TEXT}
     defs["PartialDate"] = PARTIAL_DATE
     defs["Timestamp"] = TIMESTAMP

@@ -35,7 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"newsmodel {__version__}")
     parser.add_argument(
-        "-v", "--verbose", action="store_true",
+        "-v",
+        "--verbose",
+        action="store_true",
         help="print notes on the choices made while reading (e.g. which byline of a page was used)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)

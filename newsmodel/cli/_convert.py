@@ -44,12 +44,17 @@ def register(sub: Any) -> None:
     )
     parser.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help="files or directories")
     parser.add_argument(
-        "--to", required=True, choices=Format.names(), metavar="FORMAT",
+        "--to",
+        required=True,
+        choices=Format.names(),
+        metavar="FORMAT",
         help="output format: " + ", ".join(Format.names()),
     )
     parser.add_argument("-o", "--out", type=Path, help="output file (one input) or directory (several)")
     parser.add_argument(
-        "--base", default=DEFAULT_BASE, metavar="IRI",
+        "--base",
+        default=DEFAULT_BASE,
+        metavar="IRI",
         help=f"base IRI for minted entity IRIs (default: {DEFAULT_BASE})",
     )
     parser.set_defaults(handler=convert)

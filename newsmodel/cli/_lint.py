@@ -45,11 +45,16 @@ def register(sub: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("file", type=Path, metavar="FILE", help=".jsonld, .json, .html, .html.gz or .txt")
-    parser.add_argument("--ours", action="store_true",
-                        help="for a web page: lint the JSON-LD newsmodel makes, not the page's own")
+    parser.add_argument(
+        "--ours",
+        action="store_true",
+        help="for a web page: lint the JSON-LD newsmodel makes, not the page's own",
+    )
     parser.add_argument("--json", action="store_true", help="print the findings as a JSON array")
     parser.add_argument(
-        "--base", default=DEFAULT_BASE, metavar="IRI",
+        "--base",
+        default=DEFAULT_BASE,
+        metavar="IRI",
         help=f"base IRI for minted entity IRIs (default: {DEFAULT_BASE})",
     )
     parser.set_defaults(handler=run_lint)

@@ -36,8 +36,15 @@ def register(sub: Any) -> None:
     parser.add_argument("input", type=Path, metavar="INPUT", help="an article file")
     parser.add_argument("-o", "--out", type=Path, help="output file (default: standard output)")
     parser.add_argument(
-        "--base", default=DEFAULT_BASE, metavar="IRI",
+        "--base",
+        default=DEFAULT_BASE,
+        metavar="IRI",
         help=f"base IRI for minted entity IRIs (default: {DEFAULT_BASE})",
+    )
+    parser.add_argument(
+        "--provenance",
+        action="store_true",
+        help="keep evidence spans, confidences and order in the JSON-LD block (left out by default)",
     )
     parser.set_defaults(handler=page)
 
@@ -48,7 +55,7 @@ def page(args: argparse.Namespace) -> int:
     from newsmodel.inputs import read_path
     from newsmodel.page import to_html_page
 
-    text = to_html_page(read_path(args.input, base=args.base))
+    text = to_html_page(read_path(args.input, base=args.base), provenance=args.provenance)
     if args.out is not None:
         write_atomically(args.out, text)
     else:

@@ -33,8 +33,9 @@ def page_authors(meta: PageMeta, *, base: str = DEFAULT_BASE) -> tuple[Author, .
 def _author(info: AuthorInfo, base: str) -> Author:
     same_as = tuple(dict.fromkeys(u for u in info.same_as if u != info.url))
     if info.organization:
-        return Organization(id=entity_iri("organization", info.name, base), name=info.name,
-                            url=info.url, same_as=same_as)
+        return Organization(
+            id=entity_iri("organization", info.name, base), name=info.name, url=info.url, same_as=same_as
+        )
     return Person(id=entity_iri("person", info.name, base), name=info.name, url=info.url, same_as=same_as)
 
 
@@ -43,8 +44,13 @@ def page_publisher(meta: PageMeta, *, base: str = DEFAULT_BASE) -> Organization 
     if meta.publisher is None:
         return None
     pub = meta.publisher
-    return Organization(id=entity_iri("organization", pub.name, base), name=pub.name, url=pub.url,
-                        logo=pub.logo, kind=OrganizationKind.NEWS_MEDIA)
+    return Organization(
+        id=entity_iri("organization", pub.name, base),
+        name=pub.name,
+        url=pub.url,
+        logo=pub.logo,
+        kind=OrganizationKind.NEWS_MEDIA,
+    )
 
 
 def with_page_authors(article: NewsArticle, meta: PageMeta, *, base: str = DEFAULT_BASE) -> NewsArticle:

@@ -129,8 +129,15 @@ def extract_blocks(tree: lxml.html.HtmlElement, url: str | None = None) -> list[
         return dense_blocks(tree)
     try:
         return _trafilatura_blocks(tree, url)
-    except (ValueError, TypeError, AttributeError, IndexError, KeyError, RecursionError,
-            lxml.etree.LxmlError):
+    except (
+        ValueError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        KeyError,
+        RecursionError,
+        lxml.etree.LxmlError,
+    ):
         # trafilatura failing on a strange tree must not fail the read: fall back
         return dense_blocks(tree)
 

@@ -26,10 +26,35 @@ __all__ = ["has_zone", "page_dates", "parse_date", "pick_date"]
 _ZONES = {
     name: dateutil.tz.tzoffset(name, hours * 3600)
     for name, hours in {
-        "UTC": 0, "GMT": 0, "Z": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6,
-        "PST": -8, "PDT": -7, "AKST": -9, "AKDT": -8, "HST": -10, "BST": 1, "CET": 1, "CEST": 2, "EET": 2,
-        "EEST": 3, "MSK": 3, "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13, "WAT": 1,
-        "EAT": 3, "SAST": 2,
+        "UTC": 0,
+        "GMT": 0,
+        "Z": 0,
+        "EST": -5,
+        "EDT": -4,
+        "CST": -6,
+        "CDT": -5,
+        "MST": -7,
+        "MDT": -6,
+        "PST": -8,
+        "PDT": -7,
+        "AKST": -9,
+        "AKDT": -8,
+        "HST": -10,
+        "BST": 1,
+        "CET": 1,
+        "CEST": 2,
+        "EET": 2,
+        "EEST": 3,
+        "MSK": 3,
+        "JST": 9,
+        "KST": 9,
+        "AEST": 10,
+        "AEDT": 11,
+        "NZST": 12,
+        "NZDT": 13,
+        "WAT": 1,
+        "EAT": 3,
+        "SAST": 2,
     }.items()
 }
 
@@ -98,14 +123,30 @@ def pick_date(candidates: Iterable[Any]) -> dt.datetime | dt.date | None:
 
 
 _PUBLISHED_KEYS = (
-    "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
-    "publish-date", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.created",
-    "dcterms.issued", "dc.date", "date", "article.published", "original-publish-date",
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "dcterms.issued",
+    "dc.date",
+    "date",
+    "article.published",
+    "original-publish-date",
 )
 
 
 _MODIFIED_KEYS = (
-    "article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified",
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "last-modified",
+    "dcterms.modified",
 )
 
 

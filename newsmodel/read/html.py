@@ -69,10 +69,13 @@ def decode_page(data: str | bytes) -> str:
         raw = _gunzip(raw)
     if len(raw) > MAX_BYTES:
         raise ReadError(f"the page is {len(raw):,} bytes; pages over {MAX_BYTES:,} bytes are refused")
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-                          (codecs.BOM_UTF16_BE, "utf-16-be")):
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
         if raw.startswith(bom):
-            return raw[len(bom):].decode(encoding, errors="replace")
+            return raw[len(bom) :].decode(encoding, errors="replace")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -119,8 +122,9 @@ def read_page(html: str | bytes, url: str | None = None) -> tuple[Document, Page
     tree = _parse(text)
     meta = read_page_meta(tree, url)
     blocks = extract_blocks(tree, meta.url)  # trafilatura prunes the tree: metadata first
-    kept = clean_blocks(blocks, headline=meta.headline, description=meta.description,
-                        reference=meta.markup_body)
+    kept = clean_blocks(
+        blocks, headline=meta.headline, description=meta.description, reference=meta.markup_body
+    )
     body = body_text(kept)
     notes = list(meta.notes)
     if not body and meta.markup_body and len(meta.markup_body.split()) >= 20:
@@ -166,8 +170,9 @@ def read_html_document(html: str | bytes, url: str | None = None) -> Document:
     return read_page(html, url)[0]
 
 
-def read_html(html: str | bytes, url: str | None = None, *, base: str = DEFAULT_BASE,
-              nlp: Any = None) -> NewsArticle:
+def read_html(
+    html: str | bytes, url: str | None = None, *, base: str = DEFAULT_BASE, nlp: Any = None
+) -> NewsArticle:
     """Read a page and run the mapper on it: the page's ``NewsArticle``.
 
     Authors come from the page as it types them (a desk or agency byline is an

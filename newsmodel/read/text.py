@@ -378,12 +378,22 @@ def read_sidecar(path: str | Path) -> Metadata:
 
 # Sidecar keys (schema.org spelling first) and the Metadata field each fills.
 _KEYS: dict[str, str] = {
-    "url": "url", "headline": "headline", "name": "headline",
-    "datePublished": "date_published", "date_published": "date_published",
-    "dateModified": "date_modified", "date_modified": "date_modified",
-    "publisher": "publisher", "author": "authors", "authors": "authors",
-    "inLanguage": "language", "in_language": "language", "language": "language",
-    "articleSection": "section", "section": "section", "description": "description",
+    "url": "url",
+    "headline": "headline",
+    "name": "headline",
+    "datePublished": "date_published",
+    "date_published": "date_published",
+    "dateModified": "date_modified",
+    "date_modified": "date_modified",
+    "publisher": "publisher",
+    "author": "authors",
+    "authors": "authors",
+    "inLanguage": "language",
+    "in_language": "language",
+    "language": "language",
+    "articleSection": "section",
+    "section": "section",
+    "description": "description",
 }
 
 

@@ -39,6 +39,11 @@ def escape_script_json(text: str) -> str:
     return text
 
 
-def to_html_script(article: NewsArticle) -> str:
-    """The article's JSON-LD wrapped in a ``<script type="application/ld+json">`` element."""
-    return f'<script type="application/ld+json">{escape_script_json(jsonld_dumps(article))}</script>'
+def to_html_script(article: NewsArticle, *, provenance: bool = False) -> str:
+    """The article's JSON-LD wrapped in a ``<script type="application/ld+json">`` element.
+
+    The block is the web profile (no evidence spans, confidences or order
+    literals) unless ``provenance=True`` keeps them.
+    """
+    text = jsonld_dumps(article, provenance=provenance)
+    return f'<script type="application/ld+json">{escape_script_json(text)}</script>'

@@ -70,6 +70,7 @@ __all__ = [
     "order_literal",
     "parse_jsonld",
     "to_jsonld",
+    "web_profile",
 ]
 
 T = TypeVar("T")
@@ -455,9 +456,37 @@ def _rank_key(rank: tuple[int, int, str]) -> tuple[int, int, str]:
     return rank
 
 
-def dumps(article: NewsArticle) -> str:
-    """The JSON-LD document as compact UTF-8 text (same model, same bytes)."""
-    return orjson.dumps(to_jsonld(article)).decode("utf-8")
+def dumps(article: NewsArticle, *, provenance: bool = True) -> str:
+    """The JSON-LD document as compact UTF-8 text (same model, same bytes).
+
+    ``provenance=False`` gives the web profile (:func:`web_profile`).
+    """
+    tree = to_jsonld(article)
+    return orjson.dumps(tree if provenance else web_profile(tree)).decode("utf-8")
+
+
+#: Extension terms that say where and how sure the mapper was, not what the article says.
+PROVENANCE_KEYS = frozenset({_EVIDENCE, _CONFIDENCE, _ORDER})
+
+
+def web_profile(tree: Node) -> Node:
+    """The tree without provenance terms (evidence spans, confidences, ``nm:order``): what a web page needs.
+
+    Provenance is about half of every block, and search engines and metadata
+    readers ignore it; RDF and JSON keep it (they are for the way back).
+
+    >>> web_profile({"@type": "Person", "name": "Ann", _CONFIDENCE: 0.5, _EVIDENCE: []})
+    {'@type': 'Person', 'name': 'Ann'}
+    """
+    return {key: _strip(value) for key, value in tree.items() if key not in PROVENANCE_KEYS}
+
+
+def _strip(value: Any) -> Any:
+    if type(value) is dict:
+        return web_profile(value)
+    if type(value) is list:
+        return [_strip(item) for item in value]
+    return value
 
 
 # --------------------------------------------------------------------------- parsing
