@@ -35,6 +35,9 @@ class InputKind(enum.Enum):
     HTML_GZ = ".html.gz"
     HTM = ".htm"
     JSON = ".json"
+    #: A web archive: read page by page by ``convert`` and ``load`` (``newsmodel.read.warc``).
+    WARC = ".warc"
+    WARC_GZ = ".warc.gz"
 
 
 # Longest suffixes first, so ".html.gz" wins over ".gz" and ".meta.json" over ".json".
@@ -99,18 +102,18 @@ def iter_inputs(paths: Iterable[Path]) -> Iterator[Path]:
                     child.is_file()
                     and kind_of(child)
                     and not is_companion(child)
-                    and not any(p.startswith(".") for p in child.parts)
+                    and not any(p.startswith(".") for p in child.relative_to(path).parts)
                 ):
                     found = True
                     yield child
             if not found:
-                raise ReadError(f"{path}: no .txt, .html, .html.gz or .json article in this directory")
+                raise ReadError(f"{path}: no .txt, .html, .html.gz, .json or .warc article in this directory")
         elif not path.exists():
             raise ReadError(f"{path}: no such file or directory")
         elif kind_of(path) is None:
             raise ReadError(
                 f"{path}: cannot tell what this file holds; "
-                "expected .txt (with .meta.json sidecar), .html, .html.gz or .json"
+                "expected .txt (with .meta.json sidecar), .html, .html.gz, .json or .warc[.gz]"
             )
         else:
             yield path
@@ -125,6 +128,8 @@ def read_path(path: Path | str, *, base: str = DEFAULT_BASE) -> NewsArticle:
     kind = kind_of(path)
     if kind is None:
         raise ReadError(f"{path}: not an article input (.txt, .html, .html.gz, .json)")
+    if kind in (InputKind.WARC, InputKind.WARC_GZ):
+        raise ReadError(f"{path}: a web archive holds many articles; read it with newsmodel.read.warc")
     data = path.read_bytes()
     sidecar = sidecar_of(path)
     if kind is InputKind.JSON:
