@@ -25,6 +25,7 @@ Design, for whoever builds on it (a Spark job maps the same records):
 from __future__ import annotations
 
 import collections
+import itertools
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
@@ -68,8 +69,10 @@ _MAX_LOST = 3
 class Job:
     """One article to map: a file, an archived page, or an input that failed before mapping."""
 
-    #: How output names and error lines name this article (a path, or ``archive@offset (url)``).
+    #: How error lines name this article (a path, or ``archive@offset (url)``).
     label: str
+    #: The stem of its output file name: the input's stem, or ``<archive stem>-<offset>``.
+    name: str = ""
     #: A file to read (``.txt`` with its sidecar, ``.html``, ``.html.gz``, ``.json``).
     path: str | None = None
     #: A page's bytes (from a WARC record), with its address and crawl date.
@@ -82,18 +85,28 @@ class Job:
     @classmethod
     def from_path(cls, path: Path | str) -> Job:
         """A job for one input file."""
-        return cls(label=str(path), path=str(path))
+        from newsmodel.inputs import stem_of
+
+        return cls(label=str(path), name=stem_of(Path(path)), path=str(path))
 
     @classmethod
     def from_page(cls, page: WarcPage) -> Job:
         """A job for one archived page."""
-        return cls(label=page.label, html=page.html, url=page.url or None, date=page.date or None)
+        from newsmodel.inputs import stem_of
+
+        return cls(
+            label=page.label,
+            name=f"{stem_of(Path(page.archive))}-{page.offset}",
+            html=page.html,
+            url=page.url or None,
+            date=page.date or None,
+        )
 
     @classmethod
     def from_html(cls, url: str | None, html: bytes | str, *, label: str | None = None) -> Job:
         """A job for a page's HTML (a ``(url, html)`` row of some other source)."""
         data = html.encode("utf-8") if isinstance(html, str) else html
-        return cls(label=label or url or "<html>", html=data, url=url)
+        return cls(label=label or url or "<html>", name=label or "", html=data, url=url)
 
 
 @attrs.frozen(kw_only=True)
@@ -114,6 +127,7 @@ class Result:
     """What became of one job: its texts (or article), or why it failed."""
 
     label: str
+    name: str = ""
     url: str | None = None
     date: str | None = None
     #: The article IRI (named graph), when the article mapped.
@@ -142,7 +156,7 @@ def map_record(job: Job, options: Options) -> Result:
     (False, 'x: corrupt archive')
     """
     if job.error is not None:
-        return Result(label=job.label, url=job.url, date=job.date, error=job.error)
+        return Result(label=job.label, name=job.name, url=job.url, date=job.date, error=job.error)
     try:
         article = _read(job, options.base)
         texts = _texts(article, options)
@@ -150,9 +164,10 @@ def map_record(job: Job, options: Options) -> Result:
         message = " ".join(str(exc).split())
         if job.path is None and not message.startswith(job.label):
             message = f"{job.label}: {message}"
-        return Result(label=job.label, url=job.url, date=job.date, error=message)
+        return Result(label=job.label, name=job.name, url=job.url, date=job.date, error=message)
     return Result(
         label=job.label,
+        name=job.name,
         url=job.url,
         date=job.date,
         iri=article.id,
@@ -229,14 +244,16 @@ def map_many(
     count = default_workers() if workers is None else workers
     if count < 1:
         raise ValueError(f"workers must be at least 1, not {count}")
-    if count == 1:
-        for job in jobs:
+    source = iter(jobs)
+    first = list(itertools.islice(source, 2))
+    if count == 1 or len(first) < 2:  # one article is not worth starting processes for
+        for job in itertools.chain(first, source):
             result = map_record(job, options)
             yield result
             if fail_fast and not result.ok:
                 return
         return
-    yield from _Pool(count, options).run(jobs, fail_fast=fail_fast)
+    yield from _Pool(count, options).run(itertools.chain(first, source), fail_fast=fail_fast)
 
 
 class _Pool:
@@ -313,6 +330,7 @@ class _Pool:
                     executor = self._start(1)
                     result = Result(
                         label=job.label,
+                        name=job.name,
                         url=job.url,
                         date=job.date,
                         error=f"{job.label}: the worker process mapping it died (killed, out of memory "

@@ -13,14 +13,17 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
+from newsmodel._bulk import Options, Result, jobs_from_inputs
+from newsmodel.cli._bulk_options import ProgressBar, Tally, add_jobs_argument, run_jobs, summary
 from newsmodel.cli._query import FORMATS, format_result, query_text
 from newsmodel.cli._store_options import add_store_arguments, describe, open_store
 from newsmodel.errors import NewsmodelError
 from newsmodel.ids import DEFAULT_BASE
-from newsmodel.inputs import iter_inputs, read_path
+from newsmodel.inputs import iter_inputs
 from newsmodel.model import NewsArticle
+from newsmodel.read.warc import is_warc
 
 __all__ = ["ProgressBar", "register"]
 
@@ -29,7 +32,9 @@ Read articles and load them into a triple store, each in its own named graph
 (the article IRI); loading an article again replaces its graph.
 
 INPUT is a file or a directory of .txt (with <stem>.meta.json sidecars),
-.html, .html.gz or .json (newsmodel's JSON) articles. The store is an
+.html, .html.gz or .json (newsmodel's JSON) articles, or a web archive
+(.warc, .warc.gz) whose HTML pages are loaded. Articles are mapped on every
+CPU (-j N to choose, -j 1 for one process). The store is an
 embedded Oxigraph directory (--store PATH, created if missing) or a SPARQL 1.1
 server (--endpoint URL). With neither, articles go into a memory store that
 lives as long as the command: useful with --query.
@@ -65,6 +70,7 @@ def register(sub: Any) -> None:
         action="store_true",
         help="report inputs that fail to read and load the others (default: abort, load nothing)",
     )
+    add_jobs_argument(parser)
     parser.add_argument(
         "--query",
         metavar="QUERY",
@@ -74,62 +80,36 @@ def register(sub: Any) -> None:
     parser.set_defaults(handler=load)
 
 
-class ProgressBar:
-    r"""A one-line ``\r`` progress bar, drawn only on a terminal, at most ten times a second."""
-
-    def __init__(self, total: int, stream: TextIO | None = None, *, force: bool = False) -> None:
-        self.total = max(total, 1)
-        self.stream = stream if stream is not None else sys.stderr
-        self.enabled = force or self.stream.isatty()
-        self._last = 0.0
-        self._drawn = False
-
-    def __call__(self, done: int) -> None:
-        if not self.enabled:
-            return
-        now = time.monotonic()
-        if done < self.total and now - self._last < 0.1:
-            return
-        self._last = now
-        width = 30
-        filled = width * min(done, self.total) // self.total
-        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{self.total} articles")
-        self.stream.flush()
-        self._drawn = True
-
-    def clear(self) -> None:
-        """Erase the bar so the summary line starts clean."""
-        if self._drawn:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
-            self._drawn = False
-
-
-def _articles(paths: list[Path], base: str, skip_errors: bool, failures: list[str]) -> Iterator[NewsArticle]:
-    for path in paths:
-        try:
-            yield read_path(path, base=base)
-        except NewsmodelError as exc:
-            if not skip_errors:
-                raise
-            failures.append(" ".join(str(exc).split()))
+def _articles(results: Iterator[Result], skip_errors: bool, failures: list[str]) -> Iterator[NewsArticle]:
+    for result in results:
+        if result.article is not None:
+            yield result.article
+        elif not skip_errors:
+            raise NewsmodelError(result.error or result.label)
+        else:
+            failures.append(result.error or result.label)
 
 
 def load(args: argparse.Namespace) -> int:
     """Load every input, print the summary (and the --query answer); 1 if any input failed."""
     paths = list(iter_inputs(args.inputs))
     sparql = query_text(args.query) if args.query else None
-    bar = ProgressBar(len(paths))
+    tally = Tally()
+    tally.archive_files = sum(1 for p in paths if is_warc(p))
+    jobs = jobs_from_inputs(paths, counts=tally.archives)
+    options = Options(base=args.base, keep_article=True)
+    args.fail_fast = not args.skip_errors
+    total = None if tally.archive_files else len(paths)
+    results = run_jobs(jobs, options, args, total=total, tally=tally, report=False)
     failures: list[str] = []
     started = time.perf_counter()
     with open_store(args) as store:
-        try:
-            stats = store.load_many(_articles(paths, args.base, args.skip_errors, failures), progress=bar)
-        finally:
-            bar.clear()
+        stats = store.load_many(_articles(results, args.skip_errors, failures))
         elapsed = time.perf_counter() - started
         for failure in failures:
             print(f"error: {failure}", file=sys.stderr)
+        if tally.archive_files:
+            summary(tally, fail_fast=False)
         rate = stats.articles / elapsed if elapsed > 0 else 0.0
         print(
             f"loaded {stats.articles} article{'' if stats.articles == 1 else 's'}, "
