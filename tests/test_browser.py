@@ -23,7 +23,7 @@ import pytest
 
 from newsmodel.model import NewsArticle, Organization, OrganizationKind, Person, Quotation, Span
 from newsmodel.page import to_html_page
-from newsmodel.serialize.jsonld import to_jsonld
+from newsmodel.serialize.jsonld import to_jsonld, web_profile
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -130,7 +130,7 @@ def test_block_parses_to_exactly_our_jsonld(tmp_path: Path, seed: NewsArticle) -
     """In the browser, JSON.parse of the seed page's block equals our JSON-LD exactly."""
     seen = in_browser(to_html_page(seed), tmp_path)
     assert seen["error"] is None and seen["blocks"] == 1
-    assert seen["data"] == to_jsonld(seed)
+    assert seen["data"] == web_profile(to_jsonld(seed))
     assert seen["pwned"] is False
 
 
@@ -140,7 +140,7 @@ def test_nasty_strings_inject_nothing_and_parse_the_same(tmp_path: Path) -> None
     seen = in_browser(to_html_page(article), tmp_path)
     assert seen["pwned"] is False
     assert seen["error"] is None and seen["blocks"] == 1
-    assert seen["data"] == to_jsonld(article)
+    assert seen["data"] == web_profile(to_jsonld(article))
     assert seen["data"]["headline"] == article.headline
     assert {q["text"] for q in seen["data"]["hasPart"]} == set(NASTY)
 
@@ -163,7 +163,7 @@ def test_harness_catches_a_naive_page(tmp_path: Path) -> None:
     article = nasty_article()
     naive = (
         '<!DOCTYPE html><html><head><script type="application/ld+json">'
-        + json.dumps(to_jsonld(article), ensure_ascii=False)
+        + json.dumps(web_profile(to_jsonld(article)), ensure_ascii=False)
         + "</script></head><body><h1>naive</h1></body></html>"
     )
     seen = in_browser(naive, tmp_path)
@@ -213,4 +213,4 @@ def test_page_command_writes_a_page_the_browser_reads(tmp_path: Path, seed: News
     text = out.read_text(encoding="utf-8")
     assert text.startswith("<!DOCTYPE html>") and text.index("application/ld+json") < text.index("</head>")
     seen = in_browser(text, tmp_path)
-    assert seen["data"] == to_jsonld(seed) and seen["pwned"] is False
+    assert seen["data"] == web_profile(to_jsonld(seed)) and seen["pwned"] is False
