@@ -119,7 +119,9 @@ def load(args: argparse.Namespace) -> int:
     """Load every input, print the summary (and the --query answer); 1 if any input failed."""
     paths = list(iter_inputs(args.inputs))
     sparql = query_text(args.query) if args.query else None
+    quiet = getattr(args, "quiet", False)
     bar = ProgressBar(len(paths))
+    bar.enabled = bar.enabled and not quiet
     failures: list[str] = []
     started = time.perf_counter()
     with open_store(args) as store:
@@ -131,12 +133,13 @@ def load(args: argparse.Namespace) -> int:
         for failure in failures:
             print(f"error: {failure}", file=sys.stderr)
         rate = stats.articles / elapsed if elapsed > 0 else 0.0
-        print(
-            f"loaded {stats.articles} article{'' if stats.articles == 1 else 's'}, "
-            f"{stats.triples} triples in {elapsed:.2f} s "
-            f"({rate:.0f} articles/s) into {describe(args)}",
-            file=sys.stderr,
-        )
+        if not quiet:
+            print(
+                f"loaded {stats.articles} article{'' if stats.articles == 1 else 's'}, "
+                f"{stats.triples} triples in {elapsed:.2f} s "
+                f"({rate:.0f} articles/s) into {describe(args)}",
+                file=sys.stderr,
+            )
         if sparql is not None:
             result = store.query(sparql)
             fmt = args.format or ("table" if sys.stdout.isatty() else "csv")
