@@ -79,6 +79,8 @@ class Job:
     html: bytes | None = attrs.field(default=None, repr=False)
     url: str | None = None
     date: str | None = None
+    #: An article already read (standard input): only written out.
+    article: NewsArticle | None = attrs.field(default=None, repr=False)
     #: Set when reading the input already failed (a corrupt archive): reported, not mapped.
     error: str | None = None
 
@@ -101,6 +103,11 @@ class Job:
             url=page.url or None,
             date=page.date or None,
         )
+
+    @classmethod
+    def from_article(cls, article: NewsArticle, *, label: str) -> Job:
+        """A job for an article read already (its texts are still written by a worker)."""
+        return cls(label=label, name=label, article=article)
 
     @classmethod
     def from_html(cls, url: str | None, html: bytes | str, *, label: str | None = None) -> Job:
@@ -177,6 +184,8 @@ def map_record(job: Job, options: Options) -> Result:
 
 
 def _read(job: Job, base: str) -> NewsArticle:
+    if job.article is not None:
+        return job.article
     if job.path is not None:
         from newsmodel.inputs import read_path
 

@@ -15,13 +15,26 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from newsmodel.errors import NewsmodelError, ReadError, ValidationError
 from newsmodel.ids import DEFAULT_BASE
 from newsmodel.model import NewsArticle
 
-__all__ = ["InputKind", "is_companion", "iter_inputs", "kind_of", "read_path", "sidecar_of", "stem_of"]
+if TYPE_CHECKING:
+    from newsmodel.read.document import Metadata
+
+__all__ = [
+    "InputKind",
+    "is_companion",
+    "iter_inputs",
+    "kind_of",
+    "read_data",
+    "read_path",
+    "sidecar_of",
+    "sniff_kind",
+    "stem_of",
+]
 
 SIDECAR_SUFFIX = ".meta.json"
 T = TypeVar("T")
@@ -132,21 +145,45 @@ def read_path(path: Path | str, *, base: str = DEFAULT_BASE) -> NewsArticle:
         raise ReadError(f"{path}: a web archive holds many articles; read it with newsmodel.read.warc")
     data = path.read_bytes()
     sidecar = sidecar_of(path)
+    meta: Metadata | None = None
+    if kind is not InputKind.JSON and sidecar.exists():
+        from newsmodel.read.text import read_sidecar
+
+        meta = _located(sidecar, lambda: read_sidecar(sidecar))
+    return _located(path, lambda: read_data(data, kind, meta, base=base))
+
+
+def sniff_kind(data: bytes) -> InputKind:
+    """What unnamed input (standard input) holds: HTML if it opens with ``<``, JSON with ``{``, else text.
+
+    >>> sniff_kind(b"  <!DOCTYPE html><html>"), sniff_kind(b'{"id": 1}'), sniff_kind(b"Headline")
+    (<InputKind.HTML: '.html'>, <InputKind.JSON: '.json'>, <InputKind.TEXT: '.txt'>)
+    """
+    if data[:2] == b"\x1f\x8b":
+        return InputKind.HTML_GZ
+    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"<"):
+        return InputKind.HTML
+    if head.startswith(b"{"):
+        return InputKind.JSON
+    return InputKind.TEXT
+
+
+def read_data(
+    data: bytes, kind: InputKind, meta: Metadata | None = None, *, base: str = DEFAULT_BASE
+) -> NewsArticle:
+    """Read the bytes of one input of a known kind (what ``read_path`` and standard input share)."""
     if kind is InputKind.JSON:
         from newsmodel.serialize import json as json_format
 
-        return _located(path, lambda: json_format.loads(data))
-    from newsmodel.read.text import read_sidecar
-
-    meta = _located(sidecar, lambda: read_sidecar(sidecar)) if sidecar.exists() else None
+        return json_format.loads(data)
     if kind is InputKind.TEXT:
         from newsmodel.api import read_text
 
-        return _located(path, lambda: read_text(data, meta, base=base))
+        return read_text(data, meta, base=base)
     from newsmodel.read.html import read_html
 
-    url = meta.url if meta else None
-    return _located(path, lambda: read_html(data, url=url, base=base))
+    return read_html(data, url=meta.url if meta else None, base=base)
 
 
 def _located(path: Path, read: Callable[[], T]) -> T:

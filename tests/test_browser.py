@@ -23,7 +23,7 @@ import pytest
 
 from newsmodel.model import NewsArticle, Organization, OrganizationKind, Person, Quotation, Span
 from newsmodel.page import to_html_page
-from newsmodel.serialize.jsonld import to_jsonld
+from newsmodel.serialize.jsonld import to_jsonld, web_profile
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -130,7 +130,7 @@ def test_block_parses_to_exactly_our_jsonld(tmp_path: Path, seed: NewsArticle) -
     """In the browser, JSON.parse of the seed page's block equals our JSON-LD exactly."""
     seen = in_browser(to_html_page(seed), tmp_path)
     assert seen["error"] is None and seen["blocks"] == 1
-    assert seen["data"] == to_jsonld(seed)
+    assert seen["data"] == web_profile(to_jsonld(seed))
     assert seen["pwned"] is False
 
 
@@ -140,7 +140,7 @@ def test_nasty_strings_inject_nothing_and_parse_the_same(tmp_path: Path) -> None
     seen = in_browser(to_html_page(article), tmp_path)
     assert seen["pwned"] is False
     assert seen["error"] is None and seen["blocks"] == 1
-    assert seen["data"] == to_jsonld(article)
+    assert seen["data"] == web_profile(to_jsonld(article))
     assert seen["data"]["headline"] == article.headline
     assert {q["text"] for q in seen["data"]["hasPart"]} == set(NASTY)
 
@@ -163,7 +163,7 @@ def test_harness_catches_a_naive_page(tmp_path: Path) -> None:
     article = nasty_article()
     naive = (
         '<!DOCTYPE html><html><head><script type="application/ld+json">'
-        + json.dumps(to_jsonld(article), ensure_ascii=False)
+        + json.dumps(web_profile(to_jsonld(article)), ensure_ascii=False)
         + "</script></head><body><h1>naive</h1></body></html>"
     )
     seen = in_browser(naive, tmp_path)
@@ -213,4 +213,59 @@ def test_page_command_writes_a_page_the_browser_reads(tmp_path: Path, seed: News
     text = out.read_text(encoding="utf-8")
     assert text.startswith("<!DOCTYPE html>") and text.index("application/ld+json") < text.index("</head>")
     seen = in_browser(text, tmp_path)
-    assert seen["data"] == to_jsonld(seed) and seen["pwned"] is False
+    assert seen["data"] == web_profile(to_jsonld(seed)) and seen["pwned"] is False
+
+
+HOSTILE_URLS = [
+    "javascript:window.__pwned=true",
+    "JaVaScRiPt:alert(1)",
+    "data:text/html,<script>x</script>",
+    "vbscript:x",
+]
+
+
+@pytest.mark.parametrize("where", ["url", "author", "publisher"])
+@pytest.mark.parametrize("url", HOSTILE_URLS)
+def test_script_url_in_a_sidecar_is_refused(tmp_path: Path, where: str, url: str) -> None:
+    """A script URL as the article's, an author's or the publisher's url: `page` exits 1, writes nothing."""
+    from newsmodel.cli import main
+
+    meta: dict[str, Any] = {"datePublished": "2024-01-05", "url": "https://news.example/a"}
+    if where == "url":
+        meta["url"] = url
+    else:
+        meta[where] = {"name": "Ann Lee", "url": url}
+    (tmp_path / "a.txt").write_text("Bridge reopens\n\nThe bridge reopened on Friday.", encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    assert main(["page", str(tmp_path / "a.txt"), "-o", str(tmp_path / "a.html")]) == 1
+    assert not (tmp_path / "a.html").exists()
+
+
+def test_hostile_sidecar_values_run_no_script(tmp_path: Path) -> None:
+    """Markup and quotes in sidecar names and http URLs stay text: no script runs, every link is http(s)."""
+    from newsmodel.cli import main
+
+    evil = NASTY[0]
+    meta = {
+        "datePublished": "2024-01-05T08:00:00+08:00",
+        "url": "https://news.example/a?x='onmouseover='window.__pwned=true'&y=1",
+        "headline": f"Bridge {evil} reopens",
+        "author": [{"name": f'Ann "Lee" {evil}', "url": "https://news.example/ann?'onclick='x"}],
+        "publisher": {"name": NASTY[3], "url": "https://news.example/"},
+    }
+    (tmp_path / "a.txt").write_text(
+        f"Bridge {evil} reopens\n\nThe bridge reopened on Friday.", encoding="utf-8"
+    )
+    (tmp_path / "a.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    assert main(["page", str(tmp_path / "a.txt"), "-o", str(tmp_path / "a.html")]) == 0
+    page = (tmp_path / "a.html").read_text(encoding="utf-8")
+    seen = in_browser(page, tmp_path)
+    assert seen["pwned"] is False and seen["error"] is None
+    assert seen["data"]["author"][0]["name"] == f'Ann "Lee" {evil}'
+    assert seen["data"]["url"] == meta["url"]
+    dom = lxml.html.document_fromstring(
+        chromium("--dump-dom", (tmp_path / "page.html").as_uri(), tmp=tmp_path).stdout
+    )
+    hrefs = [a.get("href") for a in dom.iter("a")] + [link.get("href") for link in dom.iter("link")]
+    assert hrefs and all(href.startswith(("https://", "http://")) for href in hrefs)
+    assert not dom.xpath("//*[@onmouseover or @onclick or @onerror]")

@@ -11,7 +11,7 @@ from newsmodel.page import to_html_page
 from newsmodel.read.document import normalize_chars
 from newsmodel.read.html import read_html_document
 from newsmodel.serialize.html import to_html_script
-from newsmodel.serialize.jsonld import to_jsonld
+from newsmodel.serialize.jsonld import to_jsonld, web_profile
 
 
 def extract_jsonld(page: str, url: str = "https://example.org/page") -> list[object]:
@@ -22,14 +22,14 @@ def extract_jsonld(page: str, url: str = "https://example.org/page") -> list[obj
 
 def test_extruct_finds_the_seed_jsonld(seed: NewsArticle) -> None:
     """extruct finds exactly one JSON-LD item in the seed's page, equal to our JSON-LD."""
-    assert extract_jsonld(to_html_page(seed)) == [to_jsonld(seed)]
+    assert extract_jsonld(to_html_page(seed)) == [web_profile(to_jsonld(seed))]
 
 
 def test_extruct_reads_nasty_strings_back() -> None:
     """Escaped </script>, <!--, quotes and U+2028 come back from extruct as the original strings."""
     article = nasty_article()
     (doc,) = extract_jsonld(to_html_page(article))
-    assert doc == to_jsonld(article)
+    assert doc == web_profile(to_jsonld(article))
     assert isinstance(doc, dict) and {q["text"] for q in doc["hasPart"]} == set(NASTY)
 
 
@@ -42,7 +42,7 @@ def test_extruct_reads_the_bare_script_block(where: str, seed: NewsArticle) -> N
         if where == "head"
         else f"<html><head></head><body><p>text</p>{block}</body></html>"
     )
-    assert extract_jsonld(page) == [to_jsonld(seed)]
+    assert extract_jsonld(page) == [web_profile(to_jsonld(seed))]
 
 
 def test_our_reader_reads_our_page_back(seed: NewsArticle) -> None:

@@ -13,6 +13,7 @@ import importlib
 import logging
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from newsmodel import __version__
 from newsmodel.errors import NewsmodelError
@@ -34,16 +35,33 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run 'newsmodel COMMAND --help' for the options of one command.",
     )
     parser.add_argument("--version", action="version", version=f"newsmodel {__version__}")
-    parser.add_argument(
-        "-v",
-        "--verbose",
-        action="store_true",
-        help="print notes on the choices made while reading (e.g. which byline of a page was used)",
-    )
+    _add_chattiness(parser, default=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
         importlib.import_module(f"newsmodel.cli.{name}").register(sub)
+    for command in sub.choices.values():
+        # also after the command (``newsmodel convert … -q``); SUPPRESS keeps a value given before it
+        _add_chattiness(command, default=argparse.SUPPRESS)
     return parser
+
+
+def _add_chattiness(parser: argparse.ArgumentParser, default: Any) -> None:
+    """``-q/--quiet`` and ``-v/--verbose``, which exclude each other."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        default=default,
+        help="print errors only (no summaries, progress bars or notes)",
+    )
+    group.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=default,
+        help="print notes on the choices made while reading (e.g. which byline of a page was used)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -53,6 +71,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help/--version exit 0, usage errors 2
         return int(exc.code or 0)
+    if args.quiet and args.verbose:
+        _error("-q/--quiet and -v/--verbose exclude each other")
+        return 2
     if args.verbose:
         _show_notes()
     try:

@@ -107,6 +107,7 @@ def run_jobs(
 ) -> Iterator[Result]:
     """Map ``jobs`` with ``-j`` workers, drawing the bar; print each failure (when ``report``)."""
     bar = ProgressBar(total)
+    bar.enabled = bar.enabled and not getattr(args, "quiet", False)
     try:
         for result in map_many(jobs, options, workers=workers_of(args), fail_fast=args.fail_fast):
             tally.done += 1

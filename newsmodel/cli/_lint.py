@@ -115,5 +115,6 @@ def run_lint(args: argparse.Namespace) -> int:
         for finding in findings:
             print(finding)
         critical = sum(1 for f in findings if str(f.severity) == "critical")
-        print(f"{args.file}: {critical} critical, {len(findings) - critical} warnings", file=sys.stderr)
+        if not getattr(args, "quiet", False):
+            print(f"{args.file}: {critical} critical, {len(findings) - critical} warnings", file=sys.stderr)
     return 1 if has_critical(findings) else 0

@@ -101,6 +101,7 @@ def load(args: argparse.Namespace) -> int:
     args.fail_fast = not args.skip_errors
     total = None if tally.archive_files else len(paths)
     results = run_jobs(jobs, options, args, total=total, tally=tally, report=False)
+    quiet = getattr(args, "quiet", False)
     failures: list[str] = []
     started = time.perf_counter()
     with open_store(args) as store:
@@ -108,15 +109,16 @@ def load(args: argparse.Namespace) -> int:
         elapsed = time.perf_counter() - started
         for failure in failures:
             print(f"error: {failure}", file=sys.stderr)
-        if tally.archive_files:
+        if tally.archive_files and not quiet:
             summary(tally, fail_fast=False)
         rate = stats.articles / elapsed if elapsed > 0 else 0.0
-        print(
-            f"loaded {stats.articles} article{'' if stats.articles == 1 else 's'}, "
-            f"{stats.triples} triples in {elapsed:.2f} s "
-            f"({rate:.0f} articles/s) into {describe(args)}",
-            file=sys.stderr,
-        )
+        if not quiet:
+            print(
+                f"loaded {stats.articles} article{'' if stats.articles == 1 else 's'}, "
+                f"{stats.triples} triples in {elapsed:.2f} s "
+                f"({rate:.0f} articles/s) into {describe(args)}",
+                file=sys.stderr,
+            )
         if sparql is not None:
             result = store.query(sparql)
             fmt = args.format or ("table" if sys.stdout.isatty() else "csv")

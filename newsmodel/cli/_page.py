@@ -18,7 +18,7 @@ block search engines read, in <head>.
 
 INPUT is .txt (with its <stem>.meta.json sidecar when present), .html or
 .html.gz (a web page, re-rendered clean), or .json (newsmodel's own JSON).
-The page goes to -o FILE or to standard output.
+The page goes to -o FILE or to standard output; INPUT - reads standard input.
 
 example:
   newsmodel page seeds/000_f91c40fb5c9215a3.txt -o article.html
@@ -33,8 +33,8 @@ def register(sub: Any) -> None:
         description=HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("input", type=Path, metavar="INPUT", help="an article file")
-    parser.add_argument("-o", "--out", type=Path, help="output file (default: standard output)")
+    parser.add_argument("input", metavar="INPUT", help="an article file, or - for standard input")
+    parser.add_argument("-o", "--out", help="output file (default, or -: standard output)")
     parser.add_argument(
         "--base",
         default=DEFAULT_BASE,
@@ -51,13 +51,14 @@ def register(sub: Any) -> None:
 
 def page(args: argparse.Namespace) -> int:
     """Write the page of one input; 0 on success (errors go through the CLI's one-line report)."""
-    from newsmodel.cli._convert import write_atomically
+    from newsmodel.cli._convert import STDIO, read_stdin, write_atomically
     from newsmodel.inputs import read_path
     from newsmodel.page import to_html_page
 
-    text = to_html_page(read_path(args.input, base=args.base), provenance=args.provenance)
-    if args.out is not None:
-        write_atomically(args.out, text)
+    article = read_stdin(args.base) if args.input == STDIO else read_path(args.input, base=args.base)
+    text = to_html_page(article, provenance=args.provenance)
+    if args.out not in (None, STDIO):
+        write_atomically(Path(args.out), text)
     else:
         sys.stdout.write(text)
     return 0

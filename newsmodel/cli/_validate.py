@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
-from newsmodel.errors import FormatError, ValidationError
+from newsmodel.errors import FormatError, NewsmodelError, ValidationError
 
 __all__ = ["register"]
 
@@ -18,7 +19,11 @@ each error with its JSON path. Turtle, N-Triples, N-Quads and JSON-LD files
 (.ttl, .nt, .nq, .jsonld) are checked against the project's SHACL shapes
 (schemas/newsmodel.shacl.ttl).
 
-exit status: 0 when every file is valid, 1 when any is not.
+Every file is checked, whatever the ones before it gave; each line names its
+file. -q prints only the problems.
+
+exit status: 0 when every file is valid, 1 when any is invalid or cannot be
+read, 2 for a usage error.
 """
 
 RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld"}
@@ -37,7 +42,12 @@ def register(sub: Any) -> None:
 
 
 def validate(args: argparse.Namespace) -> int:
-    """Validate each file; print ``FILE: valid`` or every error under ``FILE: invalid``."""
+    """Validate every file, naming it on each line; 1 when any is invalid or cannot be read.
+
+    A file that cannot be read (missing, not UTF-8, an unknown suffix) is
+    reported as ``FILE: error: …`` and the next file is still checked.
+    """
+    quiet = getattr(args, "quiet", False)
     bad = 0
     for path in args.files:
         try:
@@ -46,11 +56,19 @@ def validate(args: argparse.Namespace) -> int:
             bad += 1
             print(f"{path}: invalid ({len(exc.errors)} error{'s' if len(exc.errors) != 1 else ''})")
             for where, message in exc.errors:
-                print(f"  {where}: {message}")
+                print(f"  {path}: {where}: {message}")
+        except (NewsmodelError, OSError) as exc:
+            bad += 1
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            reason = reason.removeprefix(f"{path}: ")
+            print(f"{path}: error: {' '.join(reason.split())}", file=sys.stderr)
         else:
-            print(f"{path}: valid" + (f" ({len(warnings)} warnings)" if warnings else ""))
-            for warning in warnings:
-                print(f"  {warning}")
+            if not quiet:
+                print(f"{path}: valid" + (f" ({len(warnings)} warnings)" if warnings else ""))
+                for warning in warnings:
+                    print(f"  {path}: {warning}")
+    if bad and len(args.files) > 1:
+        print(f"{bad} of {len(args.files)} files invalid or unreadable", file=sys.stderr)
     return 1 if bad else 0
 
 

@@ -21,7 +21,7 @@ import orjson
 from newsmodel.formats import Format
 from newsmodel.model import NewsArticle
 from newsmodel.serialize.html import to_html_script
-from newsmodel.serialize.jsonld import parse_jsonld, to_jsonld
+from newsmodel.serialize.jsonld import parse_jsonld, to_jsonld, web_profile
 from newsmodel.serialize.rdf import to_nquads, to_ntriples, to_quads, to_rdflib, to_triples, to_turtle
 
 __all__ = [
@@ -61,10 +61,10 @@ def dumps_all(article: NewsArticle, formats: Iterable[Format] = tuple(Format)) -
     if Format.JSON in wanted:
         out[Format.JSON] = dumps(article, Format.JSON)
     if Format.JSONLD in wanted or Format.HTML in wanted:
-        text = orjson.dumps(tree).decode("utf-8")
         if Format.JSONLD in wanted:
-            out[Format.JSONLD] = text
+            out[Format.JSONLD] = orjson.dumps(tree).decode("utf-8")
         if Format.HTML in wanted:
+            text = orjson.dumps(web_profile(tree)).decode("utf-8")
             out[Format.HTML] = f'<script type="application/ld+json">{escape_script_json(text)}</script>'
     if Format.TURTLE in wanted:
         out[Format.TURTLE] = rdf.turtle_from_tree(tree)

@@ -66,6 +66,11 @@ def _boolean(text: str) -> Any:
     raise ValueError(text)
 
 
+def _schema_date(text: str) -> Any:
+    """A ``schema:Date``: a full date, or a datetime where the context typed one so; partial dates fail."""
+    return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)
+
+
 #: Datatypes with a Python reading; any other literal stays its lexical form.
 _READERS: dict[str, Any] = {
     **{
@@ -92,6 +97,9 @@ _READERS: dict[str, Any] = {
     _XSD + "boolean": _boolean,
     _XSD + "dateTime": dt.datetime.fromisoformat,
     _XSD + "date": dt.date.fromisoformat,
+    # what the official schema.org context types dates as (and so what we write)
+    **{ns + "DateTime": dt.datetime.fromisoformat for ns in ("http://schema.org/", "https://schema.org/")},
+    **{ns + "Date": _schema_date for ns in ("http://schema.org/", "https://schema.org/")},
 }
 
 
