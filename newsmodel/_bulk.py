@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import collections
 import itertools
+import logging
 import multiprocessing
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -227,6 +229,17 @@ def warm_up() -> None:
     )
 
 
+def _start_worker(notes: bool) -> None:
+    """A worker's first act: print reading notes as the caller would (``-v``), then load the knowledge."""
+    if notes:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("note: %(message)s"))
+        logger = logging.getLogger("newsmodel")
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+    warm_up()
+
+
 def default_workers() -> int:
     """The CPUs this process may run on (its affinity), at least one."""
     try:
@@ -279,8 +292,12 @@ class _Pool:
         self._stopped = False
 
     def _start(self, workers: int) -> ProcessPoolExecutor:
+        notes = logging.getLogger("newsmodel").getEffectiveLevel() <= logging.INFO
         return ProcessPoolExecutor(
-            max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=warm_up
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(notes,),
         )
 
     def run(self, jobs: Iterable[Job], *, fail_fast: bool) -> Iterator[Result]:

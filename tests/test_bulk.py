@@ -211,3 +211,16 @@ def test_worker_killed_midway(corpus: Path, tmp_path: Path) -> None:
         r.label: r.texts for r in map_many((Job.from_path(src / "t0.txt"),), Options(formats=(JSONL,)))
     }
     assert next(r for r in ok if r.label == str(src / "t0.txt")).texts == expected[str(src / "t0.txt")]
+
+
+def test_verbose_notes_come_from_workers_too(tmp_path: Path) -> None:
+    """``-v`` prints the readers' notes with a pool as with one process."""
+    body = "<p>The council of Westmere voted on Tuesday to close the old harbour bridge for repairs.</p>"
+    for n in range(3):
+        (tmp_path / f"p{n}.html").write_text(f"<html><body>{body * (n + 2)}</body></html>")
+    notes = {}
+    for jobs in ("1", "2"):
+        proc = run_cli("-v", "convert", str(tmp_path), "--to", "jsonl", "-j", jobs)
+        assert proc.returncode == 0, proc.stderr
+        notes[jobs] = sorted(line for line in proc.stderr.splitlines() if line.startswith("note: "))
+    assert len(notes["1"]) >= 3 and notes["1"] == notes["2"]
