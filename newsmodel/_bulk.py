@@ -17,9 +17,10 @@ Design, for whoever builds on it (a Spark job maps the same records):
   article. At most a few jobs per worker are in flight, so memory stays flat
   over a run of any length and the inputs are read lazily.
 - A worker that dies (killed, out of memory, a crash in a C parser) breaks
-  the pool. The jobs that were in flight are run again one at a time in a
-  fresh worker: the one that kills its worker again is reported as failed,
-  the others map as usual, and the run goes on.
+  the pool. Of the jobs that were in flight, those whose results had come
+  back are kept and the others are run again one at a time in a fresh
+  worker: the one that kills its worker again is reported as failed, the
+  others map as usual, and the run goes on in a new pool.
 """
 
 from __future__ import annotations
@@ -320,9 +321,9 @@ class _Pool:
                     result = future.result()
                 except BrokenProcessPool:
                     executor.shutdown(wait=True, cancel_futures=True)
-                    suspects = [j for j, _ in window]
+                    in_flight = list(window)
                     window.clear()
-                    yield from self._isolate(suspects, fail_fast=fail_fast)
+                    yield from self._isolate(in_flight, fail_fast=fail_fast)
                     if fail_fast and self._stopped:
                         return
                     executor = self._start(self.workers)
@@ -336,38 +337,43 @@ class _Pool:
                 future.cancel()
             executor.shutdown(wait=True, cancel_futures=True)
 
-    def _isolate(self, suspects: list[Job], *, fail_fast: bool) -> Iterator[Result]:
-        """Run each job that was in flight when a worker died alone in a fresh worker, in order."""
+    def _isolate(self, in_flight: list[tuple[Job, Future[Result]]], *, fail_fast: bool) -> Iterator[Result]:
+        """After a worker died: keep the results that came back, map the others alone, in order."""
         self.deaths += 1
-        executor = self._start(1)
+        executor: ProcessPoolExecutor | None = None
         try:
-            for job in suspects:
-                self.tried += 1
-                try:
-                    result = executor.submit(map_record, job, self.options).result()
-                except BrokenProcessPool:
-                    executor.shutdown(wait=True, cancel_futures=True)
-                    self.lost += 1
-                    if self.lost >= _MAX_LOST and self.lost == self.tried:
-                        raise NewsmodelError(
-                            f"worker processes die whatever they map ({self.lost} articles in a row, "
-                            f"the last {job.label}): they cannot start, or the machine is out of memory"
-                        ) from None
-                    executor = self._start(1)
-                    result = Result(
-                        label=job.label,
-                        name=job.name,
-                        url=job.url,
-                        date=job.date,
-                        error=f"{job.label}: the worker process mapping it died (killed, out of memory "
-                        "or crashed) twice; article skipped",
-                    )
+            for job, future in in_flight:
+                if future.done() and not future.cancelled() and future.exception() is None:
+                    result = future.result()
+                else:
+                    executor = executor or self._start(1)
+                    self.tried += 1
+                    try:
+                        result = executor.submit(map_record, job, self.options).result()
+                    except BrokenProcessPool:
+                        executor.shutdown(wait=True, cancel_futures=True)
+                        executor = None
+                        self.lost += 1
+                        if self.lost >= _MAX_LOST and self.lost == self.tried:
+                            raise NewsmodelError(
+                                f"worker processes die whatever they map ({self.lost} articles in a row, "
+                                f"the last {job.label}): they cannot start, or the machine is out of memory"
+                            ) from None
+                        result = Result(
+                            label=job.label,
+                            name=job.name,
+                            url=job.url,
+                            date=job.date,
+                            error=f"{job.label}: the worker process mapping it died (killed, out of memory "
+                            "or a crash), also when it was mapped alone; article skipped",
+                        )
                 yield result
                 if fail_fast and not result.ok:
                     self._stopped = True
                     return
         finally:
-            executor.shutdown(wait=True, cancel_futures=True)
+            if executor is not None:
+                executor.shutdown(wait=True, cancel_futures=True)
 
 
 def jobs_from_inputs(paths: Iterable[Path], *, counts: WarcCounts | None = None) -> Iterator[Job]:
