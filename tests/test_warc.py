@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import subprocess
 import sys
@@ -170,3 +171,40 @@ def test_truncated_archive_in_convert_keeps_the_rest(tmp_path: Path, archive: tu
     lines = out.read_text().splitlines()
     assert len(lines) >= 4 + 1  # the good archive's four and the cut one's whole pages
     assert all(json.loads(line)["@type"] == "NewsArticle" for line in lines)
+
+
+def test_page_that_fails_to_map_is_reported_with_its_record(tmp_path: Path) -> None:
+    """An HTML record holding no article: an error naming archive, offset and URL; the other pages written."""
+    empty = tmp_path / "empty.html.gz"
+    empty.write_bytes(gzip.compress(b"<html><body><nav>Home</nav></body></html>"))
+    path = tmp_path / "mixed.warc.gz"
+    urls = write_warc(path, [*corpus_pages(2), empty, *corpus_pages(3)[2:]], extras=False)
+    out = tmp_path / "all.nq"
+    proc = run_cli("convert", str(path), "--to", "nquads", "-o", str(out), "-j", "2")
+    assert proc.returncode == 1
+    [error] = [line for line in proc.stderr.splitlines() if "no article" in line]
+    assert error.startswith(f"error: {path}@") and f"({urls[2]})" in error
+    assert "error: 1 of 4 articles failed" in proc.stderr
+    text = out.read_text()
+    assert text.endswith(" .\n") and sorted(graphs_and_urls(text).values()) == sorted(urls[:2] + urls[3:])
+
+
+def test_load_of_a_truncated_archive(tmp_path: Path) -> None:
+    """load aborts on a truncated archive, the store left as it was; --skip-errors loads the whole pages."""
+    whole = tmp_path / "w.warc.gz"
+    write_warc(whole, corpus_pages(3), extras=False)
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size * 3 // 4])
+    whole_pages: list[str] = []
+    with pytest.raises(ReadError):
+        whole_pages.extend(page.url for page in iter_warc(cut))
+    assert whole_pages
+    db = tmp_path / "db"
+    proc = run_cli("load", str(cut), "--store", str(db))
+    assert proc.returncode == 1 and f"error: {cut}: truncated WARC" in proc.stderr
+    with OxigraphStore(db) as store:
+        assert store.graphs() == []
+    proc = run_cli("load", str(cut), "--store", str(db), "--skip-errors")
+    assert proc.returncode == 1 and "truncated WARC" in proc.stderr
+    with OxigraphStore(db) as store:
+        assert len(store.graphs()) == len(whole_pages)
