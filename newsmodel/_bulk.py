@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from newsmodel.read.warc import WarcCounts, WarcPage
 
 __all__ = [
+    "AUTO_POOL_MIN",
     "JSONL",
     "Job",
     "Options",
@@ -60,6 +61,9 @@ __all__ = [
 
 #: Output name for one JSON-LD document a line (JSON Lines); the other names are ``Format`` names.
 JSONL = "jsonl"
+
+#: With ``workers=None``, runs of fewer jobs than this map in the caller's process.
+AUTO_POOL_MIN = 8
 
 #: Jobs in flight per worker: enough to keep every worker busy, few enough for flat memory.
 _PER_WORKER = 4
@@ -258,17 +262,23 @@ def map_many(
 ) -> Iterator[Result]:
     """Map every job, yielding one result per job in input order.
 
-    ``workers`` processes (default: every CPU) share the work; ``1`` maps in
-    this process. With ``fail_fast`` the run stops after the first failed
+    ``workers`` processes share the work; ``1`` maps in this process. The
+    default is every CPU when there are at least ``AUTO_POOL_MIN`` jobs (a
+    worker takes about a second to start and load the knowledge, some tens of
+    articles' worth), else this process. With ``fail_fast`` the run stops after the first failed
     article (its result is yielded last); otherwise failures are results like
     any other and the run goes on. ``jobs`` is read lazily, a few per worker
     ahead.
     """
-    count = default_workers() if workers is None else workers
-    if count < 1:
-        raise ValueError(f"workers must be at least 1, not {count}")
+    if workers is not None and workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
     source = iter(jobs)
-    first = list(itertools.islice(source, 2))
+    if workers is None:  # every CPU, once there are articles enough to pay for starting workers
+        first = list(itertools.islice(source, AUTO_POOL_MIN))
+        count = default_workers() if len(first) >= AUTO_POOL_MIN else 1
+    else:
+        first = list(itertools.islice(source, 2))
+        count = workers
     if count == 1 or len(first) < 2:  # one article is not worth starting processes for
         for job in itertools.chain(first, source):
             result = map_record(job, options)

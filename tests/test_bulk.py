@@ -16,7 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from newsmodel._bulk import JSONL, Job, Options, map_many, map_record
+from newsmodel._bulk import JSONL, Job, Options, default_workers, map_many, map_record
 from newsmodel.cli import main
 from newsmodel.cli._bulk_options import ProgressBar
 from tests._shared import MISSING, SHARED
@@ -216,7 +216,7 @@ def test_worker_killed_midway(corpus: Path, tmp_path: Path) -> None:
 def test_verbose_notes_come_from_workers_too(tmp_path: Path) -> None:
     """``-v`` prints the readers' notes with a pool as with one process."""
     body = "<p>The council of Westmere voted on Tuesday to close the old harbour bridge for repairs.</p>"
-    for n in range(3):
+    for n in range(9):
         (tmp_path / f"p{n}.html").write_text(f"<html><body>{body * (n + 2)}</body></html>")
     notes = {}
     for jobs in ("1", "2"):
@@ -224,3 +224,19 @@ def test_verbose_notes_come_from_workers_too(tmp_path: Path) -> None:
         assert proc.returncode == 0, proc.stderr
         notes[jobs] = sorted(line for line in proc.stderr.splitlines() if line.startswith("note: "))
     assert len(notes["1"]) >= 3 and notes["1"] == notes["2"]
+
+
+def test_small_runs_stay_in_process_by_default(corpus: Path) -> None:
+    """Without -j, fewer than AUTO_POOL_MIN articles start no worker; as many or more do."""
+    import multiprocessing
+
+    from newsmodel._bulk import AUTO_POOL_MIN
+
+    texts = sorted(corpus.glob("t*.txt"))
+    children = []
+    for count in (AUTO_POOL_MIN - 1, AUTO_POOL_MIN):
+        for _ in map_many((Job.from_path(texts[n % len(texts)]) for n in range(count)), Options()):
+            children.append(len(multiprocessing.active_children()))
+            break  # the first result is enough to see whether workers run
+    assert children[0] == 0
+    assert children[1] >= 1 or default_workers() == 1  # one CPU: no pool is worth it

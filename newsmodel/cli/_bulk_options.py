@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from newsmodel._bulk import Job, Options, Result, default_workers, map_many
+from newsmodel._bulk import AUTO_POOL_MIN, Job, Options, Result, default_workers, map_many
 from newsmodel.read.warc import WarcCounts
 
 __all__ = ["ProgressBar", "add_jobs_argument", "run_jobs", "workers_of"]
@@ -28,7 +28,8 @@ def add_jobs_argument(parser: Any) -> None:
         type=_positive,
         default=None,
         metavar="N",
-        help=f"map articles in N processes (default: every CPU, here {default_workers()}; 1: no pool)",
+        help=f"map articles in N processes (default: every CPU, here {default_workers()}, "
+        f"from {AUTO_POOL_MIN} articles on; 1: no pool)",
     )
 
 
@@ -42,10 +43,10 @@ def _positive(text: str) -> int:
     return value
 
 
-def workers_of(args: argparse.Namespace) -> int:
-    """The number of worker processes ``-j`` asks for."""
+def workers_of(args: argparse.Namespace) -> int | None:
+    """The number of worker processes ``-j`` asks for (``None``: every CPU, for runs worth a pool)."""
     jobs: int | None = args.jobs
-    return jobs if jobs is not None else default_workers()
+    return jobs
 
 
 class ProgressBar:
