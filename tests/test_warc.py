@@ -208,3 +208,16 @@ def test_load_of_a_truncated_archive(tmp_path: Path) -> None:
     assert proc.returncode == 1 and "truncated WARC" in proc.stderr
     with OxigraphStore(db) as store:
         assert len(store.graphs()) == len(whole_pages)
+
+
+def test_reads_from_an_open_stream(archive: tuple[Path, list[str]]) -> None:
+    """An open binary stream (as a cluster job gets from HDFS or S3) reads like the path, named as given."""
+    import io
+
+    path, urls = archive
+    pages = list(iter_warc(io.BytesIO(path.read_bytes()), name="s3://bucket/crawl.warc.gz"))
+    assert [p.url for p in pages] == urls
+    assert pages[0].label.startswith("s3://bucket/crawl.warc.gz@")
+    cut = io.BytesIO(path.read_bytes()[: path.stat().st_size // 2])
+    with pytest.raises(ReadError, match=r"^s3://bucket/crawl\.warc\.gz: truncated"):
+        list(iter_warc(cut, name="s3://bucket/crawl.warc.gz"))

@@ -26,6 +26,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, BinaryIO
 
 import attrs
 
@@ -107,95 +108,134 @@ def is_warc(path: Path) -> bool:
     return path.name.lower().endswith(_WARC_SUFFIXES)
 
 
-def iter_warc(path: Path | str, counts: WarcCounts | None = None) -> Iterator[WarcPage]:
+def iter_warc(
+    source: Path | str | BinaryIO, counts: WarcCounts | None = None, *, name: str | None = None
+) -> Iterator[WarcPage]:
     """Yield the HTML pages (status 200 responses) of a WARC file, in archive order.
 
+    ``source`` is a path or an open binary stream (a cluster job's file from
+    HDFS or S3); ``name`` is how errors and pages name it (default: the path).
     ``counts``, when given, is updated as records are read (pages and every
     kind of record passed over). A corrupt or truncated archive raises
     ``ReadError`` naming the file and byte offset, once the complete pages
-    before the damage have been yielded.
+    before the damage have been yielded. Records passed over are streamed
+    through, never held whole in memory.
     """
-    from fastwarc.warc import ArchiveIterator, WarcRecordType
-
-    path = Path(path)
+    if isinstance(source, (str, Path)):
+        with Path(source).open("rb") as stream:
+            yield from iter_warc(stream, counts, name=name or str(source))
+        return
+    label = name or str(getattr(source, "name", "<stream>"))
     counts = counts if counts is not None else WarcCounts()
-    gzipped = _is_gzipped(path)
+    start = source.tell() if source.seekable() else None
     last = -1
-    with path.open("rb") as stream:
-        records = ArchiveIterator(stream, parse_http=True)
-        while True:
-            try:
-                record = next(records)
-            except StopIteration:
-                break
-            except OSError as exc:  # broken gzip member or WARC header
-                where = f"after byte {last}" if last >= 0 else "at its start"
-                raise ReadError(f"{path}: corrupt WARC {where}: {_reason(exc)}") from exc
-            last = record.stream_pos
-            try:
-                payload = record.reader.read()
-            except OSError as exc:
-                raise ReadError(f"{path}: corrupt WARC record at byte {last}: {_reason(exc)}") from exc
-            if record.headers.get("Content-Length") is None or len(payload) != record.content_length:
-                raise ReadError(
-                    f"{path}: truncated WARC record at byte {last} "
-                    f"({len(payload)} of {record.content_length} payload bytes)"
+    for record, last in _records(source, label):
+        skip = _skip_reason(record)
+        if skip is None:
+            payload = record.reader.read(_SNIFF)
+            if record.http_content_type is None and not _looks_like_html(payload):
+                skip = "not_html"
+            else:
+                payload += record.reader.read()
+                _check_length(label, last, len(payload), record.content_length)
+                counts.pages += 1
+                yield WarcPage(
+                    url=str(record.headers.get("WARC-Target-URI") or ""),
+                    date=str(record.headers.get("WARC-Date") or ""),
+                    html=payload,
+                    archive=label,
+                    offset=last,
                 )
-            if record.record_type != WarcRecordType.response or not record.is_http:
-                counts.not_response += 1
                 continue
-            if record.http_headers.status_code != 200:
-                counts.not_ok += 1
-                continue
-            if not _is_html(record.http_content_type, payload):
-                counts.not_html += 1
-                continue
-            counts.pages += 1
-            yield WarcPage(
-                url=str(record.headers.get("WARC-Target-URI") or ""),
-                date=str(record.headers.get("WARC-Date") or ""),
-                html=payload,
-                archive=str(path),
-                offset=last,
-            )
+        setattr(counts, skip, getattr(counts, skip) + 1)
+        _check_length(label, last, _drain(record, label, last), record.content_length)
     if last < 0:
-        raise ReadError(f"{path}: not a WARC file: no record found")
-    if gzipped:
-        _check_gzip_tail(path, last)
+        raise ReadError(f"{label}: not a WARC file: no record found")
+    if start is not None:
+        source.seek(start)
+        if source.read(2) == _GZIP_MAGIC:
+            _check_gzip_tail(source, start + last, label)
 
 
-def _is_gzipped(path: Path) -> bool:
-    with path.open("rb") as stream:
-        return stream.read(2) == _GZIP_MAGIC
+#: Bytes read first from a payload that declares no type, to tell HTML by its start.
+_SNIFF = 512
 
 
-def _is_html(content_type: str | None, payload: bytes) -> bool:
-    """HTML by its declared type; with none declared, by the first bytes of the payload."""
-    if content_type:
-        return content_type.split(";")[0].strip().lower() in _HTML_TYPES
-    head = payload[:512].lstrip().lower()
-    return head.startswith((b"<!doctype html", b"<html"))
+def _records(stream: BinaryIO, label: str) -> Iterator[tuple[Any, int]]:
+    """FastWARC's records with their offsets; its errors as ``ReadError`` naming the archive."""
+    from fastwarc.warc import ArchiveIterator
+
+    records = ArchiveIterator(stream, parse_http=True)
+    last = -1
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            return
+        except OSError as exc:  # broken gzip member or WARC header
+            where = f"after byte {last}" if last >= 0 else "at its start"
+            raise ReadError(f"{label}: corrupt WARC {where}: {_reason(exc)}") from exc
+        last = int(record.stream_pos)
+        if record.headers.get("Content-Length") is None:
+            raise ReadError(f"{label}: truncated WARC record at byte {last} (its header is cut short)")
+        yield record, last
 
 
-def _check_gzip_tail(path: Path, offset: int) -> None:
+def _skip_reason(record: Any) -> str | None:
+    """Which ``WarcCounts`` field a record counts in when it is no page (``None``: maybe a page)."""
+    from fastwarc.warc import WarcRecordType
+
+    if record.record_type != WarcRecordType.response or not record.is_http:
+        return "not_response"
+    if record.http_headers.status_code != 200:
+        return "not_ok"
+    content_type = record.http_content_type
+    if content_type is not None and content_type.split(";")[0].strip().lower() not in _HTML_TYPES:
+        return "not_html"
+    return None
+
+
+def _drain(record: Any, label: str, offset: int) -> int:
+    """Read a record's payload through, a block at a time; its length."""
+    total = 0
+    try:
+        while block := record.reader.read(1 << 20):
+            total += len(block)
+    except OSError as exc:
+        raise ReadError(f"{label}: corrupt WARC record at byte {offset}: {_reason(exc)}") from exc
+    return total
+
+
+def _check_length(label: str, offset: int, got: int, declared: int) -> None:
+    if got != declared:
+        raise ReadError(
+            f"{label}: truncated WARC record at byte {offset} ({got} of {declared} payload bytes)"
+        )
+
+
+def _looks_like_html(head: bytes) -> bool:
+    """A payload with no declared type is HTML when it starts like a page."""
+    return head.lstrip().lower().startswith((b"<!doctype html", b"<html"))
+
+
+def _check_gzip_tail(stream: BinaryIO, offset: int, label: str) -> None:
     """Decompress the gzip members from the last record on: each must be whole.
 
     FastWARC stops without a word at a gzip member cut short before its WARC
     header; only the tail after the last record read can hide one, so only
     the tail is read again.
     """
-    with path.open("rb") as stream:
-        stream.seek(offset)
-        data = stream.read()
+    stream.seek(offset)
+    data = stream.read()
     at = offset
     while data:
         member = zlib.decompressobj(wbits=31)
         try:
             member.decompress(data)
         except zlib.error as exc:
-            raise ReadError(f"{path}: corrupt WARC: bad gzip data at byte {at}: {exc}") from exc
+            raise ReadError(f"{label}: corrupt WARC: bad gzip data at byte {at}: {exc}") from exc
         if not member.eof:
-            raise ReadError(f"{path}: truncated WARC: the gzip member at byte {at} is cut short")
+            raise ReadError(f"{label}: truncated WARC: the gzip member at byte {at} is cut short")
         at += len(data) - len(member.unused_data)
         data = member.unused_data
 
