@@ -207,6 +207,10 @@ def bench_pool(count: int, workers: int) -> None:
         )
         print(f"  pool without its startup: {count / max(pool - first, 1e-9):6.1f} articles/s")
         print(f"  pool / single-process rate: {one / pool:.2f}x  (target >= 1.7x on 2 cores)")
+        print(
+            f"  CPU the runs got: one process {cpu_one / one:.0%} of a CPU, the pool {cpu_pool / pool:.0%} "
+            f"of a CPU over {workers} workers (on an idle machine: ~100% and ~{workers * 100}%)"
+        )
         print(f"  load average before the pool run: {load:.2f} on {os.cpu_count()} CPUs")
         same = one_texts == pool_texts
         print(f"  outputs identical: {same} ({sum(len(t) for t in pool_texts):,} bytes of N-Quads)")
