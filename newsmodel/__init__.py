@@ -64,9 +64,9 @@ _EXPORTS: dict[str, str] = {
     "to_rdflib": "newsmodel.serialize.rdf",
     "from_rdf": "newsmodel.rdf_read",
     # checks
-    "lint": "newsmodel.lint",
-    "Finding": "newsmodel.lint",
-    "validate_json": "newsmodel.schema:validate",
+    "lint": "newsmodel.check.lint",
+    "Finding": "newsmodel.check.lint",
+    "validate_json": "newsmodel.check.schema:validate",
     # stores
     "OxigraphStore": "newsmodel.store",
     "SparqlStore": "newsmodel.store",
@@ -76,6 +76,8 @@ __all__ = sorted([*_EXPORTS, "__version__"])
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from newsmodel.api import read_text
+    from newsmodel.check.lint import Finding, lint
+    from newsmodel.check.schema import validate as validate_json
     from newsmodel.errors import (
         ExtractionError,
         FormatError,
@@ -89,7 +91,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     )
     from newsmodel.formats import Format
     from newsmodel.inputs import read_path
-    from newsmodel.lint import Finding, lint
     from newsmodel.model import (
         Agreement,
         AgreementStatus,
@@ -109,7 +110,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from newsmodel.page import to_html_page
     from newsmodel.rdf_read import from_rdf
     from newsmodel.read.html import read_html
-    from newsmodel.schema import validate as validate_json
     from newsmodel.serialize import dumps
     from newsmodel.serialize.html import to_html_script
     from newsmodel.serialize.json import from_dict as from_json

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from seed_article import seed_article
 from strategies import articles, timestamps
 
-from newsmodel import schema
+from newsmodel.check import schema
 from newsmodel.convert import camel, structure, unstructure
 from newsmodel.errors import FormatError, ModelError, NewsmodelError, ValidationError
 from newsmodel.model import NewsArticle, Organization, PartialDate, Person

@@ -30,7 +30,7 @@ from typing import Any
 
 import orjson
 
-from newsmodel import schema
+from newsmodel.check import schema
 from newsmodel.convert import structure, unstructure
 from newsmodel.errors import FormatError
 from newsmodel.model import NewsArticle
