@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from _timing import cpu_seconds
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -107,13 +107,7 @@ def test_ten_thousand_quote_marks(marks: str) -> None:
 
 
 def _seconds(run: Callable[[], object]) -> float:
-    # CPU time of this process, best of three: other work on a loaded machine must not look like growth
-    best = float("inf")
-    for _ in range(3):
-        began = time.process_time()
-        run()
-        best = min(best, time.process_time() - began)
-    return best
+    return cpu_seconds(run)
 
 
 @pytest.mark.parametrize(
