@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -106,10 +105,6 @@ def test_ten_thousand_quote_marks(marks: str) -> None:
     _outcome(f"Quotes\n\nHe said {marks} and left.")
 
 
-def _seconds(run: Callable[[], object]) -> float:
-    return cpu_seconds(run)
-
-
 @pytest.mark.parametrize(
     "unit",
     [
@@ -124,8 +119,8 @@ def test_time_is_roughly_linear(unit: str) -> None:
     """Four times the input takes nowhere near sixteen times as long (loose bound: under 10x)."""
     small = "Headline\n\n" + unit * 20
     large = "Headline\n\n" + unit * 80
-    t_small = _seconds(lambda: _outcome(small))
-    t_large = _seconds(lambda: _outcome(large))
+    t_small = cpu_seconds(lambda: _outcome(small))
+    t_large = cpu_seconds(lambda: _outcome(large))
     assert t_large < 10 * max(t_small, 0.005), (t_small, t_large)
 
 
