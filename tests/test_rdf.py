@@ -187,3 +187,13 @@ def test_dumps_all_matches_dumps_per_format(article: NewsArticle) -> None:
     assert list(texts) == list(Format)
     for fmt, text in texts.items():
         assert text == dumps(article, fmt), fmt
+
+
+def test_every_format_has_one_writer() -> None:
+    """serialize.WRITERS covers every Format member, and dumps() goes through it."""
+    from newsmodel.formats import Format
+    from newsmodel.serialize import WRITERS, dumps
+
+    assert set(WRITERS) == set(Format)
+    article = seed_article()
+    assert all(dumps(article, fmt) == WRITERS[fmt](article) for fmt in Format)
