@@ -13,10 +13,10 @@ from seed_article import seed_article
 from strategies import articles
 
 from newsmodel.errors import FormatError
-from newsmodel.formats import Format
 from newsmodel.model import NewsArticle, Person
-from newsmodel.rdf_read import RdfText, from_rdf
 from newsmodel.serialize import jsonld, rdf
+from newsmodel.serialize.formats import Format
+from newsmodel.serialize.rdf_read import RdfText, from_rdf
 from newsmodel.store import OxigraphStore
 from newsmodel.vocab import NM
 

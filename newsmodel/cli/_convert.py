@@ -12,10 +12,10 @@ from typing import Any
 import attrs
 
 from newsmodel.errors import NewsmodelError
-from newsmodel.formats import Format
 from newsmodel.ids import DEFAULT_BASE
 from newsmodel.inputs import InputKind, iter_inputs, read_data, read_path, sniff_kind, stem_of
 from newsmodel.model import NewsArticle
+from newsmodel.serialize.formats import Format
 
 __all__ = ["STDIO", "Job", "plan_jobs", "read_stdin", "register", "write_atomically"]
 

@@ -2,7 +2,7 @@
 
 Each format lives in its own module with the same verbs (``to_…`` for the
 in-memory value, ``dumps`` for text); this package dispatches on the closed
-:class:`~newsmodel.formats.Format` enum, never on a plugin registry.
+:class:`~newsmodel.serialize.formats.Format` enum, never on a plugin registry.
 
 >>> from newsmodel.model import NewsArticle
 >>> article = NewsArticle(id="https://example.org/a", headline="Hi")
@@ -18,8 +18,8 @@ from collections.abc import Callable, Iterable
 
 import orjson
 
-from newsmodel.formats import Format
 from newsmodel.model import NewsArticle
+from newsmodel.serialize.formats import Format
 from newsmodel.serialize.html import to_html_script
 from newsmodel.serialize.jsonld import parse_jsonld, to_jsonld, web_profile
 from newsmodel.serialize.rdf import to_nquads, to_ntriples, to_quads, to_rdflib, to_triples, to_turtle

@@ -10,7 +10,7 @@ The source is typed, never guessed at: an ``rdflib.Graph`` or ``Dataset``, a
 ``pyoxigraph.Store`` (the article's named graph), one of the project's stores
 (``OxigraphStore``, ``SparqlStore``: the article's graph by a SPARQL CONSTRUCT,
 whose answer keeps the triples as N-Triples, so no datatype is lost), or
-:class:`RdfText`, text with its :class:`~newsmodel.formats.Format`.
+:class:`RdfText`, text with its :class:`~newsmodel.serialize.formats.Format`.
 
 >>> from newsmodel.model import NewsArticle
 >>> from newsmodel.serialize.rdf import to_rdflib
@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 import attrs
 
 from newsmodel.errors import FormatError, NewsmodelError
-from newsmodel.formats import Format
 from newsmodel.model import (
     Agreement,
     AgreementStatus,
@@ -47,6 +46,7 @@ from newsmodel.model import (
     Span,
     Timestamp,
 )
+from newsmodel.serialize.formats import Format
 from newsmodel.serialize.jsonld import image_key, mention_rank
 from newsmodel.vocab import (
     AGREEMENT_CLASS,
@@ -128,7 +128,7 @@ def _from_oxigraph(term: Any) -> Term:
 class RdfText:
     """RDF as text in a known format: Turtle, N-Triples, N-Quads or JSON-LD (a format is a value).
 
-    >>> from newsmodel.formats import Format
+    >>> from newsmodel.serialize.formats import Format
     >>> RdfText("<https://example.org/a> a <http://schema.org/NewsArticle> .", Format.NTRIPLES).format.name
     'NTRIPLES'
     >>> RdfText("{}", Format.HTML)
