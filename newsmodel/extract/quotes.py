@@ -26,6 +26,7 @@ the sentence.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -386,11 +387,16 @@ def _share(
         raw, prev = kept[i][0], kept[i - 1][0]
         if prev.paragraph == raw.paragraph:
             speakers[i] = speakers[i - 1]
+    starts = [s for s, _ in attr.doc.paragraphs]
     for i in range(len(kept)):
         raw = kept[i][0]
         if speakers[i] is not None or decided[i] or not _whole_paragraph(attr.doc, raw) or raw.paragraph < 1:
             continue
-        if i > 0 and kept[i - 1][0].paragraph == raw.paragraph - 1 and speakers[i - 1] is not None:
+        if (
+            i > 0
+            and _last_paragraph(starts, kept[i - 1][0]) == raw.paragraph - 1
+            and speakers[i - 1] is not None
+        ):
             speakers[i] = speakers[i - 1]
             continue
         p_start, p_end = attr.doc.paragraphs[raw.paragraph - 1]
@@ -403,6 +409,14 @@ def _share(
             if kind == "entity":
                 speakers[i] = who
             break
+
+
+def _last_paragraph(starts: list[int], raw: _Raw) -> int:
+    """The paragraph where a quotation ends (one that runs over paragraphs ends after it opened).
+
+    ``starts`` are the document's paragraph starts.
+    """
+    return max(bisect.bisect_right(starts, raw.pieces[-1][0]) - 1, raw.paragraph)
 
 
 def _whole_paragraph(doc: Document, raw: _Raw) -> bool:

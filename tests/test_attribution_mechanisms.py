@@ -1,0 +1,124 @@
+"""Quote attribution through the whole mapper, one general mechanism per test.
+
+Every sentence and name here is invented; the entity finder, not a hand-made
+index, finds the people and organizations, so these tests check what a user
+of ``read_text`` gets on an article nobody tuned on.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmodel.api import read_text
+from newsmodel.model import NewsArticle
+
+META = {"datePublished": "2024-03-05", "url": "https://example.org/news/1"}
+
+
+def _article(body: str, headline: str = "Talks stall in Dovetown") -> NewsArticle:
+    return read_text(f"{headline}\n\n{body}", META)
+
+
+def _speakers(article: NewsArticle) -> list[str | None]:
+    names = {e.id: e.name for e in [*article.people, *article.organizations, *(article.places or [])]}
+    return [names.get(q.speaker) if q.speaker else None for q in article.quotations]
+
+
+def _titles(article: NewsArticle) -> dict[str, str | None]:
+    return {p.name: p.job_title for p in article.people}
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ('"The plan is dead," Marla Quenby said on Monday.', "Marla Quenby"),
+        ('"The plan is dead," said Marla Quenby.', "Marla Quenby"),
+        ('The plan is "dead and buried," according to Marla Quenby.', "Marla Quenby"),
+        ('Marla Quenby told reporters: "The plan is dead."', "Marla Quenby"),
+        ('Marla Quenby, the mayor of Dovetown, said: "The plan is dead."', "Marla Quenby"),
+        ('"The plan is dead," Marla Quenby told Tobias Wrenfield.', "Marla Quenby"),
+    ],
+)
+def test_basic_cue_patterns(body: str, speaker: str) -> None:
+    """'X said', 'said X', 'according to X', 'X told', 'X, the …, said' credit X, not the object."""
+    assert _speakers(_article(body)) == [speaker]
+
+
+@pytest.mark.parametrize("verb", ["opined", "retorted", "divulged", "expostulated", "underscored"])
+def test_cue_verbs_from_the_wordnet_lexicon(verb: str) -> None:
+    """Reporting verbs taken from WordNet (not from any article) credit their subject."""
+    assert _speakers(_article(f'"The plan is dead," Tobias Wrenfield {verb}.')) == ["Tobias Wrenfield"]
+
+
+def test_phrasal_place_particles_are_not_speech_verbs() -> None:
+    """'stuck in' (a WordNet 'stick in' sense) is left out: no speaker from a traffic jam."""
+    article = _article('Tobias Wrenfield was stuck in traffic. "The plan is dead," the newsletter read.')
+    assert _speakers(article) == [None]
+
+
+def test_pronoun_subject_takes_the_person_of_its_gender() -> None:
+    """'she said' resolves to the most recent woman, past a nearer man; 'he said' to the man."""
+    text = 'Marla Quenby met Tobias Wrenfield on Monday. "The plan is dead," {} said.'
+    assert _speakers(_article(text.format("she"))) == ["Marla Quenby"]
+    assert _speakers(_article(text.format("he"))) == ["Tobias Wrenfield"]
+
+
+def test_quotation_continued_over_paragraphs_keeps_its_speaker() -> None:
+    """A paragraph that continues an open quotation, and a following all-quote paragraph, keep the speaker."""
+    article = _article(
+        '"The plan is dead," Marla Quenby said. "Nobody wants it.\n\n"We will try again next year."'
+        '\n\n"And we will win."'
+    )
+    assert set(_speakers(article)) == {"Marla Quenby"}
+
+
+def test_organization_as_speaker() -> None:
+    """'the ministry said' is the ministry named before; '… the Authority said' names it."""
+    first = _article('The Dovetown Ministry of Roads met on Monday. "The plan is dead," the ministry said.')
+    assert _speakers(first) == ["Dovetown Ministry of Roads"]
+    second = _article('"The plan is dead," the Dovetown Harbour Authority said in a statement.')
+    assert _speakers(second) == ["Dovetown Harbour Authority"]
+
+
+def test_groups_are_unnamed_speakers() -> None:
+    """'the doctors said' names no one: the quote is not credited to the person before it."""
+    article = _article('Marla Quenby runs the clinic. "The plan is dead," the doctors said.')
+    assert _speakers(article) == [None]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ('"The plan is dead," spokesman Tobias Wrenfield said.', "Tobias Wrenfield"),
+        ('"The plan is dead," Marla Quenby\'s lawyer Tobias Wrenfield said.', "Tobias Wrenfield"),
+        (
+            'Dovetown Harbour Authority spokesman Tobias Wrenfield said the plan was "dead and buried."',
+            "Tobias Wrenfield",
+        ),
+    ],
+)
+def test_title_before_the_name_and_possessive_owner(body: str, speaker: str) -> None:
+    """A title or an owner's possessive before the name never takes the quote from the name."""
+    assert _speakers(_article(body)) == [speaker]
+
+
+def test_cue_verb_far_before_a_partial_quote() -> None:
+    """'X said on Monday that …, which …, was "…"': the verb many words before the quote still counts."""
+    article = _article(
+        "Tobias Wrenfield said on Monday that the plan, which the council approved last spring "
+        'after a long debate, was "dead and buried."'
+    )
+    assert _speakers(article) == ["Tobias Wrenfield"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ('Tobias Wrenfield arrived. "The plan is dead," Mr. Wrenfield said.', "Tobias Wrenfield"),
+        ('"The plan is dead," Dr. Wrenfield said.', "Wrenfield"),
+        ('"The plan is dead," said Mrs. Quenby.', "Quenby"),
+    ],
+)
+def test_honorific_before_the_name(body: str, speaker: str) -> None:
+    """'Mr./Mrs./Dr. X' is X (the honorific is left out of the name)."""
+    assert _speakers(_article(body)) == [speaker]
