@@ -122,3 +122,67 @@ def test_cue_verb_far_before_a_partial_quote() -> None:
 def test_honorific_before_the_name(body: str, speaker: str) -> None:
     """'Mr./Mrs./Dr. X' is X (the honorific is left out of the name)."""
     assert _speakers(_article(body)) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "President Tobias Wrenfield arrived in Dovetown on Monday. Crowds gathered.\n\n"
+            '"The plan is dead," the president said.',
+            "Tobias Wrenfield",
+        ),
+        (
+            "The mayor, Marla Quenby, arrived on Monday. Tobias Wrenfield was absent.\n\n"
+            '"The plan is dead," the mayor told reporters.',
+            "Marla Quenby",
+        ),
+        (
+            "Marla Quenby, the chief executive of Quenby Foods Inc., spoke. "
+            "Tobias Wrenfield runs its rival.\n\n"
+            '"The plan is dead," said the company\'s chief executive.',
+            "Marla Quenby",
+        ),
+    ],
+)
+def test_role_phrase_resolves_to_the_holder_of_that_title(body: str, speaker: str) -> None:
+    """'the president said' credits the article's person titled President, not the nearest person."""
+    assert _speakers(_article(body)) == [speaker]
+
+
+def test_role_phrase_without_a_holder_names_no_one() -> None:
+    """'the governor said' when no one in the article is a governor is not given to another person."""
+    article = _article('Marla Quenby arrived on Monday.\n\n"The plan is dead," the governor said.')
+    assert _speakers(article) == [None]
+
+
+def test_possessive_owner_does_not_take_the_quote_from_the_named_apposition() -> None:
+    """'X's lawyer, Y, said …': Y speaks, not the possessive's owner X."""
+    article = _article('Marla Quenby\'s lawyer, Tobias Wrenfield, said the plan was "dead and buried."')
+    assert _speakers(article) == ["Tobias Wrenfield"]
+
+
+def test_colon_after_a_clause_without_a_speech_verb() -> None:
+    """'In a statement, X was blunt: "…"': the clause's named actor introduces the quote."""
+    article = _article('In a statement, Tobias Wrenfield was blunt: "The plan is dead."')
+    assert _speakers(article) == ["Tobias Wrenfield"]
+
+
+@pytest.mark.parametrize(
+    "follow",
+    [
+        "Marla Quenby, the mayor of Dovetown, said the council had voted against it.",
+        "Marla Quenby added that talks would resume.",
+        "Said Marla Quenby, the mayor: nothing more.",
+    ],
+)
+def test_speaker_introduced_in_the_next_sentence(follow: str) -> None:
+    """A quotation that is a whole sentence takes the speaker the next sentence introduces."""
+    article = _article(f'Gregor Ashby spoke first.\n\n"The plan is dead and we will not revive it." {follow}')
+    assert _speakers(article) == ["Marla Quenby"]
+
+
+def test_next_sentence_that_quotes_someone_else_does_not_lend_its_speaker() -> None:
+    """The next sentence's speaker is not borrowed when that sentence has its own quotation."""
+    article = _article('"The plan is dead." Marla Quenby said: "We will try again."')
+    assert _speakers(article) == [None, "Marla Quenby"]

@@ -34,8 +34,10 @@ import attrs
 
 from newsmodel import knowledge
 from newsmodel.extract.candidates import words_of
+from newsmodel.extract.gazetteer import lexicon
 from newsmodel.extract.records import EntityIndex, EntityRecord, Mention
 from newsmodel.extract.sentences import Hit, PhraseMatcher, Tokens, scan_many
+from newsmodel.extract.titles import title_span_before
 from newsmodel.read.document import Document
 
 __all__ = ["WINDOW", "WORD_RE", "Attributor", "speech_verbs"]
@@ -67,6 +69,9 @@ _ORG_ROLES = words_of(
 )
 
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+
+#: Words that open a role phrase naming one holder ("the president", "its chief executive").
+_ROLE_OPENERS = words_of("the its their his her our")
 
 # A determiner or preposition before a "verb" makes it a noun ("the state", "a call", "in a post").
 _NOUN_BEFORE = re.compile(
@@ -169,6 +174,11 @@ class Attributor:
         i = max(bisect.bisect_right(self._sent_starts, offset) - 1, 0)
         return self.sentences[i] if self.sentences else (0, len(self.doc.text))
 
+    def next_sentence(self, offset: int) -> tuple[int, int] | None:
+        """The sentence after the one holding ``offset``, if any."""
+        i = max(bisect.bisect_right(self._sent_starts, offset) - 1, 0) + 1
+        return self.sentences[i] if i < len(self.sentences) else None
+
     def mentions(self, start: int, end: int) -> list[Mention]:
         """Mentions wholly inside ``[start, end)`` and outside quotations."""
         return [m for m in self.index.between(start, end) if not self.in_quote(m.start)]
@@ -239,10 +249,15 @@ class Attributor:
             return "entity", self.resolve_pronoun(tokens[-1][1], _PRONOUNS[low])
         if low == "it":
             return "entity", self.last_entity(tokens[-1][1], "organization", within=2)
+        holder = self.role_holder([t[0] for t in tokens[-6:]], tokens[-1][1])
+        if holder is not None:
+            return "entity", holder
         if low in _ORG_ROLES:
             return "entity", self.resolve_role(tokens[-1][1])
         if word == ",":
             found = self._appositive(window, end)
+            if found is None and len(tokens) >= 3:
+                found = self._named_apposition(tokens[-2][2], window)
             if found is not None:
                 return "entity", found.entity
             return "coordinated", None
@@ -251,6 +266,55 @@ class Attributor:
         if word in {'"', "''", ":", ".", "?", "!", ";", "(", ")", "-"}:
             return "none", None
         return "unnamed", None
+
+    def _named_apposition(self, name_end: int, lo: int) -> Mention | None:
+        """``X's lawyer, Y, said``: a name set off by commas after a noun phrase is the subject itself."""
+        m = self.mention_ending_at(name_end)
+        if m is None or m.entity.kind != "person":
+            return None
+        before = self.doc.text[max(lo, m.start - 3) : m.start]
+        return m if before.rstrip().endswith(",") else None
+
+    def role_holder(self, words: list[str], offset: int) -> EntityRecord | None:
+        """``the president``, ``the company's chief executive``: the person who holds that title.
+
+        ``words`` end with the role's last word (at ``offset``). The title
+        (a head of ``titles.tsv`` and its modifiers) must be opened by "the",
+        a possessive pronoun or a possessive ("the firm's"); the holder is the
+        nearest earlier person whose title ends with the same head, else the
+        only person of the article with it.
+        """
+        lower = [w.lower() for w in words]
+        found = title_span_before(lower, len(lower), lexicon())
+        if found is None and lower and lower[-1].endswith("."):  # "… the chief executive."
+            lower[-1] = lower[-1].rstrip(".")
+            found = title_span_before(lower, len(lower), lexicon())
+        if found is None or found[0] == 0:
+            return None
+        opener = lower[found[0] - 1]
+        if opener not in _ROLE_OPENERS and not opener.endswith(("'s", "\u2019s")):
+            return None
+        role = lower[found[0] :]
+        return self.title_holder(role, offset)
+
+    def title_holder(self, role: list[str], offset: int) -> EntityRecord | None:
+        """The person titled ``role`` (lowercase words) nearest before ``offset``, else the only one."""
+
+        def holds(record: EntityRecord) -> bool:
+            title = (record.job_title or "").lower().split()
+            if not title:
+                return False
+            head = role[-1]
+            return title[-1] == head and all(w in title for w in role)
+
+        i = bisect.bisect_left(self._starts, offset) - 1
+        while i >= 0:
+            m = self.index.mentions[i]
+            i -= 1
+            if m.entity.kind == "person" and not self.in_quote(m.start) and holds(m.entity):
+                return m.entity
+        holders = [r for r in self.index.records if r.kind == "person" and holds(r)]
+        return holders[0] if len(holders) == 1 else None
 
     def _appositive(self, lo: int, comma_end: int) -> Mention | None:
         """``X, the minister of Y, said``: the mention right before the appositive's opening comma."""
@@ -283,6 +347,16 @@ class Attributor:
             mention = self.index.at(tok.start())
             if mention is not None and not self.in_quote(mention.start):
                 return mention.entity
+            if word.lower() in _ROLE_OPENERS:
+                phrase = [
+                    (t.group(), t.start())
+                    for t in _TOKEN.finditer(text, tok.start(), min(hi, tok.start() + 60))
+                    if not self.in_quote(t.start())
+                ][:6]
+                for k in range(len(phrase), 1, -1):
+                    holder = self.role_holder([w for w, _ in phrase[:k]], phrase[k - 1][1])
+                    if holder is not None:
+                        return holder
             if word.lower() in _ORG_ROLES:
                 return self.resolve_role(tok.start())
             if word.lower() in _PRONOUNS:

@@ -353,7 +353,8 @@ def _prefix_speaker(attr: Attributor, sent_start: int, open_at: int) -> tuple[En
     according = attr.according_to(sent_start, open_at)
     if according is not None:
         return according, True
-    for verb in attr.verbs(sent_start, open_at)[:2]:
+    verbs = attr.verbs(sent_start, open_at)
+    for verb in verbs[:2]:
         kind, who = attr.subject_before(verb.start, sent_start)
         if kind == "entity" and who is not None:
             return who, True
@@ -363,6 +364,11 @@ def _prefix_speaker(attr: Attributor, sent_start: int, open_at: int) -> tuple[En
                 return subject, True
         if kind == "unnamed" and verb.phrase.lower() not in _NOUNISH:
             return None, True
+    if not verbs and attr.doc.text[sent_start:open_at].rstrip().endswith(":"):
+        # "In a statement, Lee was blunt: "…"": the clause before the colon introduces the quote.
+        actors = [m for m in attr.mentions(sent_start, open_at) if m.entity.kind != "place"]
+        if actors:
+            return actors[0].entity, True
     return None, False
 
 
@@ -409,6 +415,35 @@ def _share(
             if kind == "entity":
                 speakers[i] = who
             break
+    for i in range(len(kept)):
+        if speakers[i] is None and not decided[i]:
+            speakers[i] = _next_sentence_speaker(attr, kept[i][0])
+
+
+def _next_sentence_speaker(attr: Attributor, raw: _Raw) -> EntityRecord | None:
+    """``"…." Lee said the plan had failed.``: a quotation that is a whole sentence, credited by the next one.
+
+    The next sentence (in the same paragraph or opening the next one) must
+    quote nothing itself and open with a speech verb's named subject within
+    its first dozen words ("Lee said", "Said Lee", "The ministry added").
+    """
+    text = attr.doc.text
+    start, end = attr.sentence_of(raw.open)
+    if text[start : raw.open].strip() or text[raw.close : max(end, raw.close)].strip(" .\n"):
+        return None
+    following = attr.next_sentence(raw.close)
+    if following is None or following[0] < raw.close:
+        return None
+    n_start, n_end = following
+    if _MARK.search(text, n_start, n_end) or text.count("\n\n", raw.close, n_start) > 1:
+        return None
+    verbs = attr.verbs(n_start, n_end)
+    if not verbs or len(WORD_RE.findall(text[n_start : verbs[0].start])) > 12:
+        return None
+    kind, who = attr.subject_before(verbs[0].start, n_start)
+    if kind == "none":
+        return attr.subject_after(verbs[0].end, n_end)
+    return who if kind == "entity" else None
 
 
 def _last_paragraph(starts: list[int], raw: _Raw) -> int:
