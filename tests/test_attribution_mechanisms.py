@@ -186,3 +186,21 @@ def test_next_sentence_that_quotes_someone_else_does_not_lend_its_speaker() -> N
     """The next sentence's speaker is not borrowed when that sentence has its own quotation."""
     article = _article('"The plan is dead." Marla Quenby said: "We will try again."')
     assert _speakers(article) == [None, "Marla Quenby"]
+
+
+def test_pronoun_gender_from_the_given_name_when_a_title_found_the_person() -> None:
+    """'Prime Minister Tobias Wrenfield' has his gender from the name lists: 'he said' is him, not Marla."""
+    article = _article(
+        'Prime Minister Tobias Wrenfield met Marla Quenby on Monday.\n\n"We made progress," he said.'
+    )
+    assert _speakers(article) == ["Tobias Wrenfield"]
+
+
+def test_pronoun_prefers_a_nearer_subject_of_unknown_gender_to_a_farther_match() -> None:
+    """'he added' after 'Xandor Quill said' is Quill (gender unknown), not an earlier man further back."""
+    article = _article(
+        "Tobias Wrenfield opened the summit on Monday.\n\n"
+        "Xandor Quill, 54, said the talks would go on.\n\n"
+        '"We will meet again," he added.'
+    )
+    assert _speakers(article) == ["Xandor Quill"]

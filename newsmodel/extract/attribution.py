@@ -391,16 +391,17 @@ class Attributor:
     # -- references
 
     def resolve_pronoun(self, offset: int, gender: str | None) -> EntityRecord | None:
-        """Find the person a "he"/"she" at ``offset`` refers to.
+        """Find the person a "he"/"she" at ``offset`` refers to: the most recent compatible person.
 
-        The nearest earlier person known to have that gender; when none is
-        known, the most recent person of unknown gender who was the subject
-        of a sentence; else the nearest earlier person of unknown gender.
-        People known to have the other gender are never chosen.
+        Walking back from the pronoun, the first person of that gender wins,
+        unless a person of unknown gender who was a sentence's subject comes
+        first (subjects before objects); a person of unknown gender who was
+        not a subject is the last resort. People known to have the other
+        gender are never chosen. Genders come from the record or from the
+        shipped given-name lists (``gender_of``).
         """
         i = bisect.bisect_left(self._starts, offset) - 1
         fallback: EntityRecord | None = None
-        subject: EntityRecord | None = None
         seen = 0
         while i >= 0 and seen < 80:
             m = self.index.mentions[i]
@@ -410,15 +411,32 @@ class Attributor:
             seen += 1
             if offset - m.start > 3000:
                 break
-            if m.entity.gender is not None:
-                if m.entity.gender == gender:
+            known = self.gender_of(m.entity)
+            if known is not None:
+                if known == gender:
                     return m.entity
                 continue
+            if self._is_subject(m):
+                return m.entity
             if fallback is None:
                 fallback = m.entity
-            if subject is None and self._is_subject(m):
-                subject = m.entity
-        return subject or fallback
+        return fallback
+
+    def gender_of(self, record: EntityRecord) -> str | None:
+        """A person's gender: the record's, else that of the given name its name opens with.
+
+        A person found by a title ("Prime Minister X Y") carries the title's
+        gender (none for most titles); the shipped given-name lists still know X.
+        """
+        if record.gender is not None:
+            return record.gender
+        names = lexicon().given_names
+        for word in record.name.split():
+            if word in lexicon().honorifics:
+                continue
+            found = names.get(word)
+            return found if found in ("m", "f") else None
+        return None
 
     def _is_subject(self, m: Mention) -> bool:
         start, _ = self.sentence_of(m.start)
