@@ -204,3 +204,41 @@ def test_pronoun_prefers_a_nearer_subject_of_unknown_gender_to_a_farther_match()
         '"We will meet again," he added.'
     )
     assert _speakers(article) == ["Xandor Quill"]
+
+
+def test_in_the_words_of_with_a_named_apposition() -> None:
+    """'in the words of the city's lawyer, X, "…"' credits X, like 'according to X'."""
+    article = _article(
+        "The ruling was harsh and, in the words of the city's lawyer, "
+        'Tobias Wrenfield, "a disgrace to us all."'
+    )
+    assert _speakers(article) == ["Tobias Wrenfield"]
+
+
+def test_participle_after_a_subordinator_shares_the_main_subject() -> None:
+    """'X defended the plan whilst promising a "…"': the participle's subject is X."""
+    article = _article('Marla Quenby defended the plan whilst promising a "full and frank review" soon.')
+    assert _speakers(article) == ["Marla Quenby"]
+
+
+def test_opening_prepositional_phrase_is_not_the_subject() -> None:
+    """'During the Dovetown Debate, X defended … while promising "…"': X, not the debate's name."""
+    article = _article(
+        "During the Dovetown Debate, Marla Quenby defended the plan "
+        'while promising a "full and frank review".'
+    )
+    assert _speakers(article) == ["Marla Quenby"]
+
+
+def test_whole_sentence_quote_after_a_speakers_sentence_in_the_paragraph() -> None:
+    """'X admitted she was late. Why? "…"': the quote goes on in the previous sentence's speaker's words."""
+    article = _article(
+        'Gregor Ashby left early.\n\nMarla Quenby admitted she was late. Why did she come? "It was worth it."'
+    )
+    assert _speakers(article) == ["Marla Quenby"]
+
+
+def test_previous_sentence_in_another_paragraph_does_not_lend_its_speaker() -> None:
+    """A speaker's sentence in the paragraph before is not borrowed by a quote that opens mid-paragraph."""
+    article = _article('Marla Quenby admitted she was late.\n\nThe hall was full. "It was worth it."')
+    assert _speakers(article) == [None]

@@ -40,7 +40,7 @@ from newsmodel.extract.sentences import Hit, PhraseMatcher, Tokens, scan_many
 from newsmodel.extract.titles import title_span_before
 from newsmodel.read.document import Document
 
-__all__ = ["WINDOW", "WORD_RE", "Attributor", "speech_verbs"]
+__all__ = ["ACCORDING", "WINDOW", "WORD_RE", "Attributor", "speech_verbs"]
 
 # --------------------------------------------------------------------------- word lists
 
@@ -51,6 +51,14 @@ _GAP_WORDS = words_of(
     "however too already still now today yesterday tonight first initially meanwhile separately "
     "on monday tuesday wednesday thursday friday saturday sunday last week night morning "
     "afternoon evening would will could may might did does do is was were are be been"
+)
+
+#: Subordinators whose "-ing" verb shares the main clause's subject ("while saying", "after adding").
+_SUBORDINATORS = words_of("while whilst after before when by since in on upon without")
+
+#: Prepositions that open a sentence with a phrase before its subject ("During the talks, Lee said").
+_PREPOSITION_OPENER = re.compile(
+    r"\s*(?:During|In|On|At|After|Before|Since|Following|Despite|With|For|Under|Amid|Amidst|From|Throughout)\b"
 )
 
 #: Time words after which an "-ing" verb shares the clause's subject ("last month saying that").
@@ -83,7 +91,9 @@ WINDOW = 400
 
 _TELLING = r"(?:said|says|told|tells|reported|reports|added|adds|wrote|writes|stated|noted)"
 _SOURCE_AFTER = re.compile(rf"\s*,?\s*(?:also\s+|has\s+|had\s+)?{_TELLING}\b")
-_SOURCE_BEFORE = re.compile(rf"\b(?:according to|{_TELLING})\s+(?:the\s+)?$", re.IGNORECASE)
+#: "according to X", "in the words of X": a phrase that names the source of what follows or precedes.
+ACCORDING = r"(?:according to|in the words of)"
+_SOURCE_BEFORE = re.compile(rf"\b(?:{ACCORDING}|{_TELLING})\s+(?:the\s+)?$", re.IGNORECASE)
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 
 _TOKEN = re.compile(r"[\w.'-]+|[^\w\s]")
@@ -174,6 +184,11 @@ class Attributor:
         i = max(bisect.bisect_right(self._sent_starts, offset) - 1, 0)
         return self.sentences[i] if self.sentences else (0, len(self.doc.text))
 
+    def previous_sentence(self, offset: int) -> tuple[int, int] | None:
+        """The sentence before the one holding ``offset``, if any."""
+        i = max(bisect.bisect_right(self._sent_starts, offset) - 1, 0) - 1
+        return self.sentences[i] if i >= 0 else None
+
     def next_sentence(self, offset: int) -> tuple[int, int] | None:
         """The sentence after the one holding ``offset``, if any."""
         i = max(bisect.bisect_right(self._sent_starts, offset) - 1, 0) + 1
@@ -263,6 +278,9 @@ class Attributor:
             return "coordinated", None
         if low in {"and", "but", "then", "or"}:
             return "coordinated", None
+        verb_word = WORD_RE.match(text, verb_start)
+        if low in _SUBORDINATORS and verb_word is not None and verb_word.group().endswith("ing"):
+            return "coordinated", None  # "…, while saying", "whilst promising": the main clause's subject
         if word in {'"', "''", ":", ".", "?", "!", ";", "(", ")", "-"}:
             return "none", None
         return "unnamed", None
@@ -364,8 +382,17 @@ class Attributor:
         return None
 
     def clause_subject(self, sent_start: int, verb_start: int) -> EntityRecord | None:
-        """The first named actor or person pronoun of the sentence, before ``verb_start``."""
+        """The first named actor or person pronoun of the sentence, before ``verb_start``.
+
+        An opening prepositional phrase ("During the X debate, Lee …", "In
+        Y, Lee …") is not the subject: the clause starts after its comma.
+        """
         stop = min(verb_start, sent_start + WINDOW)
+        opener = _PREPOSITION_OPENER.match(self.doc.text, sent_start, stop)
+        if opener is not None:
+            comma = self.doc.text.find(",", opener.end(), stop)
+            if comma > 0 and not self.in_quote(comma):
+                sent_start = comma + 1
         mentions = self.mentions(sent_start, stop)
         first = mentions[0] if mentions else None
         for pronoun in _PERSON_PRONOUN.finditer(self.doc.text, sent_start, first.start if first else stop):
@@ -375,7 +402,7 @@ class Attributor:
 
     def according_to(self, start: int, end: int) -> EntityRecord | None:
         """``according to X`` (or ``a survey by X``) inside ``[start, end)``: X."""
-        for match in re.finditer(r"\baccording to\b", self.doc.text[start:end], re.IGNORECASE):
+        for match in re.finditer(rf"\b{ACCORDING}\b", self.doc.text[start:end], re.IGNORECASE):
             at = start + match.end()
             stop = self.doc.text.find(",", at, end)
             stop = end if stop < 0 else stop
@@ -383,9 +410,21 @@ class Attributor:
             people = [m for m in found if m.entity.kind == "person"]
             if people or found:
                 return (people or found)[0].entity
+            if stop < end:  # "according to the firm's lawyer, Ann Lee, …": the named apposition
+                after = self.doc.text.find(",", stop + 1, end)
+                named = [
+                    m
+                    for m in self.mentions(stop + 1, end if after < 0 else after)
+                    if m.entity.kind == "person" and not self.doc.text[stop + 1 : m.start].strip()
+                ]
+                if named:
+                    return named[0].entity
             low = self.doc.text[at:stop].lower().split()
             if low and low[-1] in _ORG_ROLES:
                 return self.resolve_role(at)
+            holder = self.role_holder(low[-5:], stop) if low else None
+            if holder is not None:
+                return holder
         return None
 
     # -- references

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from newsmodel.extract.attribution import WINDOW, WORD_RE, Attributor
+from newsmodel.extract.attribution import ACCORDING, WINDOW, WORD_RE, Attributor
 from newsmodel.extract.candidates import words_of
 from newsmodel.extract.records import EntityIndex, EntityRecord
 from newsmodel.extract.sentences import Hit, split_sentences
@@ -222,7 +222,7 @@ def _after_attribution(attr: Attributor, close: int, hi: int) -> tuple[bool, Ent
     at = close + (lead.end() if lead else 0)
     if at >= hi:
         return True, None, False
-    according = re.match(r"according to\b", text[at:hi], re.IGNORECASE)
+    according = re.match(rf"{ACCORDING}\b", text[at:hi], re.IGNORECASE)
     if according:
         return True, attr.according_to(at, hi), True
     for verb in attr.verbs(at, min(hi, at + 200)):
@@ -417,7 +417,43 @@ def _share(
             break
     for i in range(len(kept)):
         if speakers[i] is None and not decided[i]:
-            speakers[i] = _next_sentence_speaker(attr, kept[i][0])
+            speakers[i] = _previous_sentence_speaker(attr, kept[i][0]) or _next_sentence_speaker(
+                attr, kept[i][0]
+            )
+
+
+def _whole_sentence(attr: Attributor, raw: _Raw) -> bool:
+    """Whether a quotation makes up its sentence (nothing but a full stop outside its marks)."""
+    text = attr.doc.text
+    start, end = attr.sentence_of(raw.open)
+    return not text[start : raw.open].strip() and not text[raw.close : max(end, raw.close)].strip(" .\n")
+
+
+def _previous_sentence_speaker(attr: Attributor, raw: _Raw) -> EntityRecord | None:
+    """``Lee admitted she was late. "…."``: a whole-sentence quotation after a speaker's sentence.
+
+    The sentence before, in the same paragraph, must quote nothing and have a
+    speech verb whose subject is named: the quotation goes on in that
+    speaker's words.
+    """
+    text = attr.doc.text
+    if not _whole_sentence(attr, raw):
+        return None
+    cursor = raw.open
+    for _ in range(2):
+        before = attr.previous_sentence(cursor)
+        if before is None or "\n" in text[before[1] : raw.open]:
+            return None  # only sentences of the quotation's own paragraph
+        cursor = before[0]
+        if _MARK.search(text, before[0], before[1]):
+            return None
+        verbs = attr.verbs(before[0], before[1])
+        if verbs:
+            kind, who = attr.subject_before(verbs[0].start, before[0])
+            if kind in {"coordinated", "none"}:
+                who = attr.clause_subject(before[0], verbs[0].start)
+            return who if kind != "unnamed" else None
+    return None
 
 
 def _next_sentence_speaker(attr: Attributor, raw: _Raw) -> EntityRecord | None:
@@ -428,8 +464,7 @@ def _next_sentence_speaker(attr: Attributor, raw: _Raw) -> EntityRecord | None:
     its first dozen words ("Lee said", "Said Lee", "The ministry added").
     """
     text = attr.doc.text
-    start, end = attr.sentence_of(raw.open)
-    if text[start : raw.open].strip() or text[raw.close : max(end, raw.close)].strip(" .\n"):
+    if not _whole_sentence(attr, raw):
         return None
     following = attr.next_sentence(raw.close)
     if following is None or following[0] < raw.close:
