@@ -85,3 +85,21 @@ def test_who_heads_gives_a_title_and_affiliation() -> None:
 def test_copula_gives_a_title() -> None:
     """'X is the mayor of Y': X's title is mayor."""
     assert _person("Tobias Wrenfield is the mayor of Dovetown. He arrived on Monday.")[0] == "mayor"
+
+
+def test_preposed_title_of_a_country_before_the_name() -> None:
+    """'The president of Peru, X, arrived': title president, country Peru."""
+    title, country, _ = _person("The president of Peru, Tobias Wrenfield, arrived.")
+    assert (title, country) == ("president", "Peru")
+
+
+def test_country_name_as_a_pre_modifier_inside_an_apposition() -> None:
+    """'X, the Peru coach,': a country's name before the title gives the country."""
+    title, country, _ = _person("Tobias Wrenfield, the Peru coach, arrived.")
+    assert (title, country) == ("coach", "Peru")
+
+
+def test_possessive_country_after_of_owns_the_title() -> None:
+    """'X, the head of Peru's central bank,': the title is Peru's."""
+    title, country, _ = _person("Tobias Wrenfield, the head of Peru's central bank, arrived.")
+    assert (title, country) == ("head", "Peru")

@@ -64,6 +64,42 @@ def _prefix_links(ctx: _Ctx, c: _Cand, start: int, cands_end: dict[int, _Cand]) 
             c.nationality = lex.demonyms[words[p]]
 
 
+def _title_of_before(ctx: _Ctx, c: _Cand, end: int, cands_end: dict[int, _Cand]) -> bool:
+    """A title with its owner before the comma: "The president of Peru, X,", "the head of Acme, X,".
+
+    ``end`` is the index of the comma before the name. Returns whether a title was read.
+    """
+    words = ctx.words
+    owner = cands_end.get(end)
+    if owner is None or owner.kind not in ("organization", "place"):
+        return False
+    k = owner.a - 1
+    if k >= 0 and words[k] == "the":
+        k -= 1
+    if k < 1 or words[k] not in ("of", "for", "at"):
+        return False
+    lo = max(0, k - 6)
+    lower = [w.lower() for w in words[lo:k]]
+    found = title_span_before(lower, len(lower), ctx.lex)
+    if found is None or any(
+        is_capitalized(w)
+        for w in words[lo + found[0] : k]
+        if w.lower() not in ctx.lex.title_modifiers and head_at([w.lower()], 0, ctx.lex) is None
+    ):
+        return False
+    c.title = c.title or spell_title(words[lo + found[0] : k], ctx.lex)
+    c.evidence += 2
+    if owner.kind == "organization" and c.affiliation is None:
+        c.affiliation = owner
+    elif (
+        owner.place is not None
+        and not c.nationality
+        and (owner.place.kind == "Country" or _public_office(c.title))
+    ):
+        c.nationality = _place_country(ctx.lex, owner.place)
+    return True
+
+
 def _lower_title_before(ctx: _Ctx, c: _Cand, cands_end: dict[int, _Cand]) -> None:
     """Fill a person's title from words right before the name.
 
@@ -80,6 +116,8 @@ def _lower_title_before(ctx: _Ctx, c: _Cand, cands_end: dict[int, _Cand]) -> Non
                 _prefix_links(ctx, c, c.a, cands_end)
             return
         end -= 1
+        if _title_of_before(ctx, c, end, cands_end):
+            return
     lo = max(0, end - 6)
     lower = [w.lower() for w in words[lo:end]]
     found = title_span_before(lower, len(lower), ctx.lex)
@@ -159,6 +197,17 @@ def _links_after(ctx: _Ctx, c: _Cand, j: int, cands_at: dict[int, _Cand]) -> Non
                 c.affiliation = org
                 k = after
                 continue
+        if words[k] in ("of", "at", "for") and not c.nationality:
+            # "the head of Peru's central bank": the possessive country owns the title
+            at = k + 2 if k + 1 < len(words) and words[k + 1] == "the" else k + 1
+            place = cands_at.get(at)
+            if (
+                place is not None
+                and place.place is not None
+                and place.b < len(words)
+                and words[place.b] in _POSSESSIVE
+            ):
+                c.nationality = _place_country(lex, place.place)
         if words[k] == "in" and c.affiliation is not None and not c.nationality:
             place = cands_at.get(k + 1)
             if place is not None and place.place is not None:
@@ -210,6 +259,17 @@ def _apposition(ctx: _Ctx, c: _Cand, cands_at: dict[int, _Cand]) -> None:
             c.nationality = _place_country(lex, owner.place)
     elif i + 1 < j and words[i + 1] in _POSSESSIVE and not is_capitalized(words[i]):
         i += 2  # "X, the country's finance minister": the owner is a common noun
+    elif (
+        owner is not None
+        and owner.b < j
+        and (owner.kind == "organization" or (owner.place is not None and owner.place.kind == "Country"))
+        and title_span_before([w.lower() for w in words[owner.b : j]], j - owner.b, lex) is not None
+    ):
+        i = owner.b  # "X, the Peru coach", "X, the Acme spokesman": a name used as a pre-modifier
+        if owner.kind == "organization" and c.affiliation is None:
+            c.affiliation = owner
+        elif owner.place is not None and not c.nationality:
+            c.nationality = _place_country(lex, owner.place)
     lower = [w.lower() for w in words[i:j]]
     found = title_span_before(lower, len(lower), lex) if lower else None
     if found is None:
