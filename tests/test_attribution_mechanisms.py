@@ -242,3 +242,41 @@ def test_previous_sentence_in_another_paragraph_does_not_lend_its_speaker() -> N
     """A speaker's sentence in the paragraph before is not borrowed by a quote that opens mid-paragraph."""
     article = _article('Marla Quenby admitted she was late.\n\nThe hall was full. "It was worth it."')
     assert _speakers(article) == [None]
+
+
+def test_apposition_with_time_words_before_the_verb() -> None:
+    """'X, speaking to reporters on Monday, said …': the set-off phrase ends in gap words, X still speaks."""
+    article = _article('Marla Quenby, speaking to reporters on Monday, said the plan was "dead and buried."')
+    assert _speakers(article) == ["Marla Quenby"]
+
+
+def test_inverted_verb_opening_the_sentence_before_a_colon() -> None:
+    """'Says X: "…"': the subject follows the verb."""
+    assert _speakers(_article('Says Marla Quenby: "The plan is dead."')) == ["Marla Quenby"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Marla Quenby left. Quenby\'s spokesman said the plan was "dead and buried."',
+        'Marla Quenby left. "The plan is dead," Quenby\'s lawyer said.',
+    ],
+)
+def test_possessive_owner_of_an_unnamed_speaker_is_not_the_speaker(body: str) -> None:
+    """'X's spokesman said': the spokesman speaks, unnamed; X, the possessive's owner, does not."""
+    assert _speakers(_article(body)) == [None]
+
+
+def test_object_of_told_is_not_the_speaker() -> None:
+    """'"…," X told the Dovetown Herald': X speaks, not the paper."""
+    assert _speakers(_article('"The plan is dead," Tobias Wrenfield told the Dovetown Herald.')) == [
+        "Tobias Wrenfield"
+    ]
+
+
+def test_possessive_organization_of_a_spokesman_is_the_speaker() -> None:
+    """'the Dovetown Harbour Authority's spokesman said': the authority speaks through its spokesman."""
+    article = _article(
+        'Marla Quenby left. The Dovetown Harbour Authority\'s spokesman said the plan was "dead and buried."'
+    )
+    assert _speakers(article) == ["Dovetown Harbour Authority"]

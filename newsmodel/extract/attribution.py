@@ -243,6 +243,11 @@ class Attributor:
         window = max(lo, verb_start - 160)
         tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, window, verb_start)]
         tokens = [t for t in tokens[-25:] if not self.in_quote(t[1])]
+        if tokens and tokens[-1][0] == ",":
+            # "X, speaking to reporters on Monday, said": the apposition before the gap words
+            set_off = self._appositive(window, tokens[-1][2])
+            if set_off is not None:
+                return "entity", set_off.entity
         while tokens and (
             tokens[-1][0].lower() in _GAP_WORDS
             or tokens[-1][0].endswith("ly")
@@ -268,6 +273,9 @@ class Attributor:
         if holder is not None:
             return "entity", holder
         if low in _ORG_ROLES:
+            owner = self._possessive_owner(tokens[-1][1])
+            if owner is not None:  # "the ministry's spokesman" speaks for it; "Lee's spokesman" is unnamed
+                return ("entity", owner) if owner.kind != "person" else ("unnamed", None)
             return "entity", self.resolve_role(tokens[-1][1])
         if word == ",":
             found = self._appositive(window, end)
@@ -284,6 +292,16 @@ class Attributor:
         if word in {'"', "''", ":", ".", "?", "!", ";", "(", ")", "-"}:
             return "none", None
         return "unnamed", None
+
+    def _possessive_owner(self, offset: int) -> EntityRecord | None:
+        """The entity whose possessive stands right before ``offset`` ("Acme's spokesman": Acme)."""
+        before = self.doc.text[max(0, offset - 4) : offset]
+        found = re.search(r"(?:'s|\u2019s|s')\s+$", before)
+        if found is None:
+            return None
+        end = offset - (len(before) - found.start())
+        m = self.index.at(end - 1)
+        return m.entity if m is not None and not self.in_quote(m.start) else None
 
     def _named_apposition(self, name_end: int, lo: int) -> Mention | None:
         """``X's lawyer, Y, said``: a name set off by commas after a noun phrase is the subject itself."""

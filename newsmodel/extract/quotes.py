@@ -302,7 +302,11 @@ def find_quotations(
         if intro_verb is not None:
             kind, who = attr.subject_before(intro_verb.start, sent_start)
             verb_form = intro_verb.phrase.lower()
-            if kind in {"coordinated", "none"} or (kind == "unnamed" and attr.after_time(intro_verb)):
+            if kind == "none":  # "Says Lee: "…"": the verb opens its clause, the subject follows
+                who = attr.subject_after(intro_verb.end, raw.open)
+            if (kind in {"coordinated", "none"} and who is None) or (
+                kind == "unnamed" and attr.after_time(intro_verb)
+            ):
                 who = attr.clause_subject(sent_start, intro_verb.start)
             elif kind == "unnamed" and verb_form in _NOUNISH:
                 kind = "weak"
@@ -358,6 +362,8 @@ def _prefix_speaker(attr: Attributor, sent_start: int, open_at: int) -> tuple[En
         kind, who = attr.subject_before(verb.start, sent_start)
         if kind == "entity" and who is not None:
             return who, True
+        if kind == "none" and (after := attr.subject_after(verb.end, open_at)) is not None:
+            return after, True
         if kind in {"coordinated", "none"} or (kind == "unnamed" and attr.after_time(verb)):
             subject = attr.clause_subject(sent_start, verb.start)
             if subject is not None:
