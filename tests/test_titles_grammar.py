@@ -94,9 +94,11 @@ def test_preposed_title_of_a_country_before_the_name() -> None:
 
 
 def test_country_name_as_a_pre_modifier_inside_an_apposition() -> None:
-    """'X, the Peru coach,': a country's name before the title gives the country."""
+    """'X, the Peru coach,': a country's name before the title gives the country and stays in the title."""
     title, country, _ = _person("Tobias Wrenfield, the Peru coach, arrived.")
-    assert (title, country) == ("coach", "Peru")
+    assert (title, country) == ("Peru coach", "Peru")
+    title, country, _ = _person("Tobias Wrenfield, the U.S. Attorney for the district, said little.")
+    assert (title, country) == ("U.S. Attorney", "United States")
 
 
 def test_possessive_country_after_of_owns_the_title() -> None:

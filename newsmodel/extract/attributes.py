@@ -250,6 +250,7 @@ def _apposition(ctx: _Ctx, c: _Cand, cands_at: dict[int, _Cand]) -> None:
             break
         j += 1
     owner = cands_at.get(i)
+    premodifier: _Cand | None = None
     if owner is not None and owner.b + 1 < j and words[owner.b] in _POSSESSIVE:
         i = owner.b + 1  # "X, Northwind's deputy director", "X, Peru's ambassador to Chile"
         if owner.kind in ("organization", None) and c.affiliation is None:
@@ -265,7 +266,8 @@ def _apposition(ctx: _Ctx, c: _Cand, cands_at: dict[int, _Cand]) -> None:
         and (owner.kind == "organization" or (owner.place is not None and owner.place.kind == "Country"))
         and title_span_before([w.lower() for w in words[owner.b : j]], j - owner.b, lex) is not None
     ):
-        i = owner.b  # "X, the Peru coach", "X, the Acme spokesman": a name used as a pre-modifier
+        # "X, the Peru coach", "X, the U.S. Attorney": a name used as a pre-modifier, kept in the title
+        premodifier = owner
         if owner.kind == "organization" and c.affiliation is None:
             c.affiliation = owner
         elif owner.place is not None and not c.nationality:
@@ -275,12 +277,13 @@ def _apposition(ctx: _Ctx, c: _Cand, cands_at: dict[int, _Cand]) -> None:
     if found is None:
         return
     title_words = words[i:j]
+    own = words[premodifier.b : j] if premodifier is not None else title_words
     if any(
         is_capitalized(w)
         and head_at([w.lower()], 0, lex) is None
         and w.lower() not in lex.title_modifiers
         and w not in lex.demonyms
-        for w in title_words
+        for w in own
     ):
         org_first = cands_at.get(i)
         # "X, Research and Policy Director": capitalized words that name no entity are the title's own
