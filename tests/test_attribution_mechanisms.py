@@ -280,3 +280,16 @@ def test_possessive_organization_of_a_spokesman_is_the_speaker() -> None:
         'Marla Quenby left. The Dovetown Harbour Authority\'s spokesman said the plan was "dead and buried."'
     )
     assert _speakers(article) == ["Dovetown Harbour Authority"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"The plan is dead," said Dovetown mayor Tobias Wrenfield.',
+        '"The plan is dead," said Dovetown Harbour Authority chief Tobias Wrenfield.',
+        '"The plan is dead," said the Dovetown Harbour Authority\'s chief executive Tobias Wrenfield.',
+    ],
+)
+def test_inverted_verb_before_a_place_or_organization_title_and_name(body: str) -> None:
+    """'said Dovetown mayor X': the title's owner is not the speaker, the named person is."""
+    assert _speakers(_article(body)) == ["Tobias Wrenfield"]

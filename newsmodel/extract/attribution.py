@@ -382,6 +382,11 @@ class Attributor:
                 return None
             mention = self.index.at(tok.start())
             if mention is not None and not self.in_quote(mention.start):
+                if mention.entity.kind != "person":
+                    # "said Dovetown mayor Lee", "said Acme chief Lee": the name the title leads to
+                    person = self._person_after_title(mention.end, hi)
+                    if person is not None:
+                        return person
                 return mention.entity
             if word.lower() in _ROLE_OPENERS:
                 phrase = [
@@ -397,6 +402,23 @@ class Attributor:
                 return self.resolve_role(tok.start())
             if word.lower() in _PRONOUNS:
                 return self.resolve_pronoun(tok.start(), _PRONOUNS[word.lower()])
+        return None
+
+    def _person_after_title(self, start: int, hi: int) -> EntityRecord | None:
+        """A person named right after a title ("… mayor Lee", "… chief Lee"), before any punctuation."""
+        text = self.doc.text
+        words: list[str] = []
+        for tok in _TOKEN.finditer(text, start, min(hi, start + 60)):
+            mention = self.index.at(tok.start())
+            if mention is not None and mention.entity.kind == "person":
+                lower = [w.lower() for w in words]
+                found = title_span_before(lower, len(lower), lexicon()) if lower else None
+                return mention.entity if found is not None and found[0] == 0 else None
+            if tok.group() in ("'s", "\u2019s") and not words:
+                continue  # "said Acme's chief executive Lee"
+            if not tok.group()[0].isalnum() or len(words) >= 4:
+                return None
+            words.append(tok.group())
         return None
 
     def clause_subject(self, sent_start: int, verb_start: int) -> EntityRecord | None:
