@@ -293,3 +293,23 @@ def test_possessive_organization_of_a_spokesman_is_the_speaker() -> None:
 def test_inverted_verb_before_a_place_or_organization_title_and_name(body: str) -> None:
     """'said Dovetown mayor X': the title's owner is not the speaker, the named person is."""
     assert _speakers(_article(body)) == ["Tobias Wrenfield"]
+
+
+def test_pronoun_chain_is_not_broken_by_a_name_of_unknown_gender() -> None:
+    """'He …. Xandor Quill is …. … he said': the chain of 'he' keeps its man over an unknown-gender name."""
+    article = _article(
+        "Tobias Wrenfield was arrested in May. During the call, he asked for money. "
+        "Xandor Quill, 40, is the port's councillor. "
+        'The clerk recalled that he said "pay up now or else".'
+    )
+    assert _speakers(article) == ["Tobias Wrenfield"]
+
+
+def test_pronoun_chain_gives_way_to_a_named_person_of_that_gender() -> None:
+    """A man named after the chain's last 'he' is the nearer referent of the next 'he'."""
+    article = _article(
+        "Marla Quenby was arrested in May. During the call, she asked for money. "
+        "Tobias Wrenfield, 40, is the port's councillor. "
+        '"Pay up now or else," he said.'
+    )
+    assert _speakers(article) == ["Tobias Wrenfield"]

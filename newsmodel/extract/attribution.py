@@ -478,7 +478,35 @@ class Attributor:
         not a subject is the last resort. People known to have the other
         gender are never chosen. Genders come from the record or from the
         shipped given-name lists (``gender_of``).
+
+        A chain of the same pronoun continues its referent: when "he" stood
+        as a subject in the two sentences before, and no person known to have
+        that gender was named since, this "he" is that one's too (a person of
+        unknown gender named in between does not break the chain).
         """
+        key = ("pronoun", offset, gender)
+        if key in self.memo:
+            return self.memo[key]  # type: ignore[no-any-return]
+        found = self._resolve_pronoun(offset, gender)
+        self.memo[key] = found
+        return found
+
+    def _chain(self, offset: int, gender: str | None) -> int | None:
+        """The same pronoun as a sentence subject in the two sentences before ``offset`` (its offset)."""
+        sent = max(bisect.bisect_right(self._sent_starts, offset) - 1, 0)
+        floor = self._sent_starts[max(sent - 2, 0)] if self._sent_starts else 0
+        forms = {"m": r"\b(?:he|He)\b", "f": r"\b(?:she|She)\b"}
+        if gender not in forms:
+            return None
+        last: int | None = None
+        for match in re.finditer(forms[gender], self.doc.text[floor:offset]):
+            at = floor + match.start()
+            if not self.in_quote(at):
+                last = at
+        return last
+
+    def _resolve_pronoun(self, offset: int, gender: str | None) -> EntityRecord | None:
+        chain = self._chain(offset, gender)
         i = bisect.bisect_left(self._starts, offset) - 1
         fallback: EntityRecord | None = None
         seen = 0
@@ -490,11 +518,18 @@ class Attributor:
             seen += 1
             if offset - m.start > 3000:
                 break
+            if chain is not None and m.start < chain:
+                referent = self.resolve_pronoun(chain, gender)
+                if referent is not None:
+                    return referent
+                chain = None
             known = self.gender_of(m.entity)
             if known is not None:
                 if known == gender:
                     return m.entity
                 continue
+            if chain is not None:
+                continue  # an unknown-gender name inside the chain does not break it
             if self._is_subject(m):
                 return m.entity
             if fallback is None:
