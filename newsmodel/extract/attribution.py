@@ -144,6 +144,8 @@ class Attributor:
     _hits: dict[int, tuple[list[Hit], list[int]]] = attrs.field(init=False, factory=dict)
     #: Per-document results the extractors share (e.g. the demonym table of the article's countries).
     memo: dict[str, Any] = attrs.field(init=False, factory=dict)
+    #: Resolved pronouns by (offset, gender): a chain of pronouns is resolved once.
+    _pronouns: dict[tuple[int, str | None], EntityRecord | None] = attrs.field(init=False, factory=dict)
     _verbs: tuple[list[Hit], list[int]] | None = attrs.field(init=False, default=None)
 
     def __attrs_post_init__(self) -> None:
@@ -484,12 +486,10 @@ class Attributor:
         that gender was named since, this "he" is that one's too (a person of
         unknown gender named in between does not break the chain).
         """
-        key = ("pronoun", offset, gender)
-        if key in self.memo:
-            return self.memo[key]  # type: ignore[no-any-return]
-        found = self._resolve_pronoun(offset, gender)
-        self.memo[key] = found
-        return found
+        key = (offset, gender)
+        if key not in self._pronouns:
+            self._pronouns[key] = self._resolve_pronoun(offset, gender)
+        return self._pronouns[key]
 
     def _chain(self, offset: int, gender: str | None) -> int | None:
         """The same pronoun as a sentence subject in the two sentences before ``offset`` (its offset)."""
