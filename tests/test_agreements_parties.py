@@ -57,3 +57,13 @@ def test_the_deal_long_after_any_agreement_is_not_invented() -> None:
         "Prices fell. Shares rose. The deal gives the buyer a discount on spare parts."
     )
     assert len(deals) == 1
+
+
+def test_completion_and_entry_into_force_phrases_report_an_agreement() -> None:
+    """'The merger of A and B, which became final Tuesday' is signed; 'the pact took effect' is in force."""
+    [merger] = _agreements(
+        "The merger of Acme Corp. and Bolt Inc., which became final Tuesday, creates a giant."
+    )
+    assert (merger.parties, merger.status) == ((ACME, BOLT), AgreementStatus.SIGNED)
+    [pact] = _agreements("The supply pact between Acme Corp. and Bolt Inc. took effect on Monday.")
+    assert (pact.parties, pact.status) == ((ACME, BOLT), AgreementStatus.IN_FORCE)

@@ -246,7 +246,7 @@ def _status_near(
 ) -> AgreementStatus:
     """The status given by the cue nearest to the anchor word (a verb anchor's own status wins ties)."""
     best: tuple[int, AgreementStatus] | None = None
-    for cue in attr.find(cues.status_matcher, max(start, anchor.start - 80), min(end, anchor.end + 60)):
+    for cue in attr.find(cues.status_matcher, max(start, anchor.start - 80), min(end, anchor.end + 100)):
         if cue.start == anchor.start:
             continue
         distance = anchor.start - cue.end if cue.end <= anchor.start else cue.start - anchor.end
