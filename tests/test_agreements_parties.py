@@ -67,3 +67,9 @@ def test_completion_and_entry_into_force_phrases_report_an_agreement() -> None:
     assert (merger.parties, merger.status) == ((ACME, BOLT), AgreementStatus.SIGNED)
     [pact] = _agreements("The supply pact between Acme Corp. and Bolt Inc. took effect on Monday.")
     assert (pact.parties, pact.status) == ((ACME, BOLT), AgreementStatus.IN_FORCE)
+
+
+def test_future_completion_verb_is_agreed_not_signed() -> None:
+    """'A will acquire B' reports a deal agreed, not yet done."""
+    [deal] = _agreements("Acme Corp. will acquire Bolt Inc. for $2 million, the two firms said.")
+    assert (deal.parties, deal.status) == ((ACME, BOLT), AgreementStatus.AGREED)

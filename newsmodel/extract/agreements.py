@@ -97,6 +97,7 @@ _CLAUSE_CUT = re.compile(r"[,;:()]|\b(?:and|but|while|which|who|that|as|after|be
 #: How many sentences after an agreement "the deal" still refers to it.
 _ANAPHORA_SENTENCES = 3
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|that|this|its|their)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is to|are to|to)\s+$", re.IGNORECASE)
 _COPULA_AFTER = re.compile(r"\s+(?:is|was|are|were|has been|had been|will be|would be|remains|seems)\b", re.I)
 _PLURAL_NOUNS = frozenset({"deals", "agreements", "accords", "treaties", "pacts", "contracts", "orders"})
 
@@ -182,7 +183,12 @@ def _report(attr: Attributor, cues: _Cues, start: int, end: int) -> tuple[Hit, A
         if kind == "unnamed" and verb.phrase in {"bid", "bids", "sold", "sells", "ordered"}:
             continue
         plural = any(n.phrase in _PLURAL_NOUNS and 0 <= n.start - verb.end < 30 for n in nouns)
-        return verb, _status_near(attr, cues, start, end, verb, cues.verbs[verb.phrase]), plural
+        own = cues.verbs[verb.phrase]
+        if own is AgreementStatus.SIGNED and _FUTURE_BEFORE.search(
+            text, max(start, verb.start - 16), verb.start
+        ):
+            own = AgreementStatus.AGREED  # "A will acquire B", "A is to buy B": agreed, not done yet
+        return verb, _status_near(attr, cues, start, end, verb, own), plural
     for noun in nouns:
         window_start = max(start, noun.start - 80)
         window_end = min(end, noun.end + 100)
