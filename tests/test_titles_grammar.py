@@ -105,3 +105,9 @@ def test_possessive_country_after_of_owns_the_title() -> None:
     """'X, the head of Peru's central bank,': the title is Peru's."""
     title, country, _ = _person("Tobias Wrenfield, the head of Peru's central bank, arrived.")
     assert (title, country) == ("head", "Peru")
+
+
+def test_to_ends_a_title_only_when_the_words_before_it_are_one() -> None:
+    """'ambassador to Peru' ends at 'to'; 'undersecretary to the prime minister' is one title."""
+    title, _, _ = _person("Tobias Wrenfield, undersecretary to the prime minister, said little.")
+    assert title == "undersecretary to the prime minister"

@@ -217,6 +217,17 @@ def _links_after(ctx: _Ctx, c: _Cand, j: int, cands_at: dict[int, _Cand]) -> Non
         k = found.b if found is not None and found.b > k else k + 1
 
 
+def _title_end(ctx: _Ctx, i: int, links: frozenset[str]) -> int:
+    """Where a title that starts at ``words[i]`` in an apposition ends: a stop word or a link word."""
+    words = ctx.words
+    j = i
+    while j < len(words) and j - i < 12 and words[j] not in _APPOS_STOP:
+        if words[j] in links and j > i:
+            break
+        j += 1
+    return j
+
+
 def _apposition(ctx: _Ctx, c: _Cand, cands_at: dict[int, _Cand]) -> None:
     """Read what follows a name: its title, affiliation and nationality.
 
@@ -244,11 +255,12 @@ def _apposition(ctx: _Ctx, c: _Cand, cands_at: dict[int, _Cand]) -> None:
         return
     if i < len(words) and words[i] in ("a", "an", "the"):
         i += 1
-    j = i
-    while j < len(words) and j - i < 12 and words[j] not in _APPOS_STOP:
-        if words[j] in _TITLE_LINKS and j > i:
-            break
-        j += 1
+    j = _title_end(ctx, i, _TITLE_LINKS)
+    if j < len(words) and words[j] == "to":
+        # "ambassador to Peru" ends at "to"; "undersecretary to the prime minister" is one title
+        lower = [w.lower() for w in words[i:j]]
+        if title_span_before(lower, len(lower), lex) is None:
+            j = _title_end(ctx, i, _TITLE_LINKS - {"to"})
     owner = cands_at.get(i)
     premodifier: _Cand | None = None
     if owner is not None and owner.b + 1 < j and words[owner.b] in _POSSESSIVE:
