@@ -73,3 +73,12 @@ def test_future_completion_verb_is_agreed_not_signed() -> None:
     """'A will acquire B' reports a deal agreed, not yet done."""
     [deal] = _agreements("Acme Corp. will acquire Bolt Inc. for $2 million, the two firms said.")
     assert (deal.parties, deal.status) == ((ACME, BOLT), AgreementStatus.AGREED)
+
+
+def test_a_definite_noun_before_a_deal_verb_does_not_take_the_earlier_parties() -> None:
+    """'The widget purchased …' after a deal: a verb anchor is no reference to the earlier agreement."""
+    deals = _agreements(
+        "Acme Corp. signed a deal with Bolt Inc. on Monday to buy widgets. "
+        "The widget purchased at the fair was blue."
+    )
+    assert len(deals) == 1

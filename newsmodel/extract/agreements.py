@@ -212,7 +212,7 @@ def _cue_in_clause(attr: Attributor, cues: _Cues, start: int, end: int, anchor: 
     """
     text = attr.doc.text
     if anchor.phrase.lower() in cues.verbs:
-        return True
+        return False  # "The song purchased …": only an agreement noun refers to an earlier agreement
     for cue in attr.find(cues.making, max(start, anchor.start - 80), min(end, anchor.end + 100)):
         lo, hi = (cue.end, anchor.start) if cue.end <= anchor.start else (anchor.end, cue.start)
         if not _CLAUSE_CUT.search(text, lo, hi):
