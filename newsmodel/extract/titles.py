@@ -23,11 +23,10 @@ _MAX_TITLE = 4
 
 
 def _lookup(lex: Lexicon, words: tuple[str, ...]) -> tuple[str, str] | None:
-    """A title by its lowercase words; a hyphenated word ("co-founder") may be keyed split or whole."""
+    """A title by its lowercase words; a hyphenated head ("co-founder") may be keyed split or whole."""
     found = lex.titles.get(words)
-    if found is None and any("-" in w for w in words):
-        split = tuple(part for w in words for part in w.replace("-", " - ").split())
-        found = lex.titles.get(split)
+    if found is None and len(words) == 1 and "-" in words[0]:
+        found = lex.titles.get(tuple(words[0].replace("-", " - ").split()))
     return found
 
 
