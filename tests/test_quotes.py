@@ -60,10 +60,10 @@ def test_pronoun_speaker_takes_the_person_of_matching_gender() -> None:
 def test_pronoun_without_known_genders_prefers_the_recent_subject() -> None:
     """With no gender known, 'he said' goes to the person who was the subject, not the object."""
     _, quotes = _quotes(
-        'Ann Lee criticized Bo Chen on Monday.\n\n"It was a mistake," he said.',
-        {"Ann Lee": ("person", None), "Bo Chen": ("person", None)},
+        'Quorin Lee criticized Tavix Chen on Monday.\n\n"It was a mistake," he said.',
+        {"Quorin Lee": ("person", None), "Tavix Chen": ("person", None)},
     )
-    assert [q.speaker for q in quotes] == [_speaker("Ann Lee")]
+    assert [q.speaker for q in quotes] == [_speaker("Quorin Lee")]
 
 
 def test_role_subject_resolves_to_the_organization() -> None:
