@@ -39,10 +39,10 @@ for path in (ROOT, ROOT / "tests"):
     if str(path) not in sys.path:  # run from a checkout without installing
         sys.path.insert(0, str(path))
 
-from newsmodel.formats import Format  # noqa: E402
 from newsmodel.model import NewsArticle  # noqa: E402
 from newsmodel.serialize import dumps, dumps_all, html, jsonld, rdf  # noqa: E402
 from newsmodel.serialize import json as nm_json  # noqa: E402
+from newsmodel.serialize.formats import Format  # noqa: E402
 
 
 class Timing:

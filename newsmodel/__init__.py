@@ -50,7 +50,7 @@ _EXPORTS: dict[str, str] = {
     "StoreUnavailable": "newsmodel.errors",
     "ValidationError": "newsmodel.errors",
     # formats and inputs
-    "Format": "newsmodel.formats",
+    "Format": "newsmodel.serialize.formats",
     "read_path": "newsmodel.inputs",
     "read_text": "newsmodel.api",
     "read_html": "newsmodel.read.html",
@@ -58,15 +58,15 @@ _EXPORTS: dict[str, str] = {
     "dumps": "newsmodel.serialize",
     "to_jsonld": "newsmodel.serialize.jsonld",
     "to_html_script": "newsmodel.serialize.html",
-    "to_html_page": "newsmodel.page",
+    "to_html_page": "newsmodel.serialize.page",
     "to_json": "newsmodel.serialize.json:to_dict",
     "from_json": "newsmodel.serialize.json:from_dict",
     "to_rdflib": "newsmodel.serialize.rdf",
-    "from_rdf": "newsmodel.rdf_read",
+    "from_rdf": "newsmodel.serialize.rdf_read",
     # checks
-    "lint": "newsmodel.lint",
-    "Finding": "newsmodel.lint",
-    "validate_json": "newsmodel.schema:validate",
+    "lint": "newsmodel.check.lint",
+    "Finding": "newsmodel.check.lint",
+    "validate_json": "newsmodel.check.schema:validate",
     # stores
     "OxigraphStore": "newsmodel.store",
     "SparqlStore": "newsmodel.store",
@@ -76,6 +76,8 @@ __all__ = sorted([*_EXPORTS, "__version__"])
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from newsmodel.api import read_text
+    from newsmodel.check.lint import Finding, lint
+    from newsmodel.check.schema import validate as validate_json
     from newsmodel.errors import (
         ExtractionError,
         FormatError,
@@ -87,9 +89,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         StoreUnavailable,
         ValidationError,
     )
-    from newsmodel.formats import Format
     from newsmodel.inputs import read_path
-    from newsmodel.lint import Finding, lint
     from newsmodel.model import (
         Agreement,
         AgreementStatus,
@@ -106,16 +106,16 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         Quotation,
         Span,
     )
-    from newsmodel.page import to_html_page
-    from newsmodel.rdf_read import from_rdf
     from newsmodel.read.html import read_html
-    from newsmodel.schema import validate as validate_json
     from newsmodel.serialize import dumps
+    from newsmodel.serialize.formats import Format
     from newsmodel.serialize.html import to_html_script
     from newsmodel.serialize.json import from_dict as from_json
     from newsmodel.serialize.json import to_dict as to_json
     from newsmodel.serialize.jsonld import to_jsonld
+    from newsmodel.serialize.page import to_html_page
     from newsmodel.serialize.rdf import to_rdflib
+    from newsmodel.serialize.rdf_read import from_rdf
     from newsmodel.store import OxigraphStore, SparqlStore
 
 

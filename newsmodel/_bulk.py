@@ -203,8 +203,8 @@ def _read(job: Job, base: str) -> NewsArticle:
 
 
 def _texts(article: NewsArticle, options: Options) -> dict[str, str]:
-    from newsmodel.formats import Format
     from newsmodel.serialize import dumps
+    from newsmodel.serialize.formats import Format
 
     texts: dict[str, str] = {}
     for name in options.formats:

@@ -55,3 +55,18 @@ def test_import_does_not_load_heavy_dependencies() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_public_names_stay_themselves_after_every_submodule_is_imported() -> None:
+    """No public name is shadowed by a submodule of the same name (``nm.lint`` stays the function)."""
+    import importlib
+    import pkgutil
+    import types
+
+    import newsmodel as nm
+
+    for info in pkgutil.walk_packages(nm.__path__, "newsmodel."):
+        if not info.name.rsplit(".", 1)[-1].startswith("__"):
+            importlib.import_module(info.name)
+    shadowed = [name for name in nm.__all__ if isinstance(getattr(nm, name), types.ModuleType)]
+    assert not shadowed, shadowed

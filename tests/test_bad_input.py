@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from _timing import cpu_seconds
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -106,15 +105,6 @@ def test_ten_thousand_quote_marks(marks: str) -> None:
     _outcome(f"Quotes\n\nHe said {marks} and left.")
 
 
-def _seconds(run: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(2):
-        began = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - began)
-    return best
-
-
 @pytest.mark.parametrize(
     "unit",
     [
@@ -129,8 +119,8 @@ def test_time_is_roughly_linear(unit: str) -> None:
     """Four times the input takes nowhere near sixteen times as long (loose bound: under 10x)."""
     small = "Headline\n\n" + unit * 20
     large = "Headline\n\n" + unit * 80
-    t_small = _seconds(lambda: _outcome(small))
-    t_large = _seconds(lambda: _outcome(large))
+    t_small = cpu_seconds(lambda: _outcome(small))
+    t_large = cpu_seconds(lambda: _outcome(large))
     assert t_large < 10 * max(t_small, 0.005), (t_small, t_large)
 
 

@@ -22,8 +22,8 @@ import lxml.html
 import pytest
 
 from newsmodel.model import NewsArticle, Organization, OrganizationKind, Person, Quotation, Span
-from newsmodel.page import to_html_page
 from newsmodel.serialize.jsonld import to_jsonld, web_profile
+from newsmodel.serialize.page import to_html_page
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"

@@ -10,9 +10,9 @@ import pytest
 import trafilatura
 
 from newsmodel.model import Image, NewsArticle, Organization, Person
-from newsmodel.page import to_html_page
 from newsmodel.serialize.html import to_html_script
 from newsmodel.serialize.jsonld import PROVENANCE_KEYS
+from newsmodel.serialize.page import to_html_page
 
 OFFSET = dt.timezone(dt.timedelta(hours=8))
 PUBLISHED = dt.datetime(2024, 1, 5, 8, 0, tzinfo=OFFSET)

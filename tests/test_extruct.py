@@ -7,11 +7,11 @@ import pytest
 from test_browser import NASTY, nasty_article
 
 from newsmodel.model import NewsArticle
-from newsmodel.page import to_html_page
 from newsmodel.read.document import normalize_chars
 from newsmodel.read.html import read_html_document
 from newsmodel.serialize.html import to_html_script
 from newsmodel.serialize.jsonld import to_jsonld, web_profile
+from newsmodel.serialize.page import to_html_page
 
 
 def extract_jsonld(page: str, url: str = "https://example.org/page") -> list[object]:

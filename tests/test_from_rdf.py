@@ -14,8 +14,9 @@ from strategies import articles
 
 from newsmodel.errors import FormatError
 from newsmodel.model import NewsArticle, Person
-from newsmodel.rdf_read import from_rdf
 from newsmodel.serialize import jsonld, rdf
+from newsmodel.serialize.formats import Format
+from newsmodel.serialize.rdf_read import RdfText, from_rdf
 from newsmodel.store import OxigraphStore
 from newsmodel.vocab import NM
 
@@ -27,40 +28,6 @@ def _store(*items: NewsArticle) -> ox.Store:
     for item in items:
         store.load(rdf.to_nquads(item), format=ox.RdfFormat.N_QUADS, lenient=True)
     return store
-
-
-class _JsonRowsSource:
-    """Anything with .query(sparql): answers CONSTRUCT as rows of SPARQL 1.1 JSON terms."""
-
-    def __init__(self, store: ox.Store) -> None:
-        self.store = store
-        self.queries: list[str] = []
-
-    def query(self, sparql: str) -> list[dict[str, dict[str, str]]]:
-        self.queries.append(sparql)
-        rows = []
-        for triple in self.store.query(sparql):  # type: ignore[union-attr]
-            row = {}
-            for name in ("subject", "predicate", "object"):
-                term = getattr(triple, name)
-                if isinstance(term, ox.NamedNode):
-                    row[name] = {"type": "uri", "value": term.value}
-                elif isinstance(term, ox.BlankNode):
-                    row[name] = {"type": "bnode", "value": term.value}
-                else:
-                    row[name] = {"type": "literal", "value": term.value, "datatype": term.datatype.value}
-            rows.append(row)
-        return rows
-
-
-class _RawSource:
-    """Anything with .query(sparql) answering with pyoxigraph's own result objects."""
-
-    def __init__(self, store: ox.Store) -> None:
-        self.store = store
-
-    def query(self, sparql: str) -> Any:
-        return self.store.query(sparql)
 
 
 def _iris_parse(article: NewsArticle) -> bool:
@@ -97,18 +64,18 @@ def test_identity_through_an_oxigraph_store(article: NewsArticle) -> None:
 
 @SETTINGS
 @given(articles())
-def test_identity_through_sparql_query_sources(article: NewsArticle) -> None:
-    """Sources with .query(sparql) (JSON rows, raw pyoxigraph, the project's store) read back equal."""
+def test_identity_through_the_project_store_and_rdf_text(article: NewsArticle) -> None:
+    """The project's store (by SPARQL CONSTRUCT) and RdfText in each RDF format read back equal."""
     if not _iris_parse(article):  # SPARQL cannot name a graph whose IRI Oxigraph refuses
         article = attrs.evolve(seed_article(), id="https://example.org/stand-in", headline=article.headline)
-    store = _store(article, seed_article())
-    rows = _JsonRowsSource(store)
-    assert from_rdf(rows, article.id) == article
-    assert f"GRAPH <{article.id}>" in rows.queries[0]
-    assert from_rdf(_RawSource(store), article.id) == article
-    project_store = OxigraphStore()
-    project_store.load(article)
-    assert from_rdf(project_store, article.id) == article
+    with OxigraphStore() as project_store:
+        project_store.load(seed_article())
+        project_store.load(article)
+        assert from_rdf(project_store, article.id) == article
+    assert from_rdf(RdfText(rdf.to_turtle(article), Format.TURTLE), article.id) == article
+    assert from_rdf(RdfText(rdf.to_ntriples(article).encode(), Format.NTRIPLES), article.id) == article
+    assert from_rdf(RdfText(rdf.to_nquads(article), Format.NQUADS), article.id) == article
+    assert from_rdf(RdfText(jsonld.dumps(article), Format.JSONLD), article.id) == article
 
 
 def test_seed_identity_everywhere() -> None:
@@ -124,7 +91,7 @@ def test_seed_identity_everywhere() -> None:
     )
     assert from_rdf(dataset, seed.id) == seed
     assert from_rdf(_store(seed), seed.id) == seed
-    assert from_rdf(_JsonRowsSource(_store(seed)), seed.id) == seed
+    assert from_rdf(RdfText(rdf.to_nquads(seed), Format.NQUADS), seed.id) == seed
 
 
 def test_order_is_restored_and_only_written_when_needed() -> None:
@@ -149,12 +116,18 @@ def test_order_is_restored_and_only_written_when_needed() -> None:
 
 
 def test_missing_article_and_bad_sources_are_format_errors() -> None:
-    """Asking for an IRI the graph lacks, or passing something that is not a graph, is a FormatError."""
+    """An IRI the graph lacks, an untyped source (bare text), broken text or a non-RDF format: FormatError."""
     graph = rdf.to_rdflib(seed_article())
     with pytest.raises(FormatError, match="no schema:NewsArticle"):
         from_rdf(graph, "https://example.org/absent")
     with pytest.raises(FormatError, match="cannot read RDF"):
-        from_rdf(object(), seed_article().id)
+        from_rdf(object(), seed_article().id)  # type: ignore[arg-type]
+    with pytest.raises(FormatError, match="cannot read RDF"):
+        from_rdf(rdf.to_turtle(seed_article()), seed_article().id)  # type: ignore[arg-type]
+    with pytest.raises(FormatError, match="not valid turtle"):
+        from_rdf(RdfText("<broken", Format.TURTLE), seed_article().id)
+    with pytest.raises(FormatError, match="not an RDF format"):
+        RdfText("{}", Format.JSON)
 
 
 def test_broken_graphs_are_format_errors() -> None:

@@ -19,11 +19,11 @@ import rdflib
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from seed_article import SEED_STEM, seed_article
 
-from newsmodel.formats import Format
 from newsmodel.inputs import read_path
 from newsmodel.model import NewsArticle
 from newsmodel.serialize import json as nm_json
 from newsmodel.serialize import jsonld, rdf
+from newsmodel.serialize.formats import Format
 
 SEED_TEXT = Path(__file__).resolve().parents[1] / "seeds" / f"{SEED_STEM}.txt"
 

@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from seed_article import seed_article
 from strategies import articles
 
-from newsmodel.formats import Format
 from newsmodel.model import NewsArticle
 from newsmodel.serialize import dumps, jsonld, to_html_script
+from newsmodel.serialize.formats import Format
 from newsmodel.serialize.html import escape_script_json
 
 HOSTILE = "</script><script>alert(1)</script> \u2028 \u2029 <!-- & -->"

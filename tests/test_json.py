@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 from seed_article import seed_article
 from strategies import articles, timestamps
 
-from newsmodel import schema
-from newsmodel.convert import camel, structure, unstructure
+from newsmodel.check import schema
 from newsmodel.errors import FormatError, ModelError, NewsmodelError, ValidationError
 from newsmodel.model import NewsArticle, Organization, PartialDate, Person
 from newsmodel.serialize import json as nm_json
+from newsmodel.serialize.converter import camel, structure, unstructure
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

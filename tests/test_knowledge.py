@@ -14,7 +14,7 @@ from newsmodel import knowledge
 
 TEXT = (
     "Mayor visits harbour\n\n"
-    '"The harbour will reopen in spring," Mayor Ann Lee opined on Monday. '
+    '"The harbour will reopen in spring," Mayor Ann Lee mused on Monday. '
     "Ann Lee and Governor Tom Reyes held a powwow in Springfield on Monday."
 )
 
@@ -52,10 +52,10 @@ def test_merge_json_extends_lists_and_objects() -> None:
 
 def test_read_text_appends_user_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A same-named file in a NEWSMODEL_DATA_PATH directory is appended to the shipped list."""
-    (tmp_path / "speech_verbs.txt").write_text("opine opines opined opining\n")
+    (tmp_path / "speech_verbs.txt").write_text("muse muses mused musing\n")
     monkeypatch.setenv(knowledge.ENV_VAR, str(tmp_path))
     text = knowledge.read_text("speech_verbs.txt")
-    assert text.splitlines()[-1] == "opine opines opined opining"
+    assert text.splitlines()[-1] == "muse muses mused musing"
     assert "say says said saying" in text
 
 
@@ -72,7 +72,7 @@ def test_bad_user_json_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.Monk
 def test_user_speech_verb_and_event_trigger_change_what_is_found(tmp_path: Path) -> None:
     """A new speech verb attributes a quotation; a new trigger word finds an event."""
     before = probe([])
-    (tmp_path / "speech_verbs.txt").write_text("opine opines opined opining\n")
+    (tmp_path / "speech_verbs.txt").write_text("muse muses mused musing\n")
     (tmp_path / "event_triggers.json").write_text(
         json.dumps({"groups": [{"kind": "meeting", "cameo": "04", "verbs": [], "nouns": ["powwow"]}]})
     )

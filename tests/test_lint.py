@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from _shared import SHARED
 
+from newsmodel.check.lint import Finding, Severity, has_critical, lint
 from newsmodel.cli import _lint as lint_cli
 from newsmodel.errors import LintError
-from newsmodel.lint import Finding, Severity, has_critical, lint
 from newsmodel.model import Image, NewsArticle, Organization, OrganizationKind, Person
 
 GOOD: dict[str, Any] = {

@@ -8,7 +8,7 @@ import pytest
 from _shared import SHARED
 
 import newsmodel as nm
-from newsmodel.shacl import check_graph
+from newsmodel.check.shacl import check_graph
 
 PAGES = SHARED / "corpus" / "pages"
 

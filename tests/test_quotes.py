@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import time
-
 from _entity_index import GenderSpec, index_names, test_iri
+from _timing import cpu_seconds
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -61,10 +60,10 @@ def test_pronoun_speaker_takes_the_person_of_matching_gender() -> None:
 def test_pronoun_without_known_genders_prefers_the_recent_subject() -> None:
     """With no gender known, 'he said' goes to the person who was the subject, not the object."""
     _, quotes = _quotes(
-        'Ann Lee criticized Bo Chen on Monday.\n\n"It was a mistake," he said.',
-        {"Ann Lee": ("person", None), "Bo Chen": ("person", None)},
+        'Quorin Lee criticized Tavix Chen on Monday.\n\n"It was a mistake," he said.',
+        {"Quorin Lee": ("person", None), "Tavix Chen": ("person", None)},
     )
-    assert [q.speaker for q in quotes] == [_speaker("Ann Lee")]
+    assert [q.speaker for q in quotes] == [_speaker("Quorin Lee")]
 
 
 def test_role_subject_resolves_to_the_organization() -> None:
@@ -168,13 +167,10 @@ def test_ten_thousand_quote_marks_run_in_linear_time() -> None:
     def cost(n: int) -> float:
         doc = Document.build(headline="Marks", body='"a" said Lee. ' * (n // 2))
         index = EntityIndex(records=[], mentions=[])
-        began = time.perf_counter()
-        find_quotations(doc, index, article_iri=ARTICLE)
-        return time.perf_counter() - began
+        return cpu_seconds(lambda: find_quotations(doc, index, article_iri=ARTICLE))
 
     small, large = cost(5_000), cost(10_000)
-    assert large < max(small, 1e-3) * 4
-    assert large < 5.0
+    assert large < max(small, 1e-3) * 4, (small, large)
 
 
 def test_unbalanced_marks_do_not_crash_or_invent_quotes() -> None:

@@ -16,9 +16,9 @@ from seed_article import seed_article
 from strategies import articles
 
 from newsmodel.errors import FormatError
-from newsmodel.formats import Format
 from newsmodel.model import NewsArticle
 from newsmodel.serialize import dumps, dumps_all, jsonld, rdf
+from newsmodel.serialize.formats import Format
 from newsmodel.vocab import SCHEMA
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -187,3 +187,13 @@ def test_dumps_all_matches_dumps_per_format(article: NewsArticle) -> None:
     assert list(texts) == list(Format)
     for fmt, text in texts.items():
         assert text == dumps(article, fmt), fmt
+
+
+def test_every_format_has_one_writer() -> None:
+    """serialize.WRITERS covers every Format member, and dumps() goes through it."""
+    from newsmodel.serialize import WRITERS, dumps
+    from newsmodel.serialize.formats import Format
+
+    assert set(WRITERS) == set(Format)
+    article = seed_article()
+    assert all(dumps(article, fmt) == WRITERS[fmt](article) for fmt in Format)

@@ -18,7 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import SPECIAL_FRAGMENTS, articles
 
-from newsmodel import model, schema
+from newsmodel import model
+from newsmodel.check import schema
 from newsmodel.errors import ValidationError
 from newsmodel.serialize import json as nm_json
 

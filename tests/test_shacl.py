@@ -10,10 +10,10 @@ from _store_helpers import article
 from hypothesis import HealthCheck, given, settings
 from strategies import articles
 
+from newsmodel.check.shacl import check_graph, shapes_graph, validate_file
 from newsmodel.errors import FormatError, ValidationError
 from newsmodel.model import AgreementStatus, EventKind, NewsArticle
 from newsmodel.serialize.rdf import to_nquads, to_ntriples, to_rdflib, to_turtle
-from newsmodel.shacl import check_graph, shapes_graph, validate_file
 
 ROOT = Path(__file__).resolve().parents[1]
 SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")

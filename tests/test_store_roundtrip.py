@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from strategies import articles
 
 from newsmodel.model import NewsArticle
-from newsmodel.rdf_read import from_rdf
 from newsmodel.serialize.rdf import to_nquads
+from newsmodel.serialize.rdf_read import from_rdf
 from newsmodel.store import OxigraphStore, SparqlStore
 
 _EMBEDDED = OxigraphStore()

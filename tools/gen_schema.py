@@ -2,7 +2,7 @@
 
 The schema is derived by introspection, never written by hand, so it cannot
 silently disagree with the model: every attrs class becomes a ``$defs`` entry
-whose properties are its fields (camelCase keys, as ``newsmodel.convert``
+whose properties are its fields (camelCase keys, as ``newsmodel.serialize.converter``
 writes them), required when the field has no default, closed with
 ``additionalProperties: false``. Field validators of the model map to schema
 keywords (an IRI validator to an IRI pattern, a non-empty-text validator to a
@@ -41,7 +41,7 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
 from newsmodel import model  # noqa: E402
-from newsmodel.convert import ALWAYS_WRITTEN, AUTHOR_TAG, MODEL_CLASSES, camel  # noqa: E402
+from newsmodel.serialize.converter import ALWAYS_WRITTEN, AUTHOR_TAG, MODEL_CLASSES, camel  # noqa: E402
 
 __all__ = ["OUTPUTS", "SCHEMA_ID", "build_schema", "main", "render"]
 

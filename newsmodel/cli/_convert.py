@@ -18,10 +18,10 @@ from newsmodel import _bulk
 from newsmodel._bulk import JSONL, Options, jobs_from_inputs
 from newsmodel.cli._bulk_options import Tally, add_jobs_argument, run_jobs, summary
 from newsmodel.errors import NewsmodelError
-from newsmodel.formats import Format
 from newsmodel.ids import DEFAULT_BASE
 from newsmodel.inputs import InputKind, iter_inputs, read_data, sniff_kind, stem_of
 from newsmodel.model import NewsArticle
+from newsmodel.serialize.formats import Format
 
 __all__ = [
     "STDIO",

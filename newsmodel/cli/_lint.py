@@ -76,7 +76,7 @@ def load_lint_target(path: Path, *, ours: bool = False, base: str = DEFAULT_BASE
             return from_dict(data)
         return data
     if name.endswith((".html", ".htm", ".html.gz")) and not ours:
-        from newsmodel.lint import ARTICLE_TYPES
+        from newsmodel.check.lint import ARTICLE_TYPES
         from newsmodel.read._html_values import jsonld_nodes
         from newsmodel.read.html import _parse, decode_page
 
@@ -105,7 +105,7 @@ def _types(node: dict[str, Any]) -> set[str]:
 
 def run_lint(args: argparse.Namespace) -> int:
     """Lint one file; print the findings; 1 when any is critical."""
-    from newsmodel.lint import has_critical, lint
+    from newsmodel.check.lint import has_critical, lint
 
     findings = lint(load_lint_target(args.file, ours=args.ours, base=args.base))
     if args.json:

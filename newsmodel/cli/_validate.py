@@ -83,7 +83,7 @@ def _validate_one(path: Path) -> list[str]:
         loads(path.read_bytes())
         return []
     if suffix in RDF_SUFFIXES:
-        from newsmodel.shacl import validate_file
+        from newsmodel.check.shacl import validate_file
 
         report = validate_file(path)
         report.raise_for_violations(str(path))

@@ -11,7 +11,10 @@ made, proposed, run or undone: a verb that is itself the making ("agreed",
 Parties are the named people, organizations and countries acting in the
 sentence, with "the two sides"/"both countries" resolved to the two most
 recent countries (or people), and a pronoun or "the firm" as subject
-resolved; an agreement with fewer than two parties is dropped. Topics are
+resolved. An agreement noun with a definite determiner ("the A350 order was
+revised", "The deal gives …" opening a sentence) within three sentences of a
+reported agreement is that agreement: it takes the earlier parties it lacks.
+An agreement with fewer than two parties is dropped. Topics are
 keywords of the sentence mapped by a small table ("economic" -> economics).
 
 >>> import datetime as dt
@@ -91,6 +94,11 @@ _MODAL = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_CUT = re.compile(r"[,;:()]|\b(?:and|but|while|which|who|that|as|after|because)\b")
+#: How many sentences after an agreement "the deal" still refers to it.
+_ANAPHORA_SENTENCES = 3
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|that|this|its|their)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is to|are to|to)\s+$", re.IGNORECASE)
+_COPULA_AFTER = re.compile(r"\s+(?:is|was|are|were|has been|had been|will be|would be|remains|seems)\b", re.I)
 _PLURAL_NOUNS = frozenset({"deals", "agreements", "accords", "treaties", "pacts", "contracts", "orders"})
 
 
@@ -110,17 +118,28 @@ def find_agreements(
     countries = shared_countries(attr)
     text = doc.text
     out: list[Agreement] = []
-    for sent_start, sent_end in attr.sentences:
+    #: (sentence number, parties) of the last agreement reported: "the deal" in the next sentences is it.
+    last: tuple[int, list[EntityRecord]] | None = None
+    for number, (sent_start, sent_end) in enumerate(attr.sentences):
         if sent_start < doc.body_start:
             continue
         found = _report(attr, cues, sent_start, sent_end)
+        recent = last[1] if last is not None and number - last[0] <= _ANAPHORA_SENTENCES else None
+        refers = found is not None and _cue_in_clause(attr, cues, sent_start, sent_end, found[0])
+        if found is None and recent is not None:
+            found = _definite_subject(attr, cues, sent_start, sent_end)
+            refers = found is not None
         if found is None:
             continue
         anchor, status, plural = found
         for found_parties in _parties(attr, sent_start, sent_end, anchor, countries, plural):
             parties = list({p.iri: p for p in found_parties}.values())
+            if len(parties) < 2 and recent is not None and _is_definite(text, sent_start, anchor) and refers:
+                # "The A350 order was revised": the agreement of the sentences before, with its parties
+                parties = list({p.iri: p for p in [*recent, *parties]}.values())
             if len(parties) < 2:
                 continue
+            last = (number, parties)
             dates = [d for d in find_dates(text, sent_start, sent_end, published) if d.value is not None]
             date = min(dates, key=lambda d: abs(d.start - anchor.start)) if dates else None
             span = doc.body_span(sent_start, sent_end)
@@ -164,13 +183,60 @@ def _report(attr: Attributor, cues: _Cues, start: int, end: int) -> tuple[Hit, A
         if kind == "unnamed" and verb.phrase in {"bid", "bids", "sold", "sells", "ordered"}:
             continue
         plural = any(n.phrase in _PLURAL_NOUNS and 0 <= n.start - verb.end < 30 for n in nouns)
-        return verb, _status_near(attr, cues, start, end, verb, cues.verbs[verb.phrase]), plural
+        own = cues.verbs[verb.phrase]
+        if own is AgreementStatus.SIGNED and _FUTURE_BEFORE.search(
+            text, max(start, verb.start - 16), verb.start
+        ):
+            own = AgreementStatus.AGREED  # "A will acquire B", "A is to buy B": agreed, not done yet
+        return verb, _status_near(attr, cues, start, end, verb, own), plural
     for noun in nouns:
         window_start = max(start, noun.start - 80)
         window_end = min(end, noun.end + 100)
         if any(not attr.in_quote(m.start) for m in attr.find(cues.making, window_start, window_end)):
             status = _status_near(attr, cues, start, end, noun, AgreementStatus.AGREED)
             return noun, status, noun.phrase in _PLURAL_NOUNS
+    return None
+
+
+def _is_definite(text: str, start: int, anchor: Hit) -> bool:
+    """An agreement noun with a definite determiner ("the deal", "that order"), maybe modified."""
+    before = text[max(start, anchor.start - 30) : anchor.start]
+    return _DEFINITE_BEFORE.search(before) is not None
+
+
+def _cue_in_clause(attr: Attributor, cues: _Cues, start: int, end: int, anchor: Hit) -> bool:
+    """Whether a making cue stands in the anchor's own clause ("the order had been revised").
+
+    "The order is valued at …, but a discount is negotiated": the cue is
+    another clause's, so the sentence does not report the earlier agreement.
+    """
+    text = attr.doc.text
+    if anchor.phrase.lower() in cues.verbs:
+        return False  # "The song purchased …": only an agreement noun refers to an earlier agreement
+    for cue in attr.find(cues.making, max(start, anchor.start - 80), min(end, anchor.end + 100)):
+        lo, hi = (cue.end, anchor.start) if cue.end <= anchor.start else (anchor.end, cue.start)
+        if not _CLAUSE_CUT.search(text, lo, hi):
+            return True
+    return False
+
+
+def _definite_subject(
+    attr: Attributor, cues: _Cues, start: int, end: int
+) -> tuple[Hit, AgreementStatus, bool] | None:
+    """A sentence opening with "The deal …", "That merger …": it speaks of the agreement just reported.
+
+    Only asked right after a reported agreement; its status is "in force"
+    (the agreement exists and the sentence says what it does). "The deal is
+    worth …", "the order was crucial" only describe it: no new frame.
+    """
+    text = attr.doc.text
+    for noun in attr.find(cues.nouns, start, min(end, start + 40)):
+        if attr.in_quote(noun.start) or noun.phrase in _PLURAL_NOUNS:
+            continue
+        if re.fullmatch(r"\s*(?:The|That|This)\s+(?:[\w-]+\s+)?", text[start : noun.start]) and not (
+            _COPULA_AFTER.match(text, noun.end, end)
+        ):
+            return noun, AgreementStatus.IN_FORCE, False
     return None
 
 
@@ -186,7 +252,7 @@ def _status_near(
 ) -> AgreementStatus:
     """The status given by the cue nearest to the anchor word (a verb anchor's own status wins ties)."""
     best: tuple[int, AgreementStatus] | None = None
-    for cue in attr.find(cues.status_matcher, max(start, anchor.start - 80), min(end, anchor.end + 60)):
+    for cue in attr.find(cues.status_matcher, max(start, anchor.start - 80), min(end, anchor.end + 100)):
         if cue.start == anchor.start:
             continue
         distance = anchor.start - cue.end if cue.end <= anchor.start else cue.start - anchor.end

@@ -11,7 +11,7 @@ from newsmodel.extract.candidates import Cand as _Cand
 from newsmodel.extract.candidates import Ctx as _Ctx
 from newsmodel.extract.lookup import _country_name, _place_country, _public_office
 from newsmodel.extract.names import is_capitalized
-from newsmodel.extract.titles import spell_title, title_span_before
+from newsmodel.extract.titles import head_at, spell_title, title_span_before
 
 __all__ = ["apposition", "lower_title_before", "person_context"]
 
@@ -64,6 +64,42 @@ def _prefix_links(ctx: _Ctx, c: _Cand, start: int, cands_end: dict[int, _Cand]) 
             c.nationality = lex.demonyms[words[p]]
 
 
+def _title_of_before(ctx: _Ctx, c: _Cand, end: int, cands_end: dict[int, _Cand]) -> bool:
+    """A title with its owner before the comma: "The president of Peru, X,", "the head of Acme, X,".
+
+    ``end`` is the index of the comma before the name. Returns whether a title was read.
+    """
+    words = ctx.words
+    owner = cands_end.get(end)
+    if owner is None or owner.kind not in ("organization", "place"):
+        return False
+    k = owner.a - 1
+    if k >= 0 and words[k] == "the":
+        k -= 1
+    if k < 1 or words[k] not in ("of", "for", "at"):
+        return False
+    lo = max(0, k - 6)
+    lower = [w.lower() for w in words[lo:k]]
+    found = title_span_before(lower, len(lower), ctx.lex)
+    if found is None or any(
+        is_capitalized(w)
+        for w in words[lo + found[0] : k]
+        if w.lower() not in ctx.lex.title_modifiers and head_at([w.lower()], 0, ctx.lex) is None
+    ):
+        return False
+    c.title = c.title or spell_title(words[lo + found[0] : k], ctx.lex)
+    c.evidence += 2
+    if owner.kind == "organization" and c.affiliation is None:
+        c.affiliation = owner
+    elif (
+        owner.place is not None
+        and not c.nationality
+        and (owner.place.kind == "Country" or _public_office(c.title))
+    ):
+        c.nationality = _place_country(ctx.lex, owner.place)
+    return True
+
+
 def _lower_title_before(ctx: _Ctx, c: _Cand, cands_end: dict[int, _Cand]) -> None:
     """Fill a person's title from words right before the name.
 
@@ -80,6 +116,8 @@ def _lower_title_before(ctx: _Ctx, c: _Cand, cands_end: dict[int, _Cand]) -> Non
                 _prefix_links(ctx, c, c.a, cands_end)
             return
         end -= 1
+        if _title_of_before(ctx, c, end, cands_end):
+            return
     lo = max(0, end - 6)
     lower = [w.lower() for w in words[lo:end]]
     found = title_span_before(lower, len(lower), ctx.lex)
@@ -90,7 +128,9 @@ def _lower_title_before(ctx: _Ctx, c: _Cand, cands_end: dict[int, _Cand]) -> Non
     start = lo + found[0]
     span = words[start:end]
     if any(is_capitalized(w) and w.lower() not in ctx.lex.title_modifiers for w in span) and not all(
-        (w.lower(),) in ctx.lex.titles or w.lower() in ctx.lex.title_modifiers or w in ("and", "&")
+        head_at([w.lower()], 0, ctx.lex) is not None
+        or w.lower() in ctx.lex.title_modifiers
+        or w in ("and", "&")
         for w in span
     ):
         return
@@ -102,61 +142,177 @@ def _lower_title_before(ctx: _Ctx, c: _Cand, cands_end: dict[int, _Cand]) -> Non
 
 
 _APPOS_STOP = frozenset({",", ".", ";", ":", '"', "(", ")", "said", "says", "told", "who", "which", "-"})
+#: Words that end a title inside an apposition and introduce what it belongs to ("of", "at", "to").
+_TITLE_LINKS = frozenset({"at", "of", "for", "with", "in", "to"})
+#: "X, who heads Y": verbs whose subject holds a title of their object.
+_HEADING_VERBS = {
+    "heads": "head",
+    "headed": "head",
+    "leads": "leader",
+    "led": "leader",
+    "chairs": "chair",
+    "chaired": "chair",
+    "directs": "director",
+    "directed": "director",
+    "founded": "founder",
+    "co-founded": "co-founder",
+    "runs": "head",
+    "ran": "head",
+}
+#: "X is the mayor of Y": a copula that gives its subject a title.
+_COPULAS = frozenset({"is", "was", "became", "becomes", "remains", "remained"})
+_POSSESSIVE = ("'s", "\u2019s")
+
+
+def _org_after(ctx: _Ctx, j: int, cands_at: dict[int, _Cand]) -> tuple[_Cand | None, int]:
+    """The organization that ``words[j]`` ("at", "of", "for", …) introduces, and the index after it.
+
+    "at the right-wing Acme Institute": up to two lowercase modifiers may
+    stand between the determiner and the name.
+    """
+    words = ctx.words
+    k = j + 1
+    if k < len(words) and words[k] in ("the", "a", "an"):
+        k += 1
+    for skip in range(3):
+        found = cands_at.get(k + skip)
+        if found is not None:
+            return (found if found.kind == "organization" else None), found.b
+        if k + skip >= len(words) or is_capitalized(words[k + skip]) or words[k + skip] in _APPOS_STOP:
+            break
+    return None, j + 1
+
+
+def _links_after(ctx: _Ctx, c: _Cand, j: int, cands_at: dict[int, _Cand]) -> None:
+    """Affiliation and nationality from what follows a title: "… for Latin America at Acme in Peru"."""
+    lex = ctx.lex
+    words = ctx.words
+    k = j
+    steps = 0
+    while k < len(words) and steps < 12 and words[k] not in (",", ".", ";", ":", '"', ")"):
+        steps += 1
+        if words[k] in ("at", "of", "for", "with") and c.affiliation is None:
+            org, after = _org_after(ctx, k, cands_at)
+            if org is not None:
+                c.affiliation = org
+                k = after
+                continue
+        if words[k] in ("of", "at", "for") and not c.nationality:
+            # "the head of Peru's central bank": the possessive country owns the title
+            at = k + 2 if k + 1 < len(words) and words[k + 1] == "the" else k + 1
+            place = cands_at.get(at)
+            if (
+                place is not None
+                and place.place is not None
+                and place.b < len(words)
+                and words[place.b] in _POSSESSIVE
+            ):
+                c.nationality = _place_country(lex, place.place)
+        if words[k] == "in" and c.affiliation is not None and not c.nationality:
+            place = cands_at.get(k + 1)
+            if place is not None and place.place is not None:
+                c.nationality = _place_country(lex, place.place)  # "a fellow at Acme in Peru"
+                return
+        found = cands_at.get(k)
+        k = found.b if found is not None and found.b > k else k + 1
+
+
+def _title_end(ctx: _Ctx, i: int, links: frozenset[str]) -> int:
+    """Where a title that starts at ``words[i]`` in an apposition ends: a stop word or a link word."""
+    words = ctx.words
+    j = i
+    while j < len(words) and j - i < 12 and words[j] not in _APPOS_STOP:
+        if words[j] in links and j > i:
+            break
+        j += 1
+    return j
 
 
 def _apposition(ctx: _Ctx, c: _Cand, cands_at: dict[int, _Cand]) -> None:
-    """Read an apposition after a name (", the chief executive of X,"): title and affiliation."""
+    """Read what follows a name: its title, affiliation and nationality.
+
+    ", the chief executive of X,", ", 54, a spokesman for X,", ", Peru's
+    ambassador to Chile,", ", the country's finance minister,", ", who heads
+    X,", " is the mayor of X".
+    """
     words = ctx.words
+    lex = ctx.lex
     i = c.b
-    if i + 1 >= len(words) or words[i] != ",":
+    if i + 1 >= len(words):
+        return
+    copula = words[i] in _COPULAS and i + 1 < len(words) and words[i + 1] in ("the", "a", "an")
+    if words[i] != "," and not copula:
         return
     i += 1
-    if words[i] in ("a", "an", "the"):
+    if i + 1 < len(words) and words[i].isdigit() and words[i + 1] == ",":
+        i += 2  # "X, 54, a spokesman for Y"
+    if i < len(words) and words[i] == "who" and i + 2 < len(words) and words[i + 1] in _HEADING_VERBS:
+        org, _ = _org_after(ctx, i, cands_at)
+        if org is not None:
+            c.title = c.title or _HEADING_VERBS[words[i + 1]]
+            c.affiliation = c.affiliation or org
+            c.evidence += 2
+        return
+    if i < len(words) and words[i] in ("a", "an", "the"):
         i += 1
-    j = i
-    while j < len(words) and j - i < 12 and words[j] not in _APPOS_STOP:
-        if words[j] in ("at", "of", "for", "with", "in") and j > i:
-            break
-        j += 1
+    j = _title_end(ctx, i, _TITLE_LINKS)
+    if j < len(words) and words[j] == "to":
+        # "ambassador to Peru" ends at "to"; "undersecretary to the prime minister" is one title
+        lower = [w.lower() for w in words[i:j]]
+        if title_span_before(lower, len(lower), lex) is None:
+            j = _title_end(ctx, i, _TITLE_LINKS - {"to"})
     owner = cands_at.get(i)
-    if (
-        owner is not None
-        and owner.kind in ("organization", None)
-        and owner.b + 1 < j
-        and words[owner.b] in ("'s", "\u2019s")
-    ):
-        i = owner.b + 1  # "X, Northwind's deputy director"
-        if c.affiliation is None:
+    premodifier: _Cand | None = None
+    if owner is not None and owner.b + 1 < j and words[owner.b] in _POSSESSIVE:
+        i = owner.b + 1  # "X, Northwind's deputy director", "X, Peru's ambassador to Chile"
+        if owner.kind in ("organization", None) and c.affiliation is None:
             c.affiliation = owner
             owner.kind = owner.kind or "organization"
+        elif owner.place is not None and not c.nationality:
+            c.nationality = _place_country(lex, owner.place)
+    elif i + 1 < j and words[i + 1] in _POSSESSIVE and not is_capitalized(words[i]):
+        i += 2  # "X, the country's finance minister": the owner is a common noun
+    elif (
+        owner is not None
+        and owner.b < j
+        and (owner.kind == "organization" or (owner.place is not None and owner.place.kind == "Country"))
+        and title_span_before([w.lower() for w in words[owner.b : j]], j - owner.b, lex) is not None
+    ):
+        # "X, the Peru coach", "X, the U.S. Attorney": a name used as a pre-modifier, kept in the title
+        premodifier = owner
+        if owner.kind == "organization" and c.affiliation is None:
+            c.affiliation = owner
+        elif owner.place is not None and not c.nationality:
+            c.nationality = _place_country(lex, owner.place)
     lower = [w.lower() for w in words[i:j]]
-    found = title_span_before(lower, len(lower), ctx.lex) if lower else None
+    found = title_span_before(lower, len(lower), lex) if lower else None
     if found is None:
         return
     title_words = words[i:j]
+    own = words[premodifier.b : j] if premodifier is not None else title_words
     if any(
         is_capitalized(w)
-        and (w.lower(),) not in ctx.lex.titles
-        and w.lower() not in ctx.lex.title_modifiers
-        and w not in ctx.lex.demonyms
-        for w in title_words
+        and head_at([w.lower()], 0, lex) is None
+        and w.lower() not in lex.title_modifiers
+        and w not in lex.demonyms
+        for w in own
     ):
         org_first = cands_at.get(i)
-        if org_first is None or org_first.kind != "organization":
+        # "X, Research and Policy Director": capitalized words that name no entity are the title's own
+        named = [cands_at.get(p) for p in range(i, j)]
+        if (org_first is None or org_first.kind != "organization") and any(
+            n is not None and n.kind is not None for n in named
+        ):
             return
     c.title = c.title or " ".join(title_words)
     c.evidence += 2
     if found[1] and not c.gender:
         c.gender = found[1]
     for w in title_words:
-        if w in ctx.lex.demonyms and not c.nationality:
-            c.nationality = _country_name(ctx.lex, ctx.lex.demonyms[w])
-    if j < len(words) and words[j] in ("at", "of", "for", "with"):
-        org = cands_at.get(j + 1) or (
-            cands_at.get(j + 2) if j + 2 < len(words) and words[j + 1] == "the" else None
-        )
-        if org is not None and org.kind == "organization" and c.affiliation is None:
-            c.affiliation = org
+        if w in lex.demonyms and not c.nationality:
+            c.nationality = _country_name(lex, lex.demonyms[w])
+    if j < len(words):
+        _links_after(ctx, c, j, cands_at)
 
 
 apposition = _apposition

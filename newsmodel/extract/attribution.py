@@ -34,11 +34,13 @@ import attrs
 
 from newsmodel import knowledge
 from newsmodel.extract.candidates import words_of
+from newsmodel.extract.gazetteer import lexicon
 from newsmodel.extract.records import EntityIndex, EntityRecord, Mention
 from newsmodel.extract.sentences import Hit, PhraseMatcher, Tokens, scan_many
+from newsmodel.extract.titles import title_span_before
 from newsmodel.read.document import Document
 
-__all__ = ["WINDOW", "WORD_RE", "Attributor", "speech_verbs"]
+__all__ = ["ACCORDING", "WINDOW", "WORD_RE", "Attributor", "speech_verbs"]
 
 # --------------------------------------------------------------------------- word lists
 
@@ -49,6 +51,14 @@ _GAP_WORDS = words_of(
     "however too already still now today yesterday tonight first initially meanwhile separately "
     "on monday tuesday wednesday thursday friday saturday sunday last week night morning "
     "afternoon evening would will could may might did does do is was were are be been"
+)
+
+#: Subordinators whose "-ing" verb shares the main clause's subject ("while saying", "after adding").
+_SUBORDINATORS = words_of("while whilst after before when by since in on upon without")
+
+#: Prepositions that open a sentence with a phrase before its subject ("During the talks, Lee said").
+_PREPOSITION_OPENER = re.compile(
+    r"\s*(?:During|In|On|At|After|Before|Since|Following|Despite|With|For|Under|Amid|Amidst|From|Throughout)\b"
 )
 
 #: Time words after which an "-ing" verb shares the clause's subject ("last month saying that").
@@ -68,6 +78,9 @@ _ORG_ROLES = words_of(
 
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 
+#: Words that open a role phrase naming one holder ("the president", "its chief executive").
+_ROLE_OPENERS = words_of("the its their his her our")
+
 # A determiner or preposition before a "verb" makes it a noun ("the state", "a call", "in a post").
 _NOUN_BEFORE = re.compile(
     r"\b(?:the|a|an|this|that|its|his|her|their|our|my|your|of|in|on|per)\s+$", re.IGNORECASE
@@ -78,7 +91,9 @@ WINDOW = 400
 
 _TELLING = r"(?:said|says|told|tells|reported|reports|added|adds|wrote|writes|stated|noted)"
 _SOURCE_AFTER = re.compile(rf"\s*,?\s*(?:also\s+|has\s+|had\s+)?{_TELLING}\b")
-_SOURCE_BEFORE = re.compile(rf"\b(?:according to|{_TELLING})\s+(?:the\s+)?$", re.IGNORECASE)
+#: "according to X", "in the words of X": a phrase that names the source of what follows or precedes.
+ACCORDING = r"(?:according to|in the words of)"
+_SOURCE_BEFORE = re.compile(rf"\b(?:{ACCORDING}|{_TELLING})\s+(?:the\s+)?$", re.IGNORECASE)
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 
 _TOKEN = re.compile(r"[\w.'-]+|[^\w\s]")
@@ -129,6 +144,8 @@ class Attributor:
     _hits: dict[int, tuple[list[Hit], list[int]]] = attrs.field(init=False, factory=dict)
     #: Per-document results the extractors share (e.g. the demonym table of the article's countries).
     memo: dict[str, Any] = attrs.field(init=False, factory=dict)
+    #: Resolved pronouns by (offset, gender): a chain of pronouns is resolved once.
+    _pronouns: dict[tuple[int, str | None], EntityRecord | None] = attrs.field(init=False, factory=dict)
     _verbs: tuple[list[Hit], list[int]] | None = attrs.field(init=False, default=None)
 
     def __attrs_post_init__(self) -> None:
@@ -168,6 +185,16 @@ class Attributor:
         """The sentence holding ``offset`` (or the nearest one before it)."""
         i = max(bisect.bisect_right(self._sent_starts, offset) - 1, 0)
         return self.sentences[i] if self.sentences else (0, len(self.doc.text))
+
+    def previous_sentence(self, offset: int) -> tuple[int, int] | None:
+        """The sentence before the one holding ``offset``, if any."""
+        i = max(bisect.bisect_right(self._sent_starts, offset) - 1, 0) - 1
+        return self.sentences[i] if i >= 0 else None
+
+    def next_sentence(self, offset: int) -> tuple[int, int] | None:
+        """The sentence after the one holding ``offset``, if any."""
+        i = max(bisect.bisect_right(self._sent_starts, offset) - 1, 0) + 1
+        return self.sentences[i] if i < len(self.sentences) else None
 
     def mentions(self, start: int, end: int) -> list[Mention]:
         """Mentions wholly inside ``[start, end)`` and outside quotations."""
@@ -218,6 +245,11 @@ class Attributor:
         window = max(lo, verb_start - 160)
         tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, window, verb_start)]
         tokens = [t for t in tokens[-25:] if not self.in_quote(t[1])]
+        if tokens and tokens[-1][0] == ",":
+            # "X, speaking to reporters on Monday, said": the apposition before the gap words
+            set_off = self._appositive(window, tokens[-1][2])
+            if set_off is not None:
+                return "entity", set_off.entity
         while tokens and (
             tokens[-1][0].lower() in _GAP_WORDS
             or tokens[-1][0].endswith("ly")
@@ -239,18 +271,88 @@ class Attributor:
             return "entity", self.resolve_pronoun(tokens[-1][1], _PRONOUNS[low])
         if low == "it":
             return "entity", self.last_entity(tokens[-1][1], "organization", within=2)
+        holder = self.role_holder([t[0] for t in tokens[-6:]], tokens[-1][1])
+        if holder is not None:
+            return "entity", holder
         if low in _ORG_ROLES:
+            owner = self._possessive_owner(tokens[-1][1])
+            if owner is not None:  # "the ministry's spokesman" speaks for it; "Lee's spokesman" is unnamed
+                return ("entity", owner) if owner.kind != "person" else ("unnamed", None)
             return "entity", self.resolve_role(tokens[-1][1])
         if word == ",":
             found = self._appositive(window, end)
+            if found is None and len(tokens) >= 3:
+                found = self._named_apposition(tokens[-2][2], window)
             if found is not None:
                 return "entity", found.entity
             return "coordinated", None
         if low in {"and", "but", "then", "or"}:
             return "coordinated", None
+        verb_word = WORD_RE.match(text, verb_start)
+        if low in _SUBORDINATORS and verb_word is not None and verb_word.group().endswith("ing"):
+            return "coordinated", None  # "…, while saying", "whilst promising": the main clause's subject
         if word in {'"', "''", ":", ".", "?", "!", ";", "(", ")", "-"}:
             return "none", None
         return "unnamed", None
+
+    def _possessive_owner(self, offset: int) -> EntityRecord | None:
+        """The entity whose possessive stands right before ``offset`` ("Acme's spokesman": Acme)."""
+        before = self.doc.text[max(0, offset - 4) : offset]
+        found = re.search(r"(?:'s|\u2019s|s')\s+$", before)
+        if found is None:
+            return None
+        end = offset - (len(before) - found.start())
+        m = self.index.at(end - 1)
+        return m.entity if m is not None and not self.in_quote(m.start) else None
+
+    def _named_apposition(self, name_end: int, lo: int) -> Mention | None:
+        """``X's lawyer, Y, said``: a name set off by commas after a noun phrase is the subject itself."""
+        m = self.mention_ending_at(name_end)
+        if m is None or m.entity.kind != "person":
+            return None
+        before = self.doc.text[max(lo, m.start - 3) : m.start]
+        return m if before.rstrip().endswith(",") else None
+
+    def role_holder(self, words: list[str], offset: int) -> EntityRecord | None:
+        """``the president``, ``the company's chief executive``: the person who holds that title.
+
+        ``words`` end with the role's last word (at ``offset``). The title
+        (a head of ``titles.tsv`` and its modifiers) must be opened by "the",
+        a possessive pronoun or a possessive ("the firm's"); the holder is the
+        nearest earlier person whose title ends with the same head, else the
+        only person of the article with it.
+        """
+        lower = [w.lower() for w in words]
+        found = title_span_before(lower, len(lower), lexicon())
+        if found is None and lower and lower[-1].endswith("."):  # "… the chief executive."
+            lower[-1] = lower[-1].rstrip(".")
+            found = title_span_before(lower, len(lower), lexicon())
+        if found is None or found[0] == 0:
+            return None
+        opener = lower[found[0] - 1]
+        if opener not in _ROLE_OPENERS and not opener.endswith(("'s", "\u2019s")):
+            return None
+        role = lower[found[0] :]
+        return self.title_holder(role, offset)
+
+    def title_holder(self, role: list[str], offset: int) -> EntityRecord | None:
+        """The person titled ``role`` (lowercase words) nearest before ``offset``, else the only one."""
+
+        def holds(record: EntityRecord) -> bool:
+            title = (record.job_title or "").lower().split()
+            if not title:
+                return False
+            head = role[-1]
+            return title[-1] == head and all(w in title for w in role)
+
+        i = bisect.bisect_left(self._starts, offset) - 1
+        while i >= 0:
+            m = self.index.mentions[i]
+            i -= 1
+            if m.entity.kind == "person" and not self.in_quote(m.start) and holds(m.entity):
+                return m.entity
+        holders = [r for r in self.index.records if r.kind == "person" and holds(r)]
+        return holders[0] if len(holders) == 1 else None
 
     def _appositive(self, lo: int, comma_end: int) -> Mention | None:
         """``X, the minister of Y, said``: the mention right before the appositive's opening comma."""
@@ -282,16 +384,57 @@ class Attributor:
                 return None
             mention = self.index.at(tok.start())
             if mention is not None and not self.in_quote(mention.start):
+                if mention.entity.kind != "person":
+                    # "said Dovetown mayor Lee", "said Acme chief Lee": the name the title leads to
+                    person = self._person_after_title(mention.end, hi)
+                    if person is not None:
+                        return person
                 return mention.entity
+            if word.lower() in _ROLE_OPENERS:
+                phrase = [
+                    (t.group(), t.start())
+                    for t in _TOKEN.finditer(text, tok.start(), min(hi, tok.start() + 60))
+                    if not self.in_quote(t.start())
+                ][:6]
+                for k in range(len(phrase), 1, -1):
+                    holder = self.role_holder([w for w, _ in phrase[:k]], phrase[k - 1][1])
+                    if holder is not None:
+                        return holder
             if word.lower() in _ORG_ROLES:
                 return self.resolve_role(tok.start())
             if word.lower() in _PRONOUNS:
                 return self.resolve_pronoun(tok.start(), _PRONOUNS[word.lower()])
         return None
 
+    def _person_after_title(self, start: int, hi: int) -> EntityRecord | None:
+        """A person named right after a title ("… mayor Lee", "… chief Lee"), before any punctuation."""
+        text = self.doc.text
+        words: list[str] = []
+        for tok in _TOKEN.finditer(text, start, min(hi, start + 60)):
+            mention = self.index.at(tok.start())
+            if mention is not None and mention.entity.kind == "person":
+                lower = [w.lower() for w in words]
+                found = title_span_before(lower, len(lower), lexicon()) if lower else None
+                return mention.entity if found is not None and found[0] == 0 else None
+            if tok.group() in ("'s", "\u2019s") and not words:
+                continue  # "said Acme's chief executive Lee"
+            if not tok.group()[0].isalnum() or len(words) >= 4:
+                return None
+            words.append(tok.group())
+        return None
+
     def clause_subject(self, sent_start: int, verb_start: int) -> EntityRecord | None:
-        """The first named actor or person pronoun of the sentence, before ``verb_start``."""
+        """The first named actor or person pronoun of the sentence, before ``verb_start``.
+
+        An opening prepositional phrase ("During the X debate, Lee …", "In
+        Y, Lee …") is not the subject: the clause starts after its comma.
+        """
         stop = min(verb_start, sent_start + WINDOW)
+        opener = _PREPOSITION_OPENER.match(self.doc.text, sent_start, stop)
+        if opener is not None:
+            comma = self.doc.text.find(",", opener.end(), stop)
+            if comma > 0 and not self.in_quote(comma):
+                sent_start = comma + 1
         mentions = self.mentions(sent_start, stop)
         first = mentions[0] if mentions else None
         for pronoun in _PERSON_PRONOUN.finditer(self.doc.text, sent_start, first.start if first else stop):
@@ -301,7 +444,7 @@ class Attributor:
 
     def according_to(self, start: int, end: int) -> EntityRecord | None:
         """``according to X`` (or ``a survey by X``) inside ``[start, end)``: X."""
-        for match in re.finditer(r"\baccording to\b", self.doc.text[start:end], re.IGNORECASE):
+        for match in re.finditer(rf"\b{ACCORDING}\b", self.doc.text[start:end], re.IGNORECASE):
             at = start + match.end()
             stop = self.doc.text.find(",", at, end)
             stop = end if stop < 0 else stop
@@ -309,24 +452,63 @@ class Attributor:
             people = [m for m in found if m.entity.kind == "person"]
             if people or found:
                 return (people or found)[0].entity
+            if stop < end:  # "according to the firm's lawyer, Ann Lee, …": the named apposition
+                after = self.doc.text.find(",", stop + 1, end)
+                named = [
+                    m
+                    for m in self.mentions(stop + 1, end if after < 0 else after)
+                    if m.entity.kind == "person" and not self.doc.text[stop + 1 : m.start].strip()
+                ]
+                if named:
+                    return named[0].entity
             low = self.doc.text[at:stop].lower().split()
             if low and low[-1] in _ORG_ROLES:
                 return self.resolve_role(at)
+            holder = self.role_holder(low[-5:], stop) if low else None
+            if holder is not None:
+                return holder
         return None
 
     # -- references
 
     def resolve_pronoun(self, offset: int, gender: str | None) -> EntityRecord | None:
-        """Find the person a "he"/"she" at ``offset`` refers to.
+        """Find the person a "he"/"she" at ``offset`` refers to: the most recent compatible person.
 
-        The nearest earlier person known to have that gender; when none is
-        known, the most recent person of unknown gender who was the subject
-        of a sentence; else the nearest earlier person of unknown gender.
-        People known to have the other gender are never chosen.
+        Walking back from the pronoun, the first person of that gender wins,
+        unless a person of unknown gender who was a sentence's subject comes
+        first (subjects before objects); a person of unknown gender who was
+        not a subject is the last resort. People known to have the other
+        gender are never chosen. Genders come from the record or from the
+        shipped given-name lists (``gender_of``).
+
+        A chain of the same pronoun continues its referent: when "he" stood
+        as a subject in the two sentences before, and no person known to have
+        that gender was named since, this "he" is that one's too (a person of
+        unknown gender named in between does not break the chain).
         """
+        key = (offset, gender)
+        if key not in self._pronouns:
+            self._pronouns[key] = self._resolve_pronoun(offset, gender)
+        return self._pronouns[key]
+
+    def _chain(self, offset: int, gender: str | None) -> int | None:
+        """The same pronoun as a sentence subject in the two sentences before ``offset`` (its offset)."""
+        sent = max(bisect.bisect_right(self._sent_starts, offset) - 1, 0)
+        floor = self._sent_starts[max(sent - 2, 0)] if self._sent_starts else 0
+        forms = {"m": r"\b(?:he|He)\b", "f": r"\b(?:she|She)\b"}
+        if gender not in forms:
+            return None
+        last: int | None = None
+        for match in re.finditer(forms[gender], self.doc.text[floor:offset]):
+            at = floor + match.start()
+            if not self.in_quote(at):
+                last = at
+        return last
+
+    def _resolve_pronoun(self, offset: int, gender: str | None) -> EntityRecord | None:
+        chain = self._chain(offset, gender)
         i = bisect.bisect_left(self._starts, offset) - 1
         fallback: EntityRecord | None = None
-        subject: EntityRecord | None = None
         seen = 0
         while i >= 0 and seen < 80:
             m = self.index.mentions[i]
@@ -336,15 +518,39 @@ class Attributor:
             seen += 1
             if offset - m.start > 3000:
                 break
-            if m.entity.gender is not None:
-                if m.entity.gender == gender:
+            if chain is not None and m.start < chain:
+                referent = self.resolve_pronoun(chain, gender)
+                if referent is not None:
+                    return referent
+                chain = None
+            known = self.gender_of(m.entity)
+            if known is not None:
+                if known == gender:
                     return m.entity
                 continue
+            if chain is not None:
+                continue  # an unknown-gender name inside the chain does not break it
+            if self._is_subject(m):
+                return m.entity
             if fallback is None:
                 fallback = m.entity
-            if subject is None and self._is_subject(m):
-                subject = m.entity
-        return subject or fallback
+        return fallback
+
+    def gender_of(self, record: EntityRecord) -> str | None:
+        """A person's gender: the record's, else that of the given name its name opens with.
+
+        A person found by a title ("Prime Minister X Y") carries the title's
+        gender (none for most titles); the shipped given-name lists still know X.
+        """
+        if record.gender is not None:
+            return record.gender
+        names = lexicon().given_names
+        for word in record.name.split():
+            if word in lexicon().honorifics:
+                continue
+            found = names.get(word)
+            return found if found in ("m", "f") else None
+        return None
 
     def _is_subject(self, m: Mention) -> bool:
         start, _ = self.sentence_of(m.start)

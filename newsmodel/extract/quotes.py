@@ -26,12 +26,13 @@ the sentence.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
 import attrs
 
-from newsmodel.extract.attribution import WINDOW, WORD_RE, Attributor
+from newsmodel.extract.attribution import ACCORDING, WINDOW, WORD_RE, Attributor
 from newsmodel.extract.candidates import words_of
 from newsmodel.extract.records import EntityIndex, EntityRecord
 from newsmodel.extract.sentences import Hit, split_sentences
@@ -221,7 +222,7 @@ def _after_attribution(attr: Attributor, close: int, hi: int) -> tuple[bool, Ent
     at = close + (lead.end() if lead else 0)
     if at >= hi:
         return True, None, False
-    according = re.match(r"according to\b", text[at:hi], re.IGNORECASE)
+    according = re.match(rf"{ACCORDING}\b", text[at:hi], re.IGNORECASE)
     if according:
         return True, attr.according_to(at, hi), True
     for verb in attr.verbs(at, min(hi, at + 200)):
@@ -301,7 +302,11 @@ def find_quotations(
         if intro_verb is not None:
             kind, who = attr.subject_before(intro_verb.start, sent_start)
             verb_form = intro_verb.phrase.lower()
-            if kind in {"coordinated", "none"} or (kind == "unnamed" and attr.after_time(intro_verb)):
+            if kind == "none":  # "Says Lee: "…"": the verb opens its clause, the subject follows
+                who = attr.subject_after(intro_verb.end, raw.open)
+            if (kind in {"coordinated", "none"} and who is None) or (
+                kind == "unnamed" and attr.after_time(intro_verb)
+            ):
                 who = attr.clause_subject(sent_start, intro_verb.start)
             elif kind == "unnamed" and verb_form in _NOUNISH:
                 kind = "weak"
@@ -352,16 +357,24 @@ def _prefix_speaker(attr: Attributor, sent_start: int, open_at: int) -> tuple[En
     according = attr.according_to(sent_start, open_at)
     if according is not None:
         return according, True
-    for verb in attr.verbs(sent_start, open_at)[:2]:
+    verbs = attr.verbs(sent_start, open_at)
+    for verb in verbs[:2]:
         kind, who = attr.subject_before(verb.start, sent_start)
         if kind == "entity" and who is not None:
             return who, True
+        if kind == "none" and (after := attr.subject_after(verb.end, open_at)) is not None:
+            return after, True
         if kind in {"coordinated", "none"} or (kind == "unnamed" and attr.after_time(verb)):
             subject = attr.clause_subject(sent_start, verb.start)
             if subject is not None:
                 return subject, True
         if kind == "unnamed" and verb.phrase.lower() not in _NOUNISH:
             return None, True
+    if not verbs and attr.doc.text[sent_start:open_at].rstrip().endswith(":"):
+        # "In a statement, Lee was blunt: "…"": the clause before the colon introduces the quote.
+        actors = [m for m in attr.mentions(sent_start, open_at) if m.entity.kind != "place"]
+        if actors:
+            return actors[0].entity, True
     return None, False
 
 
@@ -386,11 +399,16 @@ def _share(
         raw, prev = kept[i][0], kept[i - 1][0]
         if prev.paragraph == raw.paragraph:
             speakers[i] = speakers[i - 1]
+    starts = [s for s, _ in attr.doc.paragraphs]
     for i in range(len(kept)):
         raw = kept[i][0]
         if speakers[i] is not None or decided[i] or not _whole_paragraph(attr.doc, raw) or raw.paragraph < 1:
             continue
-        if i > 0 and kept[i - 1][0].paragraph == raw.paragraph - 1 and speakers[i - 1] is not None:
+        if (
+            i > 0
+            and _last_paragraph(starts, kept[i - 1][0]) == raw.paragraph - 1
+            and speakers[i - 1] is not None
+        ):
             speakers[i] = speakers[i - 1]
             continue
         p_start, p_end = attr.doc.paragraphs[raw.paragraph - 1]
@@ -403,6 +421,78 @@ def _share(
             if kind == "entity":
                 speakers[i] = who
             break
+    for i in range(len(kept)):
+        if speakers[i] is None and not decided[i]:
+            speakers[i] = _previous_sentence_speaker(attr, kept[i][0]) or _next_sentence_speaker(
+                attr, kept[i][0]
+            )
+
+
+def _whole_sentence(attr: Attributor, raw: _Raw) -> bool:
+    """Whether a quotation makes up its sentence (nothing but a full stop outside its marks)."""
+    text = attr.doc.text
+    start, end = attr.sentence_of(raw.open)
+    return not text[start : raw.open].strip() and not text[raw.close : max(end, raw.close)].strip(" .\n")
+
+
+def _previous_sentence_speaker(attr: Attributor, raw: _Raw) -> EntityRecord | None:
+    """``Lee admitted she was late. "…."``: a whole-sentence quotation after a speaker's sentence.
+
+    The sentence before, in the same paragraph, must quote nothing and have a
+    speech verb whose subject is named: the quotation goes on in that
+    speaker's words.
+    """
+    text = attr.doc.text
+    if not _whole_sentence(attr, raw):
+        return None
+    cursor = raw.open
+    for _ in range(2):
+        before = attr.previous_sentence(cursor)
+        if before is None or "\n" in text[before[1] : raw.open]:
+            return None  # only sentences of the quotation's own paragraph
+        cursor = before[0]
+        if _MARK.search(text, before[0], before[1]):
+            return None
+        verbs = attr.verbs(before[0], before[1])
+        if verbs:
+            kind, who = attr.subject_before(verbs[0].start, before[0])
+            if kind in {"coordinated", "none"}:
+                who = attr.clause_subject(before[0], verbs[0].start)
+            return who if kind != "unnamed" else None
+    return None
+
+
+def _next_sentence_speaker(attr: Attributor, raw: _Raw) -> EntityRecord | None:
+    """``"…." Lee said the plan had failed.``: a quotation that is a whole sentence, credited by the next one.
+
+    The next sentence (in the same paragraph or opening the next one) must
+    quote nothing itself and open with a speech verb's named subject within
+    its first dozen words ("Lee said", "Said Lee", "The ministry added").
+    """
+    text = attr.doc.text
+    if not _whole_sentence(attr, raw):
+        return None
+    following = attr.next_sentence(raw.close)
+    if following is None or following[0] < raw.close:
+        return None
+    n_start, n_end = following
+    if _MARK.search(text, n_start, n_end) or text.count("\n\n", raw.close, n_start) > 1:
+        return None
+    verbs = attr.verbs(n_start, n_end)
+    if not verbs or len(WORD_RE.findall(text[n_start : verbs[0].start])) > 12:
+        return None
+    kind, who = attr.subject_before(verbs[0].start, n_start)
+    if kind == "none":
+        return attr.subject_after(verbs[0].end, n_end)
+    return who if kind == "entity" else None
+
+
+def _last_paragraph(starts: list[int], raw: _Raw) -> int:
+    """The paragraph where a quotation ends (one that runs over paragraphs ends after it opened).
+
+    ``starts`` are the document's paragraph starts.
+    """
+    return max(bisect.bisect_right(starts, raw.pieces[-1][0]) - 1, raw.paragraph)
 
 
 def _whole_paragraph(doc: Document, raw: _Raw) -> bool:

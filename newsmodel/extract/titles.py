@@ -22,10 +22,18 @@ __all__ = ["head_at", "spell_title", "title_span_before"]
 _MAX_TITLE = 4
 
 
+def _lookup(lex: Lexicon, words: tuple[str, ...]) -> tuple[str, str] | None:
+    """A title by its lowercase words; a hyphenated head ("co-founder") may be keyed split or whole."""
+    found = lex.titles.get(words)
+    if found is None and len(words) == 1 and "-" in words[0]:
+        found = lex.titles.get(tuple(words[0].replace("-", " - ").split()))
+    return found
+
+
 def head_at(lower: list[str], i: int, lex: Lexicon) -> tuple[int, str, str] | None:
     """Return the longest title head at ``lower[i]``: (end index, spelled-out, gender)."""
     for k in range(min(_MAX_TITLE, len(lower) - i), 0, -1):
-        found = lex.titles.get(tuple(lower[i : i + k]))
+        found = _lookup(lex, tuple(lower[i : i + k]))
         if found is not None:
             return i + k, found[0], found[1]
     return None
@@ -53,7 +61,7 @@ def title_span_before(lower: list[str], end: int, lex: Lexicon) -> tuple[int, st
     ``lower`` are lowercased words; the head must end at ``end``.
     """
     for k in range(min(_MAX_TITLE, end), 0, -1):
-        found = lex.titles.get(tuple(lower[end - k : end]))
+        found = _lookup(lex, tuple(lower[end - k : end]))
         if found is None:
             continue
         start = end - k

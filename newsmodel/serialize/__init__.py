@@ -2,7 +2,7 @@
 
 Each format lives in its own module with the same verbs (``to_…`` for the
 in-memory value, ``dumps`` for text); this package dispatches on the closed
-:class:`~newsmodel.formats.Format` enum, never on a plugin registry.
+:class:`~newsmodel.serialize.formats.Format` enum, never on a plugin registry.
 
 >>> from newsmodel.model import NewsArticle
 >>> article = NewsArticle(id="https://example.org/a", headline="Hi")
@@ -14,17 +14,18 @@ in-memory value, ``dumps`` for text); this package dispatches on the closed
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import orjson
 
-from newsmodel.formats import Format
 from newsmodel.model import NewsArticle
+from newsmodel.serialize.formats import Format
 from newsmodel.serialize.html import to_html_script
 from newsmodel.serialize.jsonld import parse_jsonld, to_jsonld, web_profile
 from newsmodel.serialize.rdf import to_nquads, to_ntriples, to_quads, to_rdflib, to_triples, to_turtle
 
 __all__ = [
+    "WRITERS",
     "Format",
     "dumps",
     "dumps_all",
@@ -77,19 +78,37 @@ def dumps_all(article: NewsArticle, formats: Iterable[Format] = tuple(Format)) -
     return {fmt: out[fmt] for fmt in wanted}
 
 
+def _json(article: NewsArticle) -> str:
+    from newsmodel.serialize import json as json_format  # helper module, imported when used
+
+    text: str = json_format.dumps(article)
+    return text
+
+
+def _jsonld(article: NewsArticle) -> str:
+    from newsmodel.serialize.jsonld import dumps as jsonld_dumps
+
+    return jsonld_dumps(article)
+
+
+def _rdf_writer(fmt: Format) -> Callable[[NewsArticle], str]:
+    def write(article: NewsArticle) -> str:
+        from newsmodel.serialize.rdf import dumps as rdf_dumps
+
+        return rdf_dumps(article, fmt)
+
+    return write
+
+
+#: The writer of each format: a table, so a new format is one line here and one member of ``Format``.
+WRITERS: dict[Format, Callable[[NewsArticle], str]] = {
+    Format.JSON: _json,
+    Format.JSONLD: _jsonld,
+    Format.HTML: to_html_script,
+    **{fmt: _rdf_writer(fmt) for fmt in (Format.TURTLE, Format.NTRIPLES, Format.NQUADS)},
+}
+
+
 def dumps(article: NewsArticle, fmt: Format) -> str:
     """The article as text in format ``fmt`` (plain JSON is validated by its writer)."""
-    if fmt is Format.JSON:
-        from newsmodel.serialize import json as json_format  # helper module, imported when used
-
-        text: str = json_format.dumps(article)
-        return text
-    if fmt is Format.JSONLD:
-        from newsmodel.serialize.jsonld import dumps as jsonld_dumps
-
-        return jsonld_dumps(article)
-    if fmt is Format.HTML:
-        return to_html_script(article)
-    from newsmodel.serialize.rdf import dumps as rdf_dumps
-
-    return rdf_dumps(article, fmt)
+    return WRITERS[fmt](article)

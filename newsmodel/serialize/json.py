@@ -30,10 +30,10 @@ from typing import Any
 
 import orjson
 
-from newsmodel import schema
-from newsmodel.convert import structure, unstructure
+from newsmodel.check import schema
 from newsmodel.errors import FormatError
 from newsmodel.model import NewsArticle
+from newsmodel.serialize.converter import structure, unstructure
 
 __all__ = ["dumps", "from_dict", "loads", "to_dict"]
 

@@ -29,8 +29,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from newsmodel.errors import FormatError
-from newsmodel.formats import Format
 from newsmodel.model import NewsArticle
+from newsmodel.serialize.formats import Format
 from newsmodel.serialize.jsonld import to_jsonld
 from newsmodel.vocab import (
     AGREEMENT_CLASS,

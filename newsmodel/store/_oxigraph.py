@@ -37,6 +37,7 @@ import pyoxigraph as ox
 
 from newsmodel.errors import FormatError, StoreError, StoreUnavailable
 from newsmodel.model import NewsArticle
+from newsmodel.namespaces import http_schema_iris
 from newsmodel.store._protocol import LoadStats, Progress
 from newsmodel.store._rdf import (
     Unit,
@@ -276,10 +277,13 @@ class OxigraphStore:
     # ------------------------------------------------------------------ reads
 
     def query(self, sparql: str) -> QueryResult:
-        """Run a SPARQL query; named graphs are queried with ``GRAPH`` patterns."""
+        """Run a SPARQL query; named graphs are queried with ``GRAPH`` patterns.
+
+        schema.org IRIs may be written ``https://`` (rdflib's ``SDO``): see :mod:`newsmodel.namespaces`.
+        """
         store = self.oxigraph
         try:
-            return result_from_oxigraph(store.query(sparql))
+            return result_from_oxigraph(store.query(http_schema_iris(sparql)))
         except SyntaxError as exc:
             raise StoreError(f"the query does not parse: {exc}") from exc
         except (OSError, ValueError, RuntimeError) as exc:

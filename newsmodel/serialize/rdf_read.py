@@ -6,10 +6,11 @@ field has a term, the extension's ``nm:order`` literals restore the order of
 multi-valued fields that a graph (a set) forgets, and defaults that the writer
 leaves out (a confidence of 1, ``partial`` false) come back as defaults.
 
-The graph may come from an ``rdflib.Graph`` or ``Dataset``, a
-``pyoxigraph.Store`` (the article's named graph), or any object with a
-``query(sparql)`` method answering a SPARQL 1.1 CONSTRUCT (the project's
-stores: their answer keeps the triples as N-Triples, so no datatype is lost).
+The source is typed, never guessed at: an ``rdflib.Graph`` or ``Dataset``, a
+``pyoxigraph.Store`` (the article's named graph), one of the project's stores
+(``OxigraphStore``, ``SparqlStore``: the article's graph by a SPARQL CONSTRUCT,
+whose answer keeps the triples as N-Triples, so no datatype is lost), or
+:class:`RdfText`, text with its :class:`~newsmodel.serialize.formats.Format`.
 
 >>> from newsmodel.model import NewsArticle
 >>> from newsmodel.serialize.rdf import to_rdflib
@@ -21,8 +22,10 @@ True
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+
+import attrs
 
 from newsmodel.errors import FormatError, NewsmodelError
 from newsmodel.model import (
@@ -43,6 +46,7 @@ from newsmodel.model import (
     Span,
     Timestamp,
 )
+from newsmodel.serialize.formats import Format
 from newsmodel.serialize.jsonld import image_key, mention_rank
 from newsmodel.vocab import (
     AGREEMENT_CLASS,
@@ -55,7 +59,13 @@ from newsmodel.vocab import (
     XSD,
 )
 
-__all__ = ["from_rdf"]
+if TYPE_CHECKING:
+    import pyoxigraph
+    import rdflib
+
+    from newsmodel.store import Store
+
+__all__ = ["RdfSource", "RdfText", "from_rdf"]
 
 T = TypeVar("T")
 
@@ -114,66 +124,34 @@ def _from_oxigraph(term: Any) -> Term:
     raise FormatError(f"unexpected RDF term {term!r}")
 
 
-def _from_any(term: Any) -> Term:
-    """Convert a term from rdflib, pyoxigraph, or a SPARQL 1.1 JSON results binding."""
-    if isinstance(term, Mapping):
-        kind, value = term.get("type"), term.get("value")
-        if kind == "uri":
-            return ("I", str(value))
-        if kind == "bnode":
-            return ("B", str(value))
-        if kind in ("literal", "typed-literal"):
-            datatype = term.get("datatype")
-            return ("L", str(value), None if datatype in (None, _XSD_STRING) else str(datatype))
-        raise FormatError(f"unexpected SPARQL JSON term {term!r}")
-    module = type(term).__module__
-    if module.startswith("rdflib"):
-        return _from_rdflib(term)
-    if module.startswith("pyoxigraph") or (module == "builtins" and hasattr(term, "value")):
-        return _from_oxigraph(term)
-    raise FormatError(f"unexpected RDF term {term!r} of type {type(term).__name__}")
+@attrs.frozen
+class RdfText:
+    """RDF as text in a known format: Turtle, N-Triples, N-Quads or JSON-LD (a format is a value).
+
+    >>> from newsmodel.serialize.formats import Format
+    >>> RdfText("<https://example.org/a> a <http://schema.org/NewsArticle> .", Format.NTRIPLES).format.name
+    'NTRIPLES'
+    >>> RdfText("{}", Format.HTML)
+    Traceback (most recent call last):
+    ...
+    newsmodel.errors.FormatError: Format.HTML is not an RDF format; use one of: jsonld, turtle, nt, nquads
+    """
+
+    data: str | bytes
+    format: Format = attrs.field()
+
+    @format.validator
+    def _rdf_only(self, _: attrs.Attribute[Format], value: Format) -> None:
+        if not isinstance(value, Format) or not value.is_rdf:
+            rdf = ", ".join(f.format_name for f in Format if f.is_rdf)
+            raise FormatError(f"{value} is not an RDF format; use one of: {rdf}")
 
 
-_ROW_KEYS = (("subject", "predicate", "object"), ("s", "p", "o"))
+#: What :func:`from_rdf` reads: an rdflib graph or dataset, a pyoxigraph store, one of our stores, or text.
+RdfSource: TypeAlias = "rdflib.Graph | pyoxigraph.Store | Store | RdfText"
 
-
-def _row(row: Any) -> tuple[Any, Any, Any]:
-    """One triple of a CONSTRUCT answer: a pyoxigraph/rdflib triple, a mapping, or a 3-sequence."""
-    if hasattr(row, "subject") and hasattr(row, "predicate") and hasattr(row, "object"):
-        return row.subject, row.predicate, row.object
-    if isinstance(row, Mapping):
-        for keys in _ROW_KEYS:
-            if all(key in row for key in keys):
-                return row[keys[0]], row[keys[1]], row[keys[2]]
-        raise FormatError(f"a result row without subject, predicate and object: {row!r}")
-    values: Sequence[Any] = tuple(row)
-    if len(values) != 3:
-        raise FormatError(f"a result row of {len(values)} terms, expected a triple")
-    return values[0], values[1], values[2]
-
-
-def _answer_triples(answer: Any) -> list[tuple[Term, Term, Term]]:
-    """The triples of a CONSTRUCT answer, whatever shape the source gives it."""
-    import pyoxigraph as ox
-
-    text = getattr(answer, "ntriples", None)  # newsmodel's stores keep the answer as N-Triples
-    if isinstance(answer, str | bytes):
-        text = answer
-    if isinstance(text, str | bytes):
-        try:
-            parsed = list(ox.parse(text, format=ox.RdfFormat.N_TRIPLES, lenient=True))
-        except SyntaxError as exc:
-            raise FormatError(f"the store's answer is not N-Triples: {exc}") from exc
-        return [
-            (_from_oxigraph(t.subject), _from_oxigraph(t.predicate), _from_oxigraph(t.object)) for t in parsed
-        ]
-    graph = getattr(answer, "graph", None)  # rdflib's CONSTRUCT result
-    rows = graph if graph is not None and hasattr(graph, "triples") else answer
-    out = []
-    for row in rows:
-        s, p, o = _row(row)
-        out.append((_from_any(s), _from_any(p), _from_any(o)))
-    return out
+#: pyoxigraph's parser for each RDF format it reads without a remote context.
+_OXIGRAPH_FORMATS = {Format.TURTLE: "TURTLE", Format.NTRIPLES: "N_TRIPLES", Format.NQUADS: "N_QUADS"}
 
 
 def _oxigraph_graph(store: Any, iri: str) -> Any:
@@ -193,42 +171,68 @@ def _oxigraph_graph(store: Any, iri: str) -> Any:
         raise FormatError(f"the store has no graph named {iri!r}") from None
 
 
-def _triples(source: Any, iri: str) -> Iterable[tuple[Term, Term, Term]]:
-    try:
-        import rdflib
-    except ImportError:  # pragma: no cover - rdflib is a dependency
-        rdflib = None  # type: ignore[assignment]
-    try:
-        import pyoxigraph as ox
-    except ImportError:  # pragma: no cover - pyoxigraph is a dependency
-        ox = None  # type: ignore[assignment]
+def _from_rdflib_graph(source: Any, iri: str) -> list[tuple[Term, Term, Term]]:
+    import rdflib
 
-    if rdflib is not None and isinstance(source, rdflib.Graph):
-        raw: list[Any] = []
-        if isinstance(source, rdflib.Dataset):
-            named = source.graph(rdflib.URIRef(iri))
-            raw = [(s, p, o) for s, p, o, _ in source.quads((None, None, None, named))]
-        if not raw:
-            raw = list(source.triples((None, None, None)))
-        return [(_from_rdflib(s), _from_rdflib(p), _from_rdflib(o)) for s, p, o in raw]
-    if ox is not None and isinstance(source, ox.Store):
-        quads = list(source.quads_for_pattern(None, None, None, _oxigraph_graph(source, iri)))
-        if not quads:
-            quads = list(source.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-        return [
-            (_from_oxigraph(q.subject), _from_oxigraph(q.predicate), _from_oxigraph(q.object)) for q in quads
-        ]
-    if hasattr(source, "query"):
-        try:
-            answer = source.query(_CONSTRUCT.format(iri=iri))
-        except NewsmodelError:
-            raise
-        except Exception as exc:
-            raise FormatError(f"the store could not answer the query for {iri}: {exc}") from exc
-        return _answer_triples(answer)
+    raw: list[Any] = []
+    if isinstance(source, rdflib.Dataset):
+        named = source.graph(rdflib.URIRef(iri))
+        raw = [(s, p, o) for s, p, o, _ in source.quads((None, None, None, named))]
+    if not raw:
+        raw = list(source.triples((None, None, None)))
+    return [(_from_rdflib(s), _from_rdflib(p), _from_rdflib(o)) for s, p, o in raw]
+
+
+def _from_oxigraph_store(source: Any, iri: str) -> list[tuple[Term, Term, Term]]:
+    import pyoxigraph as ox
+
+    quads = list(source.quads_for_pattern(None, None, None, _oxigraph_graph(source, iri)))
+    if not quads:
+        quads = list(source.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    return [(_from_oxigraph(q.subject), _from_oxigraph(q.predicate), _from_oxigraph(q.object)) for q in quads]
+
+
+def _from_store(source: Store, iri: str) -> list[tuple[Term, Term, Term]]:
+    """The article's graph through the store's own SPARQL: its answer keeps the triples as N-Triples."""
+    answer = source.query(_CONSTRUCT.format(iri=iri))
+    if answer.ntriples is None:
+        raise FormatError(f"the store answered the CONSTRUCT for {iri} with {answer.kind} rows, not triples")
+    return _from_text(RdfText(answer.ntriples, Format.NTRIPLES), iri)
+
+
+def _from_text(source: RdfText, iri: str) -> list[tuple[Term, Term, Term]]:
+    import pyoxigraph as ox
+
+    if source.format is Format.JSONLD:
+        from newsmodel.serialize.jsonld import parse_jsonld  # our bundled context: nothing is fetched
+
+        return _from_rdflib_graph(parse_jsonld(source.data), iri)
+    store = ox.Store()
+    try:
+        store.load(source.data, format=getattr(ox.RdfFormat, _OXIGRAPH_FORMATS[source.format]), lenient=True)
+    except SyntaxError as exc:
+        raise FormatError(f"not valid {source.format.format_name}: {exc}") from exc
+    return _from_oxigraph_store(store, iri)
+
+
+def _triples(source: RdfSource, iri: str) -> list[tuple[Term, Term, Term]]:
+    """The triples of the article's graph, by the type of the source (no guessing at shapes)."""
+    import pyoxigraph as ox
+    import rdflib
+
+    from newsmodel.store import Store
+
+    if isinstance(source, RdfText):
+        return _from_text(source, iri)
+    if isinstance(source, rdflib.Graph):
+        return _from_rdflib_graph(source, iri)
+    if isinstance(source, ox.Store):
+        return _from_oxigraph_store(source, iri)
+    if isinstance(source, Store):
+        return _from_store(source, iri)
     raise FormatError(
-        f"cannot read RDF from {type(source).__name__}: give an rdflib.Graph, a pyoxigraph.Store "
-        "or an object with .query(sparql)"
+        f"cannot read RDF from {type(source).__name__}: give an rdflib.Graph, a pyoxigraph.Store, "
+        "a newsmodel store or RdfText(text, Format)"
     )
 
 
@@ -586,8 +590,8 @@ class _Reader:
         )
 
 
-def from_rdf(source: Any, iri: str) -> NewsArticle:
-    """Rebuild the ``NewsArticle`` with IRI ``iri`` from a graph, a store, or a SPARQL source.
+def from_rdf(source: RdfSource, iri: str) -> NewsArticle:
+    """Rebuild the ``NewsArticle`` with IRI ``iri`` from a graph, a store, or RDF text with its format.
 
     Raises :class:`FormatError` when the graph does not hold that article or
     holds something the model refuses.
