@@ -21,7 +21,7 @@ from newsmodel.errors import NewsmodelError
 __all__ = ["main", "run"]
 
 #: Subcommand modules, in the order ``--help`` lists them.
-COMMANDS: tuple[str, ...] = ("_convert", "_validate", "_lint", "_page", "_load", "_query")
+COMMANDS: tuple[str, ...] = ("_convert", "_validate", "_lint", "_page", "_load", "_query", "_spark")
 
 
 def build_parser() -> argparse.ArgumentParser:
