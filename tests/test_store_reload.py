@@ -1,0 +1,133 @@
+"""Re-loading articles already in the embedded store: only what changed is written, in bounded batches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+import pyoxigraph as ox
+import pytest
+import rdflib.compare
+from _store_helpers import article
+
+from newsmodel.model import Image, NewsArticle
+from newsmodel.store import OxigraphStore
+from newsmodel.store import _oxigraph as embedded
+from newsmodel.store._diff import graph_change
+
+P = ox.NamedNode("urn:ex:p")
+S = ox.NamedNode("urn:ex:s")
+
+
+def blank_nodes(store: OxigraphStore, iri: str) -> set[str]:
+    """The labels of the blank nodes stored in graph ``iri`` (they change whenever the graph is rewritten)."""
+    found = set()
+    for quad in store.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(iri)):
+        for term in (quad.subject, quad.object):
+            if isinstance(term, ox.BlankNode):
+                found.add(term.value)
+    return found
+
+
+def same_as_fresh(store: OxigraphStore, articles: list[NewsArticle]) -> None:
+    """Every graph of ``store`` is isomorphic to the graph a fresh store gets from ``articles``."""
+    with OxigraphStore() as fresh:
+        fresh.load_many(articles)
+        assert store.graphs() == fresh.graphs()
+        for iri in fresh.graphs():
+            assert rdflib.compare.isomorphic(store.graph(iri), fresh.graph(iri)), iri
+
+
+def tree(label: str, value: str) -> list[ox.Triple]:
+    """Subject S with one blank node holding ``value``."""
+    node = ox.BlankNode(label)
+    return [ox.Triple(S, P, node), ox.Triple(node, P, ox.Literal(value))]
+
+
+def test_same_triples_under_other_blank_labels_are_no_change() -> None:
+    """Graphs equal up to blank-node labels need no write; a changed plain triple is a partial change."""
+    base = [ox.Triple(S, P, ox.Literal("a"))]
+    assert graph_change(base + tree("x", "1"), base + tree("y", "1")) is None
+    change = graph_change(base + tree("x", "1"), [ox.Triple(S, P, ox.Literal("b")), *tree("y", "1")])
+    assert change is not None and not change.whole
+    assert [t.object for t in change.removed] == [ox.Literal("a")]
+    assert [t.object for t in change.added] == [ox.Literal("b")]
+
+
+def test_changed_or_untraceable_blank_nodes_mean_a_whole_replace() -> None:
+    """A changed blank node, a shared one, a cycle or a deep chain is never judged unchanged."""
+    assert graph_change(tree("x", "1"), tree("y", "2")) == graph_change(tree("x", "1"), []) is not None
+    assert graph_change(tree("x", "1"), tree("y", "2")).whole  # type: ignore[union-attr]
+    shared = ox.BlankNode("s")
+    two_parents = [ox.Triple(S, P, shared), ox.Triple(ox.NamedNode("urn:ex:t"), P, shared)]
+    assert graph_change(two_parents, two_parents).whole  # type: ignore[union-attr]
+    a, b = ox.BlankNode("a"), ox.BlankNode("b")
+    cycle = [ox.Triple(a, P, b), ox.Triple(b, P, a)]
+    assert graph_change(cycle, cycle).whole  # type: ignore[union-attr]
+    chain = [ox.Triple(ox.BlankNode(f"n{k}"), P, ox.BlankNode(f"n{k + 1}")) for k in range(200)]
+    assert graph_change(chain, chain).whole  # type: ignore[union-attr]
+
+
+def test_reloading_an_unchanged_article_rewrites_nothing(tmp_path: Path) -> None:
+    """Loading an article that is already stored leaves its graph as it was, blank nodes included."""
+    one = article(1)
+    with OxigraphStore(tmp_path / "db") as store:
+        store.load(one)
+        before, nodes = store.nquads(), blank_nodes(store, one.id)
+        assert nodes  # the image and its sizes are blank nodes
+        stats = store.load(one)
+        assert stats.articles == 1 and stats.triples == len(before.splitlines())
+        store.load_many([one, one])
+        assert store.nquads() == before
+        assert blank_nodes(store, one.id) == nodes
+
+
+def test_corrected_headline_changes_only_that_triple() -> None:
+    """A corrected headline replaces the old one; the untouched blank nodes keep their identity."""
+    one = article(1, "Wrong headline")
+    with OxigraphStore() as store:
+        store.load(one)
+        nodes = blank_nodes(store, one.id)
+        fixed = article(1, "Right headline")
+        store.load(fixed)
+        assert blank_nodes(store, one.id) == nodes
+        same_as_fresh(store, [fixed])
+
+
+def test_changed_image_replaces_the_whole_graph() -> None:
+    """A change inside a blank node (the image's width) rewrites the graph; no old value survives."""
+    one = article(1)
+    wider = attrs.evolve(one, images=(Image(url=one.images[0].url, width=1234, height=600),))
+    with OxigraphStore() as store:
+        store.load(one)
+        store.load(wider)
+        same_as_fresh(store, [wider])
+        widths = store.query(
+            "SELECT ?w WHERE { GRAPH ?g { ?i <http://schema.org/width> ?v . "
+            "?v <http://schema.org/value> ?w } }"
+        )
+        assert [row["w"] for row in widths] == [1234]
+
+
+@pytest.mark.parametrize("spool_bytes", [1, 1 << 30], ids=["spooled-to-disk", "in-memory"])
+def test_load_many_reloads_in_small_batches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spool_bytes: int
+) -> None:
+    """Many re-loads (changed, unchanged, repeated) in tiny transactions end exactly as a fresh load."""
+    monkeypatch.setattr(embedded, "BATCH_TRIPLES", 40)
+    monkeypatch.setattr(embedded, "SPOOL_MEMORY", spool_bytes)
+    first = [article(n, people=(("Ada Example", "Freedonia"), (f"Bo {n}", "Sylvania"))) for n in range(30)]
+    second = [
+        *(article(n, f"corrected {n}") for n in range(0, 30, 2)),  # changed
+        *first[1::2],  # unchanged
+        *(article(n) for n in range(30, 36)),  # new
+        article(3, "repeated, first"),
+        article(3, "repeated, last"),  # of two copies in one load, the last wins
+        attrs.evolve(first[5], images=()),  # a blank node removed
+    ]
+    with OxigraphStore(tmp_path / "db") as store:
+        store.load_many(first)
+        stats = store.load_many(second)
+        assert stats.articles == len(second)
+        expected = {a.id: a for a in first} | {a.id: a for a in second}
+        same_as_fresh(store, list(expected.values()))
