@@ -40,6 +40,8 @@ _EXPORTS: dict[str, str] = {
     "Quotation": "newsmodel.model",
     "Span": "newsmodel.model",
     # errors
+    "AccessDenied": "newsmodel.errors",
+    "CredentialsRequired": "newsmodel.errors",
     "ExtractionError": "newsmodel.errors",
     "FormatError": "newsmodel.errors",
     "LintError": "newsmodel.errors",
@@ -77,6 +79,8 @@ __all__ = sorted([*_EXPORTS, "__version__"])
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from newsmodel.api import read_text
     from newsmodel.errors import (
+        AccessDenied,
+        CredentialsRequired,
         ExtractionError,
         FormatError,
         LintError,
