@@ -86,6 +86,29 @@ _ACCEPT = (
     "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8, "
     "application/sparql-results+xml;q=0.5, application/rdf+xml;q=0.4"
 )
+#: Asked per query form: Virtuoso answers a CONSTRUCT with SPARQL JSON results
+#: (bindings of ?s ?p ?o, blank nodes as IRIs) when that comes first in Accept.
+_ACCEPT_BY_FORM = {
+    "select": "application/sparql-results+json, application/sparql-results+xml;q=0.5",
+    "ask": "application/sparql-results+json, application/sparql-results+xml;q=0.5",
+    "construct": "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5",
+    "describe": "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5",
+}
+_PROLOGUE = re.compile(r"(?:\s+|#[^\n]*(?:\n|$)|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)*", re.IGNORECASE)
+_FORM = re.compile(r"(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+
+
+def _accept(sparql: str) -> str:
+    r"""The Accept header for a query: by its form (after the prologue), or every format we read.
+
+    >>> _accept("PREFIX s: <http://schema.org/> # people\nconstruct { ?p a s:Person } WHERE {}")[:21]
+    'application/n-triples'
+    """
+    prologue = _PROLOGUE.match(sparql)
+    form = _FORM.match(sparql, prologue.end() if prologue else 0)
+    return _ACCEPT_BY_FORM[form.group(1).lower()] if form else _ACCEPT
+
+
 _RESULT_FORMATS: dict[str, Any] = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
     "application/json": ox.QueryResultsFormat.JSON,
@@ -407,7 +430,7 @@ class SparqlStore:
         return self._parse_answer(self._send_query(sparql, self._method()))
 
     def _send_query(self, sparql: str, method: str, timeout: float | None = None) -> httpx.Response:
-        headers = {"Accept": _ACCEPT}
+        headers = {"Accept": _accept(sparql)}
         if method == "get":
             return self._request(
                 "GET", self.query_endpoint, params={"query": sparql}, headers=headers, timeout=timeout
