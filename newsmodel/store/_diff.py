@@ -7,17 +7,17 @@ every old quad is deleted and every new one inserted, index by index. So the
 embedded store compares first and writes only the difference:
 
 - the same triples: nothing to write;
-- a difference only in triples without blank nodes: delete and insert just
-  those (``DELETE DATA`` / ``INSERT DATA``, which name their triples exactly);
-- a difference that touches blank nodes: replace the whole graph, since SPARQL
-  cannot name a stored blank node to delete it.
+- otherwise delete and insert just the triples without blank nodes that
+  differ (``DELETE DATA`` / ``INSERT DATA`` name them exactly), and, when
+  the blank nodes differ too, replace every triple that holds one (SPARQL
+  cannot name a stored blank node, so they go by a pattern, ``isBlank``).
 
 Blank nodes have no stable labels (Oxigraph relabels them on load), so they
 are compared by shape: each blank node gets a hash of its outgoing edges,
 recursively (a Merkle hash). That identifies trees of blank nodes exactly,
 which is what serializers write for images, sizes and other nested values;
 a blank node with two parents, a cycle or a very deep chain has no such
-label, and the graph is then treated as changed (replaced whole), never as
+label, and its blank nodes are then treated as changed (replaced), never as
 the same. Terms are compared as parsed terms, not as text, so two spellings of
 one literal are equal.
 """
@@ -42,13 +42,16 @@ MAX_DEPTH = 64
 class Change:
     """How a stored graph differs from its new version.
 
-    ``whole`` means replace the graph (blank nodes differ); otherwise delete
-    ``removed`` and insert ``added``, triples without blank nodes.
+    Delete ``removed`` and insert ``added`` (triples without blank nodes);
+    when ``blank`` is not ``None``, also replace every triple holding a blank
+    node with the triples of ``blank``. ``writes`` counts the triples this
+    deletes and inserts, to size transactions.
     """
 
-    whole: bool
     removed: tuple[ox.Triple, ...] = ()
     added: tuple[ox.Triple, ...] = ()
+    blank: tuple[ox.Triple, ...] | None = None
+    writes: int = 0
 
 
 Shape = Counter[tuple[str, str, str]]
@@ -123,23 +126,24 @@ def graph_change(old: Iterable[Statement], new: Iterable[Statement]) -> Change |
     >>> graph_change(old, new) is None
     True
     >>> change = graph_change(old, [*new[1:], ox.Triple(s, p, ox.Literal("b"))])
-    >>> change.whole, [t.object.value for t in change.removed], [t.object.value for t in change.added]
-    (False, ['a'], ['b'])
-    >>> graph_change(old, new[:2]).whole  # a blank node lost an edge
-    True
+    >>> change.blank, [t.object.value for t in change.removed], [t.object.value for t in change.added]
+    (None, ['a'], ['b'])
+    >>> len(graph_change(old, new[:2]).blank)  # a blank node lost an edge: its triples are replaced
+    1
     """
     old_plain, old_linked = _split(old)
     new_plain, new_linked = _split(new)
     old_shape = _shape(old_linked)
-    if old_shape is None or old_shape != _shape(new_linked):
-        return Change(whole=True)
-    if old_plain == new_plain:
+    same_blanks = old_shape is not None and old_shape == _shape(new_linked)
+    if same_blanks and old_plain == new_plain:
         return None
-    return Change(
-        whole=False,
-        removed=tuple(_triple(s) for s in old_plain - new_plain),
-        added=tuple(_triple(s) for s in new_plain - old_plain),
-    )
+    removed = tuple(_triple(s) for s in old_plain - new_plain)
+    added = tuple(_triple(s) for s in new_plain - old_plain)
+    if same_blanks:
+        return Change(removed=removed, added=added, writes=len(removed) + len(added))
+    blank = tuple(_triple(s) for s in new_linked)
+    writes = len(removed) + len(added) + len(old_linked) + len(blank)
+    return Change(removed=removed, added=added, blank=blank, writes=writes)
 
 
 def _triple(statement: Statement) -> ox.Triple:

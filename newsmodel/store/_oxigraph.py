@@ -6,8 +6,7 @@ never half of one.
 - ``load`` writes a new graph with one transactional load. An existing one is
   compared with the new version first (:mod:`newsmodel.store._diff`): the
   same triples are left alone, and otherwise one SPARQL update, which
-  Oxigraph runs as a single transaction, writes the difference (or drops the
-  graph and inserts the new version when blank nodes changed).
+  Oxigraph runs as a single transaction, writes the difference.
 - ``load_many`` streams the N-Quads of every *new* article into Oxigraph's
   bulk loader, which commits all of it at the end or nothing (an exception
   from the article iterable aborts it). The serializer labels blank nodes
@@ -278,9 +277,9 @@ class OxigraphStore:
             change = graph_change(old, new)
             if change is None:
                 continue
-            pending.append(change_update(iri, change, new))
+            pending.append(change_update(iri, change))
             names.append(iri)
-            weight += len(old) + len(new) if change.whole else len(change.removed) + len(change.added)
+            weight += change.writes
             if weight >= BATCH_TRIPLES:
                 commit()
         commit()

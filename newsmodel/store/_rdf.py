@@ -148,32 +148,32 @@ def triples_text(iri: str, data: bytes) -> str:
     return serialize(triples, ox.RdfFormat.N_TRIPLES).decode("utf-8")
 
 
-def change_update(iri: str, change: Change, new: list[ox.Quad]) -> str:
-    r"""The SPARQL update that turns stored graph ``iri`` into ``new``, given their ``change``.
-
-    A whole replacement drops the graph and inserts ``new``; a partial one
-    deletes and inserts just the triples that differ (none has a blank node).
+def change_update(iri: str, change: Change) -> str:
+    r"""The SPARQL update that applies ``change`` to stored graph ``iri``.
 
     >>> s, p = ox.NamedNode("urn:s"), ox.NamedNode("urn:p")
     >>> old, new = ox.Triple(s, p, ox.Literal("o")), ox.Triple(s, p, ox.Literal("n"))
-    >>> print(change_update("urn:g", Change(whole=False, removed=(old,), added=(new,)), []))
+    >>> print(change_update("urn:g", Change(removed=(old,), added=(new,))))
     DELETE DATA { GRAPH <urn:g> {
     <urn:s> <urn:p> "o" .
     } } ;
     INSERT DATA { GRAPH <urn:g> {
     <urn:s> <urn:p> "n" .
     } }
-    >>> print(change_update("urn:g", Change(whole=True), []))
-    DROP SILENT GRAPH <urn:g>
+    >>> print(change_update("urn:g", Change(blank=())))
+    DELETE { GRAPH <urn:g> { ?s ?p ?o } }
+    WHERE { GRAPH <urn:g> { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) } }
     """
     name = check_iri(iri).value
-    if change.whole:
-        parts = [f"DROP SILENT GRAPH <{name}>"]
-        removed: Iterable[ox.Triple] = ()
-        added: Iterable[ox.Triple] = (quad.triple for quad in new)
-    else:
-        parts, removed, added = [], change.removed, change.added
-    for keyword, triples in (("DELETE DATA", removed), ("INSERT DATA", added)):
+    parts = []
+    added: list[ox.Triple] = list(change.added)
+    if change.blank is not None:
+        parts.append(
+            f"DELETE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}\n"
+            f"WHERE {{ GRAPH <{name}> {{ ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }} }}"
+        )
+        added += change.blank
+    for keyword, triples in (("DELETE DATA", change.removed), ("INSERT DATA", added)):
         body = serialize(triples, ox.RdfFormat.N_TRIPLES).decode("utf-8")
         if body:
             parts.append(f"{keyword} {{ GRAPH <{name}> {{\n{body}}} }}")
