@@ -7,6 +7,8 @@ speak HTTP digest only, and writes need a user with the SPARQL_UPDATE role.
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +16,9 @@ import pytest
 from _store_helpers import BASE, article
 from _virtuoso_server import Virtuoso, virtuoso_server
 
+from newsmodel.cli import main
 from newsmodel.errors import AccessDenied, CredentialsRequired, StoreUnavailable
+from newsmodel.serialize import json as json_format
 from newsmodel.serialize.rdf import to_nquads
 from newsmodel.store import OxigraphStore, SparqlStore, Store
 from newsmodel.store.queries import SAMPLES
@@ -132,7 +136,23 @@ def test_wrong_password_and_basic_auth_are_refused(virtuoso: Virtuoso) -> None:
         assert article(6).id in digest
 
 
-def test_server_stops_and_leaves_its_directory(virtuoso: Virtuoso) -> None:
-    """The fixture's server runs from its own directory, not the system's /var/lib one."""
-    assert Path(virtuoso.directory, "virtuoso.db").is_file()
-    assert virtuoso.url.startswith("http://127.0.0.1:")
+def test_command_line_loads_and_queries_virtuoso(
+    virtuoso: Virtuoso,
+    store: SparqlStore,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """newsmodel load/query --server virtuoso --user: digest writes, form queries; no user: one error line."""
+    for n in (7, 8):
+        (tmp_path / f"a{n}.json").write_text(json_format.dumps(article(n, f"cli {n}")), encoding="utf-8")
+    remote = ["--endpoint", virtuoso.url, "--server", "virtuoso"]
+    monkeypatch.setenv("NEWSMODEL_STORE_PASSWORD", "ed1t")
+    assert main(["load", str(tmp_path), *remote, "--user", "editor"]) == 0
+    assert capsys.readouterr().err.startswith("loaded 2 articles")
+    assert main(["query", *remote, "--query-method", "get", HEADLINES, "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [row["h"] for row in rows] == ["cli 7", "cli 8"]
+    assert main(["load", str(tmp_path), *remote, "--timeout", "10"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: PUT ") and "needs credentials" in err and "Traceback" not in err
