@@ -198,13 +198,13 @@ def test_auto_probe_moves_past_a_refused_or_silent_direct_post(server: str) -> N
     def silent(handler: http.server.BaseHTTPRequestHandler) -> tuple[int, dict[str, str], bytes] | None:
         if handler.command == "POST" and handler.path.startswith("/query"):
             if handler.headers.get("Content-Type", "").startswith("application/sparql-query"):
-                time.sleep(2.0)  # the way Virtuoso 7 treats a direct POST query, but it does give up
+                time.sleep(3.0)  # the way Virtuoso 7 treats a direct POST query, but it does give up
             else:
                 return 405, {"Content-Type": "text/plain"}, b"method not allowed"
         return None
 
     for behaviour, expected in ((refuse, "form"), (silent, "get")):
-        with proxy(server, behaviour) as gate, SparqlStore(gate.url, timeout=0.5, retries=0) as remote:
+        with proxy(server, behaviour) as gate, SparqlStore(gate.url, timeout=1.0, retries=0) as remote:
             assert remote.query_method == "auto"
             assert remote.query("ASK {}").boolean is True
             assert remote.query_method == expected

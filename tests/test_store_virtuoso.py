@@ -95,7 +95,7 @@ def test_direct_post_query_gets_no_answer_so_auto_falls_back(virtuoso: Virtuoso)
     with direct, pytest.raises(StoreUnavailable, match=r"no answer within 2 s"):
         direct.query("ASK {}")
     # Not told it is Virtuoso, the probe tries the direct POST first, waits, and moves on.
-    with SparqlStore(virtuoso.url, query_endpoint=f"{virtuoso.url}/sparql", timeout=2) as probing:
+    with SparqlStore(virtuoso.url, query_endpoint=f"{virtuoso.url}/sparql", timeout=4) as probing:
         assert probing.query("ASK {}").boolean is True
         assert probing.query_method == "form"
 
