@@ -262,6 +262,14 @@ class OxigraphStore:
                     before = f" ({committed} graphs were updated before)" if committed else ""
                     raise self._fail(f"replacing {_names(names)}{before}", exc) from exc
                 committed += len(pending)
+                if self.path is not None:
+                    # RocksDB keeps written data in memory tables until they are flushed to
+                    # disk; flushing per batch keeps a long re-load from growing them to
+                    # their limit (hundreds of MB over a dozen column families).
+                    try:
+                        store.flush()
+                    except OSError as exc:
+                        raise self._fail("flush", exc) from exc
             pending.clear()
             names.clear()
             weight = 0
