@@ -448,16 +448,24 @@ class SparqlStore:
         """The query method: the one given, or the first that answers ``ASK {}`` (asked once)."""
         if self.query_method != "auto":
             return self.query_method
-        failures = []
+        failures: list[str] = []
+        busy = 0  # methods that got no answer in time, or 5xx after the retries
         limit = min(self.timeout, PROBE_TIMEOUT)
         for method in _PROBE_ORDER.get(self.server, QUERY_METHODS):
             try:
                 answer = self._parse_answer(self._send_query("ASK {}", method, timeout=limit))
             except _NoAnswer:  # Virtuoso 7 does this to a direct POST query
                 failures.append(f"{method}: no answer within {limit:g} s")
+                busy += 1
                 continue
-            except (AccessDenied, StoreUnavailable):
-                raise  # credentials, or a server that is down: no other method helps
+            except AccessDenied:
+                raise  # the credentials, not the method: no other method helps
+            except StoreUnavailable as exc:
+                if isinstance(exc.__cause__, httpx.TransportError):
+                    raise  # the server cannot be reached at all
+                failures.append(f"{method}: {exc}")
+                busy += 1
+                continue
             except StoreError as exc:
                 failures.append(f"{method}: {exc}")
                 continue
@@ -466,10 +474,8 @@ class SparqlStore:
                 return method
             failures.append(f"{method}: the answer to ASK is a {answer.kind} result")
         tried = "; ".join(failures)
-        if all("no answer within" in failure for failure in failures):
-            raise StoreUnavailable(
-                f"{self.query_endpoint}: no answer within {limit:g} s by any method: {tried}"
-            )
+        if busy == len(failures):
+            raise StoreUnavailable(f"{self.query_endpoint} answers no query in time by any method: {tried}")
         raise StoreError(f"{self.query_endpoint} answers no SPARQL query method; tried {tried}")
 
     def _parse_answer(self, response: httpx.Response) -> QueryResult:
