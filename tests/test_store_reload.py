@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
+import time
 from pathlib import Path
 
 import attrs
@@ -11,10 +15,15 @@ import rdflib.compare
 from _store_helpers import article
 
 from newsmodel.model import Image, NewsArticle
+from newsmodel.serialize.rdf import to_rdflib
 from newsmodel.store import OxigraphStore
 from newsmodel.store import _oxigraph as embedded
 from newsmodel.store._diff import graph_change
 
+HEADLINES = (
+    "SELECT ?g ?h WHERE { GRAPH ?g { ?a a <http://schema.org/NewsArticle> ; "
+    "<http://schema.org/headline> ?h } } ORDER BY ?g ?h"
+)
 P = ox.NamedNode("urn:ex:p")
 S = ox.NamedNode("urn:ex:s")
 
@@ -132,3 +141,68 @@ def test_load_many_reloads_in_small_batches(
         assert stats.articles == len(second)
         expected = {a.id: a for a in first} | {a.id: a for a in second}
         same_as_fresh(store, list(expected.values()))
+
+
+def test_killed_reload_leaves_every_graph_wholly_old_or_new(tmp_path: Path) -> None:
+    """A process killed while re-loading (many small transactions) leaves each graph one whole version."""
+    db = tmp_path / "db"
+    count = 600
+
+    def version(n: int, label: str, width: int) -> NewsArticle:
+        one = article(n, f"{label} {n}")
+        return attrs.evolve(one, images=(Image(url=one.images[0].url, width=width, height=600),))
+
+    with OxigraphStore(db) as store:
+        store.load_many(version(n, "old", 100) for n in range(count))
+    script = textwrap.dedent(
+        f"""
+        import sys
+        sys.path.insert(0, {str(Path(__file__).parent)!r})
+        import attrs
+        from _store_helpers import article
+        from newsmodel.model import Image
+        from newsmodel.store import OxigraphStore
+        from newsmodel.store import _oxigraph as embedded
+        embedded.BATCH_TRIPLES = 100  # about one article per transaction
+        store = OxigraphStore({str(db)!r})
+        real = store.oxigraph
+
+        class Announcing:  # the real store, saying when the first update starts
+            started = False
+            def update(self, sparql):
+                if not self.started:
+                    self.started = True
+                    print("updating", flush=True)
+                real.update(sparql)
+            def __getattr__(self, name):
+                return getattr(real, name)
+
+        store._store = Announcing()
+        def new(n):
+            one = article(n, f"new {{n}}")
+            return attrs.evolve(one, images=(Image(url=one.images[0].url, width=200, height=600),))
+        store.load_many(new(n) for n in range({count}))
+        print("finished", flush=True)
+        """
+    )
+    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    assert process.stdout.readline().strip() == "updating"
+    time.sleep(1.0)
+    process.kill()
+    process.wait()
+    rest = process.stdout.read()
+    process.stdout.close()
+    assert "finished" not in rest, "the re-load ended before the kill; the test proves nothing"
+    versions = {"old": 0, "new": 0}
+    with OxigraphStore(db) as store:
+        assert len(store.graphs()) == count
+        rows = store.query(HEADLINES)
+        assert len(rows) == count
+        for row in rows:
+            label, n = str(row["h"]).split()
+            versions[label] += 1
+            width = 100 if label == "old" else 200
+            expected = version(int(n), label, width)
+            assert rdflib.compare.isomorphic(store.graph(expected.id), to_rdflib(expected)), row["g"]
+    assert versions["new"] > 0 and versions["old"] > 0
