@@ -12,6 +12,12 @@ Printed, not asserted. Run: ``python benchmarks/load.py [--triples N] [--remote-
 4. Start ``oxigraph serve`` and time ``SparqlStore.load_many`` (PUT per
    article): articles per second.
 5. Time each sample query (median of 5) on the loaded store.
+6. Re-loading (``--reload-articles``, default 3,200; ``--reload-only`` runs
+   just this): into one disk store, load the articles, then load them again
+   three ways: unchanged, corrected (every headline edited), and different
+   (other articles under the same IRIs, so every graph is rewritten). Each
+   step runs in a forked child, which reports its time and its peak memory
+   above what it started with; each re-load is printed against the first.
 """
 
 from __future__ import annotations
@@ -20,7 +26,10 @@ import argparse
 import contextlib
 import datetime as dt
 import functools
+import multiprocessing
+import multiprocessing.connection
 import random
+import resource
 import shutil
 import socket
 import statistics
@@ -35,6 +44,8 @@ from pathlib import Path
 _HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import attrs  # noqa: E402
 
 from newsmodel.ids import entity_iri, item_iri  # noqa: E402
 from newsmodel.model import (  # noqa: E402
@@ -189,6 +200,68 @@ def timed(action: Callable[[], object]) -> float:
     return time.perf_counter() - started
 
 
+def _rss_bytes() -> int:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def _child(action: Callable[[], object], conn: multiprocessing.connection.Connection) -> None:
+    start = _rss_bytes()
+    elapsed = timed(action)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    conn.send((elapsed, max(0, peak - start)))
+    conn.close()
+
+
+def in_child(action: Callable[[], object]) -> tuple[float, int]:
+    """Run ``action`` in a forked child: its seconds and its peak memory above its start, in bytes."""
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_child, args=(action, send))
+    process.start()
+    send.close()
+    try:
+        elapsed, memory = receive.recv()
+    except EOFError:
+        process.join()
+        raise SystemExit(f"the benchmark child died (exit code {process.exitcode})") from None
+    process.join()
+    return elapsed, memory
+
+
+def reload_figures(work: Path, count: int) -> None:
+    """Load ``count`` articles into a disk store, then re-load them unchanged, corrected, different."""
+    generator = Generator()
+    articles = [generator.article(n) for n in range(count)]
+    corrected = [attrs.evolve(a, headline=a.headline + " (corrected)") for a in articles]
+    other = Generator(seed=8)
+    different = [other.article(n) for n in range(count)]
+    triples = sum(to_nquads(a).count("\n") for a in articles)
+    location = work / "reload"
+
+    def load(batch: list[NewsArticle]) -> Callable[[], object]:
+        def run() -> None:
+            with OxigraphStore(location) as store:
+                store.load_many(batch)
+
+        return run
+
+    print(f"re-loading {count} articles ({triples} triples) into one disk store, each step in a child:")
+    first, first_memory = in_child(load(articles))
+    print(f"  first load                 {first:7.2f} s  peak +{first_memory / 1e6:6.0f} MB")
+    steps = (("unchanged", articles), ("corrected headlines", corrected), ("different", different))
+    for name, batch in steps:
+        elapsed, memory = in_child(load(batch))
+        print(
+            f"  re-load, {name:18s}{elapsed:7.2f} s  peak +{memory / 1e6:6.0f} MB  = {elapsed / first:.2f}x "
+            f"the first load's time, {memory / max(first_memory, 1):.2f}x its memory"
+        )
+    shutil.rmtree(location, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -196,10 +269,16 @@ def main() -> None:
     parser.add_argument("--triples", type=int, default=1_000_000)
     parser.add_argument("--remote-articles", type=int, default=500)
     parser.add_argument("--rounds", type=int, default=3, help="alternating runs of the reference and ours")
+    parser.add_argument("--reload-articles", type=int, default=3200, help="0 skips the re-load figures")
+    parser.add_argument("--reload-only", action="store_true", help="print only the re-load figures")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="newsmodel-bench-"))
     try:
+        if args.reload_articles:
+            reload_figures(work, args.reload_articles)
+        if args.reload_only:
+            return
         generator = Generator()
         articles: list[NewsArticle] = []
         triples = 0

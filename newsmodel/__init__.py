@@ -40,6 +40,8 @@ _EXPORTS: dict[str, str] = {
     "Quotation": "newsmodel.model",
     "Span": "newsmodel.model",
     # errors
+    "AccessDenied": "newsmodel.errors",
+    "CredentialsRequired": "newsmodel.errors",
     "ExtractionError": "newsmodel.errors",
     "FormatError": "newsmodel.errors",
     "LintError": "newsmodel.errors",
@@ -79,6 +81,8 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from newsmodel.check.lint import Finding, lint
     from newsmodel.check.schema import validate as validate_json
     from newsmodel.errors import (
+        AccessDenied,
+        CredentialsRequired,
         ExtractionError,
         FormatError,
         LintError,

@@ -16,12 +16,16 @@ visible in the traceback.
      │                        ``.errors`` lists every (path, message)
      ├── LintError            a lint could not run (the findings themselves are data)
      └── StoreError           a triple store refused, failed or could not be reached
-          └── StoreUnavailable  connection refused, timed out, or the store is locked
+          ├── StoreUnavailable  connection refused, timed out, or the store is locked
+          └── AccessDenied      the server refused the request: credentials refused or lacking rights
+               └── CredentialsRequired  no credentials were sent, and the server wants some
 """
 
 from __future__ import annotations
 
 __all__ = [
+    "AccessDenied",
+    "CredentialsRequired",
     "ExtractionError",
     "FormatError",
     "LintError",
@@ -84,3 +88,11 @@ class StoreError(NewsmodelError):
 
 class StoreUnavailable(StoreError):
     """A store could not be reached or opened: refused, timed out, or locked."""
+
+
+class AccessDenied(StoreError):
+    """A server refused the request (HTTP 401 or 403): bad credentials, or a user without the right."""
+
+
+class CredentialsRequired(AccessDenied):
+    """A server refused a request sent without credentials (HTTP 401 or 403): it needs a user."""

@@ -8,12 +8,16 @@ fault tests exercise real sockets and real HTTP rather than mocks.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import hmac
 import http.server
+import secrets
 import shutil
 import socket
 import subprocess
 import threading
 import time
+import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -131,3 +135,35 @@ def proxy(upstream: str, behaviour: Behaviour) -> Iterator[_ProxyServer]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+def digest_guard(user: str, password: str, realm: str = "news") -> Behaviour:
+    """A proxy behaviour that lets through only requests with valid HTTP digest credentials (RFC 7616).
+
+    It checks the ``response`` hash the way a server does (MD5, ``qop=auth``),
+    so a client that computes it wrongly, or sends basic credentials, gets 401.
+    """
+    nonce = secrets.token_hex(16)
+    challenge = f'Digest realm="{realm}", nonce="{nonce}", qop="auth", algorithm=MD5'
+
+    def md5(text: str) -> str:
+        return hashlib.md5(text.encode("utf-8"), usedforsecurity=False).hexdigest()
+
+    def guard(handler: http.server.BaseHTTPRequestHandler) -> tuple[int, dict[str, str], bytes] | None:
+        header = handler.headers.get("Authorization", "")
+        if header.startswith("Digest "):
+            fields = urllib.request.parse_keqv_list(urllib.request.parse_http_list(header[len("Digest ") :]))
+            ha1 = md5(f"{user}:{realm}:{password}")
+            ha2 = md5(f"{handler.command}:{fields.get('uri', '')}")
+            expected = md5(f"{ha1}:{nonce}:{fields.get('nc')}:{fields.get('cnonce')}:auth:{ha2}")
+            if (
+                fields.get("username") == user
+                and fields.get("nonce") == nonce
+                and fields.get("uri") == handler.path
+                and hmac.compare_digest(fields.get("response", ""), expected)
+            ):
+                return None
+        headers = {"WWW-Authenticate": challenge, "Content-Type": "text/plain"}
+        return 401, headers, b"digest credentials needed"
+
+    return guard

@@ -9,10 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from _oxigraph_server import free_port, oxigraph_server, proxy
+from _oxigraph_server import digest_guard, free_port, oxigraph_server, proxy
 from _store_helpers import article
 
-from newsmodel.errors import StoreError, StoreUnavailable
+from newsmodel.errors import AccessDenied, CredentialsRequired, StoreError, StoreUnavailable
 from newsmodel.serialize.rdf import to_nquads
 from newsmodel.store import IRI, OxigraphStore, SparqlStore, Store
 from newsmodel.store.queries import SAMPLES
@@ -72,6 +72,13 @@ def test_answers_match_the_embedded_store(store: SparqlStore) -> None:
         assert {row["parties"] for row in store.query(SAMPLES["agreements"])} == {"Freedonia, Sylvania"}
 
 
+def test_https_schema_iris_find_the_servers_data(store: SparqlStore) -> None:
+    """A query spelling schema.org ``https://`` (rdflib's SDO) finds on the server what ``http://`` finds."""
+    store.load(article(1, "first"))
+    https_rows = store.query(HEADLINES.replace("http://schema.org/", "https://schema.org/")).rows
+    assert https_rows and https_rows == store.query(HEADLINES).rows
+
+
 def test_select_ask_construct_shapes(store: SparqlStore) -> None:
     """Remote answers have the same shapes as embedded ones: typed rows, booleans, triples."""
     one = article(2)
@@ -125,6 +132,92 @@ def test_basic_auth_reaches_the_server(server: str) -> None:
         wrong = SparqlStore(gate.url, auth=("ada", "wrong"), retries=0)
         with wrong, pytest.raises(StoreError, match=r"HTTP 401.*who are you"):
             wrong.query("ASK {}")
+
+
+def test_digest_auth_is_answered_and_checked(server: str) -> None:
+    """auth=(user, password) answers a digest challenge; a proxy checking the hash lets it through."""
+    with proxy(server, digest_guard("ada", "s3cret")) as gate:
+        with SparqlStore(gate.url, auth=("ada", "s3cret")) as remote:
+            remote.load(article(7))
+            assert remote.graphs() == [article(7).id]
+            remote.remove(article(7).id)
+        sent = [headers.get("Authorization", "") for _, _, headers in gate.seen]
+        assert sent[0] == ""  # the first request learns the scheme from the challenge
+        assert all(value.startswith("Digest ") for value in sent[2:])
+        for kwargs in ({"auth": ("ada", "wrong")}, {"auth": ("ada", "s3cret"), "auth_scheme": "basic"}):
+            refused = SparqlStore(gate.url, retries=0, **kwargs)  # type: ignore[arg-type]
+            with refused, pytest.raises(AccessDenied, match="HTTP 401, the server refused the credentials"):
+                refused.load(article(7))
+
+
+def test_403_without_credentials_says_credentials_are_needed(server: str) -> None:
+    """A 403 to a request without credentials is CredentialsRequired; with credentials, AccessDenied."""
+
+    def forbid(handler: http.server.BaseHTTPRequestHandler) -> tuple[int, dict[str, str], bytes]:
+        return 403, {"Content-Type": "text/plain"}, b"Forbidden"
+
+    with proxy(server, forbid) as gate:
+        anonymous = SparqlStore(gate.url, retries=0)
+        with anonymous, pytest.raises(CredentialsRequired, match=r"HTTP 403: the server needs credentials"):
+            anonymous.load(article(1))
+        user = SparqlStore(gate.url, auth=("ada", "s3cret"), auth_scheme="basic", retries=0)
+        with user, pytest.raises(AccessDenied, match="lack the right") as caught:
+            user.load(article(1))
+        assert not isinstance(caught.value, CredentialsRequired)
+
+
+@pytest.mark.parametrize(
+    ("method", "verb", "query_type", "update_type"),
+    [
+        ("post", "POST", "application/sparql-query", "application/sparql-update"),
+        ("form", "POST", "application/x-www-form-urlencoded", "application/x-www-form-urlencoded"),
+        ("get", "GET", None, "application/x-www-form-urlencoded"),
+    ],
+)
+def test_each_query_method_reaches_the_server(
+    server: str, method: str, verb: str, query_type: str | None, update_type: str
+) -> None:
+    """Queries go by direct POST, form POST or GET as asked, and updates direct or form-encoded."""
+    with (
+        proxy(server, lambda handler: None) as gate,
+        SparqlStore(gate.url, query_method=method) as remote,  # type: ignore[arg-type]
+    ):
+        remote.update("DROP ALL")
+        remote.load(article(3, f"sent by {method}"))
+        assert [r["h"] for r in remote.query(HEADLINES)] == [f"sent by {method}"]
+        assert remote.query(f"ASK {{ GRAPH <{article(3).id}> {{ ?s ?p ?o }} }}").boolean is True
+    queries = [(m, path, h) for m, path, h in gate.seen if path.startswith("/query")]
+    updates = [(m, h) for m, path, h in gate.seen if path.startswith("/update")]
+    assert len(queries) == 2 and len(updates) == 1
+    assert {(m, h.get("Content-Type", "").split(";")[0]) for m, _, h in queries} == {(verb, query_type or "")}
+    assert all(("?query=" in path) == (method == "get") for _, path, _ in queries)
+    assert updates[0][1]["Content-Type"].split(";")[0] == update_type
+
+
+def test_auto_probe_moves_past_a_refused_or_silent_direct_post(server: str) -> None:
+    """query_method='auto' falls back to the form POST when direct POSTs get 415 or no answer, then GET."""
+
+    def refuse(handler: http.server.BaseHTTPRequestHandler) -> tuple[int, dict[str, str], bytes] | None:
+        if handler.headers.get("Content-Type", "").startswith("application/sparql-query"):
+            return 415, {"Content-Type": "text/plain"}, b"unsupported media type"
+        return None
+
+    def silent(handler: http.server.BaseHTTPRequestHandler) -> tuple[int, dict[str, str], bytes] | None:
+        if handler.command == "POST" and handler.path.startswith("/query"):
+            if handler.headers.get("Content-Type", "").startswith("application/sparql-query"):
+                time.sleep(3.0)  # the way Virtuoso 7 treats a direct POST query, but it does give up
+            else:
+                return 405, {"Content-Type": "text/plain"}, b"method not allowed"
+        return None
+
+    for behaviour, expected in ((refuse, "form"), (silent, "get")):
+        with proxy(server, behaviour) as gate, SparqlStore(gate.url, timeout=1.0, retries=0) as remote:
+            assert remote.query_method == "auto"
+            assert remote.query("ASK {}").boolean is True
+            assert remote.query_method == expected
+            probes = len(gate.seen)
+            remote.query("ASK {}")
+            assert len(gate.seen) == probes + 1  # found once, then used
 
 
 def test_header_auth_is_sent_on_every_request(server: str) -> None:
@@ -239,6 +332,10 @@ def test_unknown_server_kind_and_bad_url_are_store_errors(tmp_path: Path) -> Non
         SparqlStore("http://localhost:1", server="blazegraph")  # type: ignore[arg-type]
     with pytest.raises(StoreError, match="not an http"):
         SparqlStore(str(tmp_path))
+    with pytest.raises(StoreError, match="unknown query method 'put'"):
+        SparqlStore("http://localhost:1", query_method="put")  # type: ignore[arg-type]
+    with pytest.raises(StoreError, match="unknown auth scheme 'ntlm'"):
+        SparqlStore("http://localhost:1", auth=("a", "b"), auth_scheme="ntlm")  # type: ignore[arg-type]
 
 
 def test_server_layouts() -> None:

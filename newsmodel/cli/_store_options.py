@@ -16,7 +16,7 @@ from typing import Any
 
 from newsmodel.errors import NewsmodelError
 from newsmodel.store import OxigraphStore, SparqlStore, Store
-from newsmodel.store._sparql import SERVERS
+from newsmodel.store._sparql import QUERY_METHODS, SERVERS
 
 __all__ = ["PASSWORD_ENV", "add_store_arguments", "describe", "open_store"]
 
@@ -37,7 +37,19 @@ def add_store_arguments(parser: argparse.ArgumentParser, *, required: bool) -> N
     )
     remote.add_argument("--query-endpoint", metavar="URL", help="override the SPARQL query URL")
     remote.add_argument("--graph-store-endpoint", metavar="URL", help="override the Graph Store Protocol URL")
-    remote.add_argument("--user", help="user name for HTTP basic authentication")
+    remote.add_argument(
+        "--query-method",
+        choices=["auto", *QUERY_METHODS],
+        default="auto",
+        help="how queries travel: direct POST, form POST or GET (default auto: the first that answers)",
+    )
+    remote.add_argument("--user", help="user name for HTTP authentication (basic or digest)")
+    remote.add_argument(
+        "--auth-scheme",
+        choices=["auto", "basic", "digest"],
+        default="auto",
+        help="authentication scheme for --user (default auto: whichever the server asks for)",
+    )
     remote.add_argument(
         "--password", help=f"password for --user (or set {PASSWORD_ENV}, which stays out of `ps`)"
     )
@@ -90,6 +102,8 @@ def open_store(args: argparse.Namespace, *, must_exist: bool = False) -> Store:
         graph_store_endpoint=args.graph_store_endpoint,
         headers=_headers(args.header),
         auth=auth,
+        auth_scheme=args.auth_scheme,
+        query_method=args.query_method,
         timeout=args.timeout,
     )
 

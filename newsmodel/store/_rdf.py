@@ -2,12 +2,13 @@
 
 The stores move articles as ``(graph IRI, N-Quads bytes)`` units: the
 serializer writes each article once, the embedded store streams the bytes
-straight into Oxigraph's bulk loader, and the replace path turns them into one
-``DROP``/``INSERT DATA`` update. Blank-node labels are only unique within one
-article's serialization, so they are scoped per unit before units are
-concatenated (two articles both saying ``_:b0`` must not share a node): the
-serializer does it for articles (its labels hash the article IRI), and
-:func:`normalize` does it for RDF from elsewhere.
+straight into Oxigraph's bulk loader, and the replace path turns them into
+SPARQL updates that write only what changed (:mod:`newsmodel.store._diff`).
+Blank-node labels are only unique within one article's serialization, so
+they are scoped per unit before units are concatenated (two articles both
+saying ``_:b0`` must not share a node): the serializer does it for articles
+(its labels hash the article IRI), and :func:`normalize` does it for RDF
+from elsewhere.
 """
 
 from __future__ import annotations
@@ -21,16 +22,18 @@ import pyoxigraph as ox
 
 from newsmodel.errors import FormatError, StoreError
 from newsmodel.model import NewsArticle
+from newsmodel.store._diff import Change
 
 __all__ = [
     "Unit",
     "article_nquads",
+    "change_update",
     "check_iri",
     "normalize",
-    "replace_update",
     "scope_blank_nodes",
     "serialize",
     "triples_text",
+    "unit_quads",
 ]
 
 #: One article as the stores move it: its graph IRI and its N-Quads.
@@ -129,37 +132,49 @@ def scope_blank_nodes(data: bytes, iri: str) -> bytes:
     return _OBJECT_BNODE.sub(b" " + prefix + rb"\1 \2 .", data)
 
 
-def triples_text(iri: str, data: bytes) -> str:
-    """The N-Triples of a unit, checking every quad is in graph ``iri``."""
+def unit_quads(iri: str, data: bytes) -> list[ox.Quad]:
+    """The quads of a unit, checking every one is in graph ``iri``."""
     graph = check_iri(iri)
-    triples = []
-    for quad in _parse(data, ox.RdfFormat.N_QUADS):
+    quads = _parse(data, ox.RdfFormat.N_QUADS)
+    for quad in quads:
         if quad.graph_name != graph:
             raise FormatError(f"a quad of graph {quad.graph_name} is in the unit of graph <{iri}>")
-        triples.append(quad.triple)
+    return quads
+
+
+def triples_text(iri: str, data: bytes) -> str:
+    """The N-Triples of a unit, checking every quad is in graph ``iri``."""
+    triples = [quad.triple for quad in unit_quads(iri, data)]
     return serialize(triples, ox.RdfFormat.N_TRIPLES).decode("utf-8")
 
 
-def replace_update(units: Iterable[Unit]) -> str:
-    r"""One SPARQL update replacing each unit's graph with its triples.
+def change_update(iri: str, change: Change) -> str:
+    r"""The SPARQL update that applies ``change`` to stored graph ``iri``.
 
-    A store that runs one update as one transaction (Oxigraph does) then
-    swaps every graph at once or none of them.
-
-    >>> print(replace_update([("urn:g", b'<urn:s> <urn:p> "o" <urn:g> .\n')]))
-    DROP SILENT GRAPH <urn:g> ;
-    INSERT DATA {
-    GRAPH <urn:g> {
+    >>> s, p = ox.NamedNode("urn:s"), ox.NamedNode("urn:p")
+    >>> old, new = ox.Triple(s, p, ox.Literal("o")), ox.Triple(s, p, ox.Literal("n"))
+    >>> print(change_update("urn:g", Change(removed=(old,), added=(new,))))
+    DELETE DATA { GRAPH <urn:g> {
     <urn:s> <urn:p> "o" .
-    }
-    }
+    } } ;
+    INSERT DATA { GRAPH <urn:g> {
+    <urn:s> <urn:p> "n" .
+    } }
+    >>> print(change_update("urn:g", Change(blank=())))
+    DELETE { GRAPH <urn:g> { ?s ?p ?o } }
+    WHERE { GRAPH <urn:g> { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) } }
     """
-    drops, inserts = [], []
-    for iri, data in units:
-        drops.append(f"DROP SILENT GRAPH <{check_iri(iri).value}> ;\n")
-        body = triples_text(iri, data)
+    name = check_iri(iri).value
+    parts = []
+    added: list[ox.Triple] = list(change.added)
+    if change.blank is not None:
+        parts.append(
+            f"DELETE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}\n"
+            f"WHERE {{ GRAPH <{name}> {{ ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }} }}"
+        )
+        added += change.blank
+    for keyword, triples in (("DELETE DATA", change.removed), ("INSERT DATA", added)):
+        body = serialize(triples, ox.RdfFormat.N_TRIPLES).decode("utf-8")
         if body:
-            inserts.append(f"GRAPH <{iri}> {{\n{body}}}\n")
-    if not inserts:
-        return "".join(drops).rstrip(" ;\n")
-    return "".join(drops) + "INSERT DATA {\n" + "".join(inserts) + "}"
+            parts.append(f"{keyword} {{ GRAPH <{name}> {{\n{body}}} }}")
+    return " ;\n".join(parts)

@@ -2,10 +2,22 @@ r"""Any SPARQL 1.1 server over HTTP: Graph Store Protocol for writes, Query for 
 
 Each article is one ``PUT`` of its triples to ``{graph store}?graph={article
 IRI}``: the server swaps the graph whole, so the remote store keeps the same
-"never half a graph" promise as the embedded one. Queries are ``POST``\ ed as
-``application/sparql-query``; answers (``application/sparql-results+json``,
-or N-Triples/Turtle for CONSTRUCT) are parsed by pyoxigraph into the same
+"never half a graph" promise as the embedded one. Queries go by any of the
+three ways the SPARQL 1.1 Protocol allows, ``query_method``: ``"post"`` (the
+query as an ``application/sparql-query`` body), ``"form"`` (a form-encoded
+``query=`` POST) or ``"get"`` (``?query=`` in the URL); ``"auto"``, the
+default, asks the server a trivial ``ASK {}`` each way until one answers,
+once per store, because servers differ (Virtuoso 7 never answers a direct
+POST query). Answers (``application/sparql-results+json``, or
+N-Triples/Turtle for CONSTRUCT) are parsed by pyoxigraph into the same
 :class:`~newsmodel.store.QueryResult` the embedded store gives.
+
+Credentials ``auth=(user, password)`` answer whichever challenge the server
+sends, HTTP basic or digest (``auth_scheme`` fixes one). A 401 or 403 to a
+request sent without credentials raises
+:class:`~newsmodel.errors.CredentialsRequired`; with credentials, an
+:class:`~newsmodel.errors.AccessDenied` saying they were refused or lack a
+right.
 
 Connection errors and 5xx answers are retried with exponential backoff; a
 server that does not answer within ``timeout`` seconds, or keeps failing,
@@ -23,23 +35,45 @@ Servers lay their endpoints out differently; ``server=`` picks a layout
 
 from __future__ import annotations
 
+import re
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Generator, Iterable, Mapping
 from types import TracebackType
 from typing import Any, Literal, Self
 
 import httpx
 import pyoxigraph as ox
 
-from newsmodel.errors import FormatError, StoreError, StoreUnavailable
+from newsmodel.errors import (
+    AccessDenied,
+    CredentialsRequired,
+    FormatError,
+    StoreError,
+    StoreUnavailable,
+)
 from newsmodel.model import NewsArticle
+from newsmodel.namespaces import http_schema_iris
 from newsmodel.store._protocol import LoadStats, Progress
 from newsmodel.store._rdf import Unit, article_nquads, check_iri, normalize, serialize, triples_text
 from newsmodel.store._result import QueryResult, result_from_oxigraph
 
-__all__ = ["SERVERS", "SparqlStore"]
+__all__ = ["QUERY_METHODS", "SERVERS", "SparqlStore"]
 
 Server = Literal["oxigraph", "fuseki", "graphdb", "virtuoso"]
+QueryMethod = Literal["auto", "post", "form", "get"]
+AuthScheme = Literal["auto", "basic", "digest"]
+
+#: The ways a query can travel (SPARQL 1.1 Protocol, section 2.1): a direct
+#: ``application/sparql-query`` POST, a form-encoded POST, or a GET.
+QUERY_METHODS: tuple[str, ...] = ("post", "form", "get")
+
+#: The order ``query_method="auto"`` tries them in, per server kind.
+_PROBE_ORDER: dict[str, tuple[str, ...]] = {
+    "virtuoso": ("form", "get", "post"),  # Virtuoso 7 never answers a direct POST query
+}
+
+#: How long the ``auto`` probe waits for ``ASK {}`` by one method (at most ``timeout``).
+PROBE_TIMEOUT = 5.0
 
 #: Endpoint layouts: (query path, update path, graph store path, graph parameter).
 SERVERS: dict[str, tuple[str, str, str, str]] = {
@@ -53,6 +87,29 @@ _ACCEPT = (
     "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8, "
     "application/sparql-results+xml;q=0.5, application/rdf+xml;q=0.4"
 )
+#: Asked per query form: Virtuoso answers a CONSTRUCT with SPARQL JSON results
+#: (bindings of ?s ?p ?o, blank nodes as IRIs) when that comes first in Accept.
+_ACCEPT_BY_FORM = {
+    "select": "application/sparql-results+json, application/sparql-results+xml;q=0.5",
+    "ask": "application/sparql-results+json, application/sparql-results+xml;q=0.5",
+    "construct": "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5",
+    "describe": "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5",
+}
+_PROLOGUE = re.compile(r"(?:\s+|#[^\n]*(?:\n|$)|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)*", re.IGNORECASE)
+_FORM = re.compile(r"(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+
+
+def _accept(sparql: str) -> str:
+    r"""The Accept header for a query: by its form (after the prologue), or every format we read.
+
+    >>> _accept("PREFIX s: <http://schema.org/> # people\nconstruct { ?p a s:Person } WHERE {}")[:21]
+    'application/n-triples'
+    """
+    prologue = _PROLOGUE.match(sparql)
+    form = _FORM.match(sparql, prologue.end() if prologue else 0)
+    return _ACCEPT_BY_FORM[form.group(1).lower()] if form else _ACCEPT
+
+
 _RESULT_FORMATS: dict[str, Any] = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
     "application/json": ox.QueryResultsFormat.JSON,
@@ -67,6 +124,43 @@ _GRAPH_FORMATS: dict[str, Any] = {
     "application/ld+json": ox.RdfFormat.JSON_LD,
 }
 _RETRY_STATUS = frozenset({500, 502, 503, 504})
+#: Virtuoso reports a missing right as a 500 whose text holds an SQL security error.
+_SECURITY_ERROR = re.compile(r"\b(?:SR\d+|SQ\d+):SECURITY:")
+
+
+class ChallengeAuth(httpx.Auth):
+    """HTTP basic or digest, whichever the server's ``WWW-Authenticate`` challenge asks for.
+
+    The first request goes without credentials; the scheme the server then
+    names (digest preferred when it offers both) is remembered, so later
+    requests carry credentials from the start, as ``curl --anyauth`` does.
+    """
+
+    requires_request_body = True
+
+    def __init__(self, user: str, password: str) -> None:
+        self._basic = httpx.BasicAuth(user, password)
+        self._digest = httpx.DigestAuth(user, password)
+        self.scheme: str | None = None
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        if self.scheme is None:
+            response = yield request
+            if response.status_code != 401:
+                return
+            offered = " ".join(response.headers.get_list("www-authenticate")).lower()
+            if re.search(r"\bdigest\b", offered):
+                self.scheme = "digest"
+            elif re.search(r"\bbasic\b", offered):
+                self.scheme = "basic"
+            else:
+                return  # a scheme we do not speak: the 401 stands
+        flow = self._digest if self.scheme == "digest" else self._basic
+        yield from flow.auth_flow(request)
+
+
+class _NoAnswer(StoreUnavailable):
+    """The server took the request but did not answer in time."""
 
 
 def _excerpt(text: str, limit: int = 300) -> str:
@@ -80,10 +174,15 @@ class SparqlStore:
     ``endpoint`` is the server's base URL; ``server`` picks how the query,
     update and graph-store endpoints hang off it, and ``query_endpoint``,
     ``update_endpoint``, ``graph_store_endpoint`` and ``graph_param`` override
-    them. Authentication: ``headers`` (e.g. a bearer token), ``auth=(user,
-    password)`` for HTTP basic, or any ``httpx.Auth`` (``httpx.DigestAuth``).
-    ``timeout`` bounds each request in seconds; ``retries`` more attempts
-    follow a connection error or 5xx, ``backoff * 2**attempt`` seconds apart.
+    them. ``query_method`` picks how queries travel (``"post"``, ``"form"``,
+    ``"get"``, or ``"auto"`` to find out); updates go as a direct
+    ``application/sparql-update`` POST when queries do, form-encoded otherwise.
+    Authentication: ``headers`` (e.g. a bearer token), ``auth=(user,
+    password)`` answered as the server asks (``auth_scheme="basic"`` or
+    ``"digest"`` fixes the scheme; basic is then sent from the first request
+    on), or any ``httpx.Auth``. ``timeout`` bounds each request in seconds;
+    ``retries`` more attempts follow a connection error or 5xx,
+    ``backoff * 2**attempt`` seconds apart.
     """
 
     def __init__(
@@ -97,6 +196,8 @@ class SparqlStore:
         graph_param: str | None = None,
         headers: Mapping[str, str] | None = None,
         auth: tuple[str, str] | httpx.Auth | None = None,
+        auth_scheme: AuthScheme = "auto",
+        query_method: QueryMethod = "auto",
         timeout: float = 30.0,
         retries: int = 3,
         backoff: float = 0.2,
@@ -106,6 +207,12 @@ class SparqlStore:
             raise StoreError(f"unknown server kind {server!r}; choose one of: {', '.join(SERVERS)}")
         if not endpoint.startswith(("http://", "https://")):
             raise StoreError(f"endpoint {endpoint!r} is not an http(s) URL")
+        if query_method not in ("auto", *QUERY_METHODS):
+            raise StoreError(
+                f"unknown query method {query_method!r}; choose one of: auto, {', '.join(QUERY_METHODS)}"
+            )
+        if auth_scheme not in ("auto", "basic", "digest"):
+            raise StoreError(f"unknown auth scheme {auth_scheme!r}; choose one of: auto, basic, digest")
         base = endpoint.rstrip("/")
         query_path, update_path, store_path, param = SERVERS[server]
         if server == "virtuoso" and auth is not None:  # Virtuoso authenticates on its -auth twins
@@ -119,8 +226,21 @@ class SparqlStore:
         self.retries = max(0, retries)
         self.backoff = backoff
         self.timeout = timeout
+        self.server = server
+        #: How queries travel; ``"auto"`` until the first query finds out.
+        self.query_method: str = query_method
+        headers = dict(headers or {})
+        self._credentials = auth is not None or any(k.lower() == "authorization" for k in headers)
+        if isinstance(auth, tuple):
+            user, password = auth
+            if auth_scheme == "basic":
+                auth = httpx.BasicAuth(user, password)
+            elif auth_scheme == "digest":
+                auth = httpx.DigestAuth(user, password)
+            else:
+                auth = ChallengeAuth(user, password)
         self._client: httpx.Client | None = httpx.Client(
-            headers=dict(headers or {}),
+            headers=headers,
             auth=auth,
             timeout=timeout,
             transport=transport,
@@ -132,22 +252,29 @@ class SparqlStore:
 
     # ------------------------------------------------------------------ HTTP
 
-    def _request(self, method: str, url: str, *, ok_missing: bool = False, **kwargs: Any) -> httpx.Response:
+    def _request(
+        self,
+        method: str,
+        url: str,
+        *,
+        ok_missing: bool = False,
+        timeout: float | None = None,
+        **kwargs: Any,
+    ) -> httpx.Response:
         """Send one request with retries; return a 2xx response (or a 404 if ``ok_missing``)."""
         if self._client is None:
             raise StoreError(f"{self!r} is closed")
         what = f"{method} {url}"
+        limit = self.timeout if timeout is None else timeout
         for attempt in range(self.retries + 1):
             last = attempt == self.retries
             try:
-                response = self._client.request(method, url, **kwargs)
+                response = self._client.request(method, url, timeout=limit, **kwargs)
             except httpx.TimeoutException as exc:
                 if isinstance(exc, httpx.ConnectTimeout) and not last:
                     self._sleep(attempt)
                     continue
-                raise StoreUnavailable(
-                    f"{what}: no answer within {self.timeout:g} s ({type(exc).__name__})"
-                ) from exc
+                raise _NoAnswer(f"{what}: no answer within {limit:g} s ({type(exc).__name__})") from exc
             except httpx.TransportError as exc:  # refused, reset, DNS, protocol garbage
                 if not last:
                     self._sleep(attempt)
@@ -160,7 +287,7 @@ class SparqlStore:
                     f"{what}: cannot reach the server after {attempt + 1} attempts: "
                     f"{exc or type(exc).__name__}"
                 ) from exc
-            if response.status_code in _RETRY_STATUS and not last:
+            if response.status_code in _RETRY_STATUS and not last and not self._security_error(response):
                 self._sleep(attempt)
                 continue
             return self._check(what, response, ok_missing=ok_missing, attempts=attempt + 1)
@@ -170,17 +297,43 @@ class SparqlStore:
         time.sleep(self.backoff * 2**attempt)
 
     @staticmethod
-    def _check(what: str, response: httpx.Response, *, ok_missing: bool, attempts: int) -> httpx.Response:
+    def _security_error(response: httpx.Response) -> bool:
+        return response.status_code == 500 and bool(_SECURITY_ERROR.search(response.text[:2000]))
+
+    def _check(
+        self, what: str, response: httpx.Response, *, ok_missing: bool, attempts: int
+    ) -> httpx.Response:
         status = response.status_code
         if 200 <= status < 300 or (ok_missing and status == 404):
             return response
         body = _excerpt(response.text) if response.content else "(empty body)"
-        if status in (401, 403):
-            raise StoreError(f"{what}: HTTP {status}, the server refused the credentials: {body}")
+        if status in (401, 403) or self._security_error(response):
+            if not self._credentials:
+                raise CredentialsRequired(
+                    f"{what}: HTTP {status}: the server needs credentials for this; pass auth=(user, "
+                    f"password) (on the command line --user, with --password or $NEWSMODEL_STORE_PASSWORD)"
+                    f"{self._auth_hint()}: {body}"
+                )
+            if status == 401:
+                offered = response.headers.get("www-authenticate", "")
+                asks = f" (it asks for: {_excerpt(offered, 80)})" if offered else ""
+                raise AccessDenied(f"{what}: HTTP 401, the server refused the credentials{asks}: {body}")
+            raise AccessDenied(
+                f"{what}: HTTP {status}, the credentials were accepted but lack the right to do this"
+                f"{self._auth_hint()}: {body}"
+            )
         if status >= 500:
             cls = StoreUnavailable if status in _RETRY_STATUS else StoreError
             raise cls(f"{what}: HTTP {status} after {attempts} attempts: {body}")
         raise StoreError(f"{what}: HTTP {status}: {body}")
+
+    def _auth_hint(self) -> str:
+        if self.server == "virtuoso":
+            return (
+                "; Virtuoso writes need a user with the SPARQL_UPDATE role, sent to its -auth "
+                "endpoints (server='virtuoso' with auth does that)"
+            )
+        return ""
 
     def close(self) -> None:
         """Close the HTTP connections."""
@@ -248,13 +401,20 @@ class SparqlStore:
         return LoadStats(articles=len(units), triples=triples)
 
     def update(self, sparql: str) -> None:
-        """POST a SPARQL 1.1 Update (``DROP ALL``, ``DELETE WHERE``…) to the update endpoint."""
-        self._request(
-            "POST",
-            self.update_endpoint,
-            content=sparql.encode("utf-8"),
-            headers={"Content-Type": "application/sparql-update; charset=utf-8"},
-        )
+        """POST a SPARQL 1.1 Update (``DROP ALL``, ``DELETE WHERE``…) to the update endpoint.
+
+        Direct (``application/sparql-update``) when queries go direct,
+        form-encoded (``update=``) otherwise.
+        """
+        if self._method() == "post":
+            self._request(
+                "POST",
+                self.update_endpoint,
+                content=sparql.encode("utf-8"),
+                headers={"Content-Type": "application/sparql-update; charset=utf-8"},
+            )
+        else:
+            self._request("POST", self.update_endpoint, data={"update": sparql})
 
     def remove(self, iri: str) -> bool:
         """DELETE graph ``iri``; ``True`` if the server held it."""
@@ -267,14 +427,60 @@ class SparqlStore:
     # ------------------------------------------------------------------ reads
 
     def query(self, sparql: str) -> QueryResult:
-        """POST a SPARQL query and parse the answer into a ``QueryResult``."""
-        response = self._request(
-            "POST",
-            self.query_endpoint,
-            content=sparql.encode("utf-8"),
-            headers={"Content-Type": "application/sparql-query; charset=utf-8", "Accept": _ACCEPT},
+        """Send a SPARQL query the way ``query_method`` says and parse the answer into a ``QueryResult``.
+
+        schema.org IRIs may be written ``https://`` (rdflib's ``SDO``): see :mod:`newsmodel.namespaces`.
+        """
+        return self._parse_answer(self._send_query(http_schema_iris(sparql), self._method()))
+
+    def _send_query(self, sparql: str, method: str, timeout: float | None = None) -> httpx.Response:
+        headers = {"Accept": _accept(sparql)}
+        if method == "get":
+            return self._request(
+                "GET", self.query_endpoint, params={"query": sparql}, headers=headers, timeout=timeout
+            )
+        if method == "form":
+            return self._request(
+                "POST", self.query_endpoint, data={"query": sparql}, headers=headers, timeout=timeout
+            )
+        headers["Content-Type"] = "application/sparql-query; charset=utf-8"
+        return self._request(
+            "POST", self.query_endpoint, content=sparql.encode("utf-8"), headers=headers, timeout=timeout
         )
-        return self._parse_answer(response)
+
+    def _method(self) -> str:
+        """The query method: the one given, or the first that answers ``ASK {}`` (asked once)."""
+        if self.query_method != "auto":
+            return self.query_method
+        failures: list[str] = []
+        busy = 0  # methods that got no answer in time, or 5xx after the retries
+        limit = min(self.timeout, PROBE_TIMEOUT)
+        for method in _PROBE_ORDER.get(self.server, QUERY_METHODS):
+            try:
+                answer = self._parse_answer(self._send_query("ASK {}", method, timeout=limit))
+            except _NoAnswer:  # Virtuoso 7 does this to a direct POST query
+                failures.append(f"{method}: no answer within {limit:g} s")
+                busy += 1
+                continue
+            except AccessDenied:
+                raise  # the credentials, not the method: no other method helps
+            except StoreUnavailable as exc:
+                if isinstance(exc.__cause__, httpx.TransportError):
+                    raise  # the server cannot be reached at all
+                failures.append(f"{method}: {exc}")
+                busy += 1
+                continue
+            except StoreError as exc:
+                failures.append(f"{method}: {exc}")
+                continue
+            if answer.kind == "ask":
+                self.query_method = method
+                return method
+            failures.append(f"{method}: the answer to ASK is a {answer.kind} result")
+        tried = "; ".join(failures)
+        if busy == len(failures):
+            raise StoreUnavailable(f"{self.query_endpoint} answers no query in time by any method: {tried}")
+        raise StoreError(f"{self.query_endpoint} answers no SPARQL query method; tried {tried}")
 
     def _parse_answer(self, response: httpx.Response) -> QueryResult:
         media = response.headers.get("content-type", "").split(";")[0].strip().lower()
