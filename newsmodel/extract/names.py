@@ -17,8 +17,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from importlib import resources
 from typing import NamedTuple
+
+from newsmodel import knowledge
 
 __all__ = ["Token", "abbreviations", "is_capitalized", "scan", "sentence_starts", "tokenize"]
 
@@ -90,7 +91,6 @@ class Token(NamedTuple):
 def abbreviations() -> frozenset[str]:
     """Every dotted form in the shipped lists ("Sen.", "Ore.", "Corp.") plus general ones."""
     found = set(_GENERAL_ABBREVIATIONS)
-    data = resources.files("newsmodel.data")
     for name in (
         "titles.tsv",
         "honorifics.tsv",
@@ -99,7 +99,7 @@ def abbreviations() -> frozenset[str]:
         "not_entities.txt",
         "place_cues.tsv",
     ):
-        for line in data.joinpath(name).read_text(encoding="utf-8").splitlines():
+        for line in knowledge.read_text(name).splitlines():
             if line.startswith("#"):
                 continue
             for word in line.split("\t")[0].split():
