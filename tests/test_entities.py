@@ -352,3 +352,27 @@ def test_name_like_word_soup_never_breaks_the_index(words: list[str]) -> None:
     spans = [(m.start, m.end) for m in idx.mentions]
     assert spans == sorted(spans)
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+
+
+def test_people_sharing_a_surname_merge_only_on_a_short_first_name() -> None:
+    """'Ben Ortiz' and 'Benjamin Ortiz' are one person; 'Carla Ortiz' and 'Carlos Ortiz' stay apart."""
+    idx = run(
+        "Benjamin Ortiz met Carla Ortiz and Carlos Ortiz on Monday. "
+        "Ben Ortiz later thanked Carla Ortiz, and B. Ortiz left."
+    )
+    people = names(idx, "person")
+    assert {"Benjamin Ortiz", "Carla Ortiz", "Carlos Ortiz"} <= people
+    assert "Ben Ortiz" not in people and "B. Ortiz" not in people
+
+
+def test_same_surname_index_finds_the_earliest_compatible_first_name() -> None:
+    """The surname index returns the first person whose first name starts the new one, or that it starts."""
+    from newsmodel.extract.grouping import _SameSurname
+
+    index = _SameSurname()
+    assert index.person("Benjamin", "person:Benjamin Ortiz") == "person:Benjamin Ortiz"
+    assert index.person("Carla", "person:Carla Ortiz") == "person:Carla Ortiz"
+    assert index.person("Ben", "person:Ben Ortiz") == "person:Benjamin Ortiz"  # a short form of it
+    assert index.person("Carlos", "person:Carlos Ortiz") == "person:Carlos Ortiz"  # neither starts the other
+    assert index.person("C", "person:C Ortiz") == "person:Carla Ortiz"  # the earliest wins
+    assert index.person("Carlosito", "person:Carlosito Ortiz") == "person:Carlos Ortiz"

@@ -37,6 +37,42 @@ class Ent:
         self.confidence = max(self.confidence, c.confidence)
 
 
+class _SameSurname:
+    """The people of one surname, looked up by first name in time linear in its length.
+
+    Two full names with one surname are one person when one first name starts
+    the other ("Ben" and "Benjamin", "T." and "Tom"); the person named first
+    wins. Comparing each new name with every earlier one is quadratic when many
+    people share a surname (a family register, a long list of results), so each
+    person's first name is indexed by every one of its prefixes instead: a new
+    first name finds the earlier people it extends through its own prefixes,
+    and those extending it through the index, both in one look-up per character.
+    """
+
+    __slots__ = ("_by_exact", "_by_prefix", "_count")
+
+    def __init__(self) -> None:
+        #: exact first name -> (order, key) of the first person with it
+        self._by_exact: dict[str, tuple[int, str]] = {}
+        #: every prefix of a first name -> (order, key) of the first person whose first name has it
+        self._by_prefix: dict[str, tuple[int, str]] = {}
+        self._count = 0
+
+    def person(self, first: str, key: str) -> str:
+        """The earliest person whose first name starts ``first`` or starts with it; else ``key``."""
+        found = [self._by_prefix.get(first)]
+        found += [self._by_exact.get(first[:n]) for n in range(1, len(first) + 1)]
+        hits = [f for f in found if f is not None]
+        if hits:
+            return min(hits)[1]
+        order = (self._count, key)
+        self._count += 1
+        self._by_exact.setdefault(first, order)
+        for n in range(1, len(first) + 1):
+            self._by_prefix.setdefault(first[:n], order)
+        return key
+
+
 def _person_key_tokens(words: list[str]) -> list[str]:
     out = [w for w in words if w not in _SUFFIXES and w != ","]
     return out or words
@@ -53,8 +89,8 @@ class Groups:
     org_prefix: dict[tuple[str, ...], str] = attrs.Factory(dict)
     #: initials of multi-word organization names, and their tails -> the organization ("NRC", "RC")
     org_initials: dict[str, str] = attrs.Factory(dict)
-    #: last name -> keys of people with it
-    by_last: dict[str, list[str]] = attrs.Factory(dict)
+    #: last name -> the people with it, indexed by first name
+    by_last: dict[str, _SameSurname] = attrs.Factory(dict)
 
     def put(self, ctx: Ctx, c: Cand, key: str, kind: str) -> Ent:
         ent = self.ents.get(key)
@@ -162,15 +198,8 @@ def group(ctx: Ctx, cands: list[Cand]) -> Groups:
     for c in sorted(people, key=lambda c: -(c.b - c.a)):
         toks = _person_key_tokens(words[c.a : c.b])
         if len(toks) >= 2:
-            key = "person:" + " ".join(toks)
             # "Tom J. Reyes" and "Tom Reyes", "Ben Ortiz" and "Benjamin Ortiz" are one person
-            for other_key in g.by_last.get(toks[-1], ()):
-                other = other_key[len("person:") :].split()
-                if other[0].startswith(toks[0]) or toks[0].startswith(other[0]):
-                    key = other_key
-                    break
-            if key not in g.by_last.get(toks[-1], ()):
-                g.by_last.setdefault(toks[-1], []).append(key)
+            key = g.by_last.setdefault(toks[-1], _SameSurname()).person(toks[0], "person:" + " ".join(toks))
             g.put(ctx, c, key, "person")
             g.surname.setdefault(toks[-1], key)
             if len(toks) >= 3 and toks[-2][0].isupper() and not toks[-2].endswith("."):
