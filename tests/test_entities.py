@@ -376,3 +376,15 @@ def test_same_surname_index_finds_the_earliest_compatible_first_name() -> None:
     assert index.person("Carlos", "person:Carlos Ortiz") == "person:Carlos Ortiz"  # neither starts the other
     assert index.person("C", "person:C Ortiz") == "person:Carla Ortiz"  # the earliest wins
     assert index.person("Carlosito", "person:Carlosito Ortiz") == "person:Carlos Ortiz"
+
+
+def test_city_comma_region_is_an_alias_and_a_container() -> None:
+    """'Lyon, France' names Lyon: that form is its alias, France its container; lists qualify nothing."""
+    idx = run(
+        "Tom Reyes opened a plant in Lyon, France, and one in Dallas, Texas. Spain, Italy and Peru voted."
+    )
+    lyon, dallas = by_name(idx, "Lyon"), by_name(idx, "Dallas")
+    assert lyon.aliases == ["Lyon, France"] and lyon.contained_in is by_name(idx, "France")
+    assert dallas.aliases == ["Dallas, Texas"] and dallas.contained_in is by_name(idx, "Texas")
+    spain = by_name(idx, "Spain")
+    assert spain.aliases == [] and spain.contained_in is None

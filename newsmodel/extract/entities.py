@@ -44,6 +44,7 @@ Records that no mention points at are nationalities the text only implies
 from __future__ import annotations
 
 import bisect
+import itertools
 from typing import Any
 
 from newsmodel.extract.assemble import build_index
@@ -144,7 +145,41 @@ def find_entities(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None
     if title_case:
         groups.extend_headline(ctx, 0, body_tok)
     groups.link_uncovered(ctx)
-    return build_index(groups, ctx, base)
+    index = build_index(groups, ctx, base)
+    _qualified_places(index, text)
+    return index
+
+
+#: Place kinds that qualify a smaller place after a comma ("Mobile, Alabama").
+_QUALIFIERS = frozenset({"Country", "AdministrativeArea", "Region"})
+
+
+def _qualified_places(index: EntityIndex, text: str) -> None:
+    """A place written "City, Region" takes that whole form as an alias and the region as its container.
+
+    News disambiguates places by their state or country ("Springfield,
+    Illinois", "Toulouse, France"); the qualified form is how the text names
+    that place, and the qualifier says where it lies. Only a place followed by
+    a comma and a larger place (a country, state or region) counts, and never
+    a country itself ("France, Germany" is a list).
+    """
+    mentions = index.mentions
+    for m, n in itertools.pairwise(mentions):
+        first, second = m.entity, n.entity
+        if (
+            first.kind != "place"
+            or second.kind != "place"
+            or first is second
+            or first.subtype in ("Country", "Region")
+            or second.subtype not in _QUALIFIERS
+            or text[m.end : n.start] != ", "
+        ):
+            continue
+        form = text[m.start : n.end]
+        if form != first.name and form not in first.aliases:
+            first.aliases.append(form)
+        if first.contained_in is None:
+            first.contained_in = second
 
 
 def _title_case_headline(words: list[str]) -> bool:
