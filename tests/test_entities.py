@@ -388,3 +388,18 @@ def test_city_comma_region_is_an_alias_and_a_container() -> None:
     assert dallas.aliases == ["Dallas, Texas"] and dallas.contained_in is by_name(idx, "Texas")
     spain = by_name(idx, "Spain")
     assert spain.aliases == [] and spain.contained_in is None
+
+
+def test_hyphenated_given_names_stay_whole() -> None:
+    """'Tsang Mei-wai' keeps its hyphenated given name; 'Lisbon-based' still splits off its place."""
+    from newsmodel.extract.names import scan
+
+    assert scan("Tsang Mei-wai met Lisbon-based traders.")[0][:5] == [
+        "Tsang",
+        "Mei-wai",
+        "met",
+        "Lisbon",
+        "-",
+    ]
+    idx = run("Lawmaker Tsang Mei-wai spoke to reporters on Monday.")
+    assert "Tsang Mei-wai" in names(idx, "person")

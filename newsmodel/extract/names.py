@@ -145,7 +145,55 @@ def scan(text: str) -> tuple[list[str], list[int], list[int]]:
                 s2.append(st)
                 e2.append(en)
         words, starts, ends = w2, s2, e2
+    if "-" in words:
+        words, starts, ends = _join_hyphenated_names(words, starts, ends)
     return words, starts, ends
+
+
+@functools.cache
+def _english() -> frozenset[str]:
+    """The shipped English word list (lowercase), for telling "Lisbon-based" from "Ka-ki"."""
+    return frozenset(
+        line.strip() for line in knowledge.read_text("english_words.txt").splitlines() if line[:1] not in "#"
+    )
+
+
+def _join_hyphenated_names(
+    words: list[str], starts: list[int], ends: list[int]
+) -> tuple[list[str], list[int], list[int]]:
+    """Rejoin a capitalized word, a hyphen and a lowercase part that is no English word.
+
+    The tokenizer splits "Lisbon-based" so that the name stands alone; but a
+    hyphenated given name ("Mei-ling", "Ka-wai") splits the same way and loses
+    its second half. When the lowercase part is not an English word, the
+    three tokens are one name word again.
+    """
+    english = _english()
+    w2: list[str] = []
+    s2: list[int] = []
+    e2: list[int] = []
+    i, n = 0, len(words)
+    while i < n:
+        if (
+            i + 2 < n
+            and words[i + 1] == "-"
+            and words[i][:1].isupper()
+            and words[i + 2].isalpha()
+            and words[i + 2].islower()
+            and ends[i] == starts[i + 1]
+            and ends[i + 1] == starts[i + 2]
+            and words[i + 2] not in english
+        ):
+            w2.append(f"{words[i]}-{words[i + 2]}")
+            s2.append(starts[i])
+            e2.append(ends[i + 2])
+            i += 3
+            continue
+        w2.append(words[i])
+        s2.append(starts[i])
+        e2.append(ends[i])
+        i += 1
+    return w2, s2, e2
 
 
 def tokenize(text: str) -> list[Token]:
