@@ -403,3 +403,23 @@ def test_hyphenated_given_names_stay_whole() -> None:
     ]
     idx = run("Lawmaker Tsang Mei-wai spoke to reporters on Monday.")
     assert "Tsang Mei-wai" in names(idx, "person")
+
+
+def test_class_noun_before_a_name_makes_an_organization() -> None:
+    """'manufacturer Dana Harwell' is a company; 'his rival Tom Reyes' and 'Mr. Ben Quell' are people."""
+    idx = run(
+        "The aircraft manufacturer Dana Harwell won the order over engine maker, Ada Lindqvist. "
+        "His rival Tom Reyes and Mr. Ben Quell spoke."
+    )
+    orgs = names(idx, "organization")
+    assert {"Dana Harwell", "Ada Lindqvist"} <= orgs
+    assert {"Tom Reyes", "Ben Quell"} <= names(idx, "person")
+
+
+def test_airline_forms_are_organizations() -> None:
+    """'Air Peru' (Air + a place), 'Quell Air', and the airline of 'Quell Air Flight 12' are companies."""
+    idx = run(
+        "Three airlines - Air Peru, Quell Air and Brisk Airways - lost planes. Dorn Air Flight 12 crashed."
+    )
+    assert {"Air Peru", "Quell Air", "Brisk Airways", "Dorn Air"} <= names(idx, "organization")
+    assert names(idx, "person") == set()

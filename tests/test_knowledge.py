@@ -103,6 +103,10 @@ ADDITIONS: dict[str, tuple[str, str]] = {
     ),
     "title_modifiers.txt": ("provisional", "Provisional Governor Mira Dalt opened the session on Monday."),
     "honorifics.tsv": ("Herr\tm", "Herr Dalt opened the session on Monday. He said it went well."),
+    "org_class_nouns.tsv": (
+        "shipbuilder\tCorporation",
+        "The shipbuilder Tom Harwell won the order on Monday.",
+    ),
 }
 
 LISTS_PROBE = """
@@ -230,3 +234,10 @@ def test_user_agreement_cues_json_adds_an_agreement_noun(tmp_path: Path) -> None
     (tmp_path / "agreement_cues.json").write_text(json.dumps({"nouns": ["concordat", "concordats"]}))
     assert agreements([]) == "0"
     assert agreements([tmp_path]) == "1"
+
+
+def test_user_org_class_nouns_tsv_types_the_name_after_the_noun(mapped_with_and_without: Mapped) -> None:
+    """A user row in org_class_nouns.tsv makes the name after that noun an organization of its kind."""
+    before, after = (m["org_class_nouns.tsv"] for m in mapped_with_and_without)
+    assert "Tom Harwell" in before["people"]
+    assert after["orgs"]["Tom Harwell"] == "Corporation" and "Tom Harwell" not in after["people"]

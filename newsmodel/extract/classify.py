@@ -219,6 +219,10 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
         return titled
     if b - a == 2 and words[a] == "The" and lex.org_cues.get(words[a + 1]) == "NewsMediaOrganization":
         return [_Cand(a, b, "organization", "NewsMediaOrganization", confidence=0.7)]  # "The Globe"
+    if words[a] == "Air" and b - a >= 2:
+        place = _known(ctx, a + 1, b)
+        if place is not None and place.kind == "place":
+            return [_Cand(a, b, "organization", "Corporation", confidence=0.75)]  # an airline: "Air Peru"
     a = _strip_front(ctx, a, b)
     if a >= b:
         return []
@@ -240,6 +244,8 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
         if country is not None and country.place is not None and country.place.kind == "Country":
             country.a = a  # "State of Kuwait": one more name of the country
             return [country]
+    if b - a >= 2 and words[b - 1] == "Flight" and b < len(words) and words[b].isdigit():
+        return [_Cand(a, b - 1, "organization", "Corporation", confidence=0.75)]  # "Quell Air Flight 12"
     # cue words
     cue = _org_cue(ctx, a, b)
     if cue is not None:

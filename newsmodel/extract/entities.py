@@ -44,9 +44,11 @@ Records that no mention points at are nationalities the text only implies
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from typing import Any
 
+from newsmodel import knowledge
 from newsmodel.extract.assemble import build_index
 from newsmodel.extract.attributes import apposition as _apposition
 from newsmodel.extract.attributes import lower_title_before as _lower_title_before
@@ -134,6 +136,7 @@ def find_entities(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None
                 c for c in cands if c.kind is not None or not any(e.a < c.b and c.a < e.b for e in extra)
             ]
             cands.extend(extra)
+    _class_noun_orgs(ctx, cands)
     cands_at = {c.a: c for c in cands}
     cands_end = {c.b: c for c in cands}
     for c in cands:
@@ -180,6 +183,37 @@ def _qualified_places(index: EntityIndex, text: str) -> None:
             first.aliases.append(form)
         if first.contained_in is None:
             first.contained_in = second
+
+
+@functools.cache
+def _org_class_nouns() -> dict[str, str]:
+    """Lowercase class nouns ("manufacturer", "airline") -> the organization kind they announce."""
+    rows = (line.split("\t") for line in knowledge.read_text("org_class_nouns.tsv").splitlines())
+    return {row[0].strip(): row[1].strip() for row in rows if len(row) > 1 and not row[0].startswith("#")}
+
+
+def _class_noun_orgs(ctx: _Ctx, cands: list[_Cand]) -> None:
+    """Type a name right after an organization class noun as that kind of organization.
+
+    "aircraft manufacturer X", "the airline X", "engine maker, X": the noun
+    says what the name is, whatever its words look like (a given name first,
+    as in a company named after its founder). Names made people by an
+    honorific or a title keep that type.
+    """
+    nouns = _org_class_nouns()
+    words = ctx.words
+    for c in cands:
+        if c.kind not in ("person", None) or c.title or c.confidence >= 0.9 or c.a == 0:
+            continue
+        before = c.a - 1
+        if words[before] == "," and before > 0:
+            before -= 1
+        kind = nouns.get(words[before])
+        if kind is None or ctx.caps[before]:
+            continue
+        c.kind, c.subtype, c.evidence = "organization", kind, 0
+        c.confidence = max(c.confidence, 0.7)
+        c.gender = None
 
 
 def _title_case_headline(words: list[str]) -> bool:
