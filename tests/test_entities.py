@@ -423,3 +423,24 @@ def test_airline_forms_are_organizations() -> None:
     )
     assert {"Air Peru", "Quell Air", "Brisk Airways", "Dorn Air"} <= names(idx, "organization")
     assert names(idx, "person") == set()
+
+
+def test_places_in_sports_results_are_teams() -> None:
+    """'Aberdeen beat Dundee 2 - 0' makes both sides teams; a country in a trade story stays a place."""
+    from newsmodel.read.document import Document as Doc
+
+    sport = run("Aberdeen beat Dundee 2 - 0 on Saturday, and Peru lost to Chile. Peru 1 - 1 Chile ended it.")
+    assert {"Aberdeen", "Peru", "Chile"} <= names(sport, "organization")
+    assert by_name(sport, "Peru").subtype == "SportsTeam"
+    trade = find_entities(
+        Doc.build(headline="x", body="Germany beat expectations as exports from Peru rose.")
+    )
+    assert {"Germany", "Peru"} <= names(trade, "place")
+
+
+def test_nationality_of_a_team_player_is_the_country_place() -> None:
+    """A 'Swedish captain' in a match report gets Sweden the country, not Sweden the team."""
+    idx = run("Sweden beat Peru 1 - 0 and Sweden 1 - 0 Peru was the score. Swedish captain Tom Reyes scored.")
+    reyes = by_name(idx, "Tom Reyes")
+    assert reyes.nationality is not None and reyes.nationality.kind == "place"
+    assert by_name(idx, "Sweden").kind == "organization"
