@@ -444,3 +444,12 @@ def test_nationality_of_a_team_player_is_the_country_place() -> None:
     reyes = by_name(idx, "Tom Reyes")
     assert reyes.nationality is not None and reyes.nationality.kind == "place"
     assert by_name(idx, "Sweden").kind == "organization"
+
+
+def test_unknown_name_after_in_or_near_is_a_place() -> None:
+    """'in Quellmark', 'near Dorn Falls' are places; 'in NATO', 'in Harwell Corp.' stay organizations."""
+    idx = run(
+        "Farmers protested in Quellmark and near Dorn Falls. Investors in NATO and in Harwell Corp. lost."
+    )
+    assert {"Quellmark", "Dorn Falls"} <= names(idx, "place")
+    assert {"NATO", "Harwell Corp."} <= names(idx, "organization")

@@ -252,12 +252,37 @@ def group(ctx: Ctx, cands: list[Cand]) -> Groups:
         kind = _settle(ctx, c)
         if kind is None:
             continue
+        if kind == "organization" and _locative(ctx, c):
+            c.subtype = c.subtype if c.subtype and c.kind == "place" else "Other"
+            g.put(ctx, c, f"place:{s}", "place")  # "protests in Quellmark": where, not who
+            continue
         g.put(ctx, c, f"{'person' if kind == 'person' else 'org'}:{s}", kind)
         if kind == "person":
             g.surname.setdefault(words[c.b - 1], f"person:{s}")
     _merge_short_orgs(ctx, g)
     del lex
     return g
+
+
+#: Prepositions after which an unknown name is a place ("in Quellmark", "near Dorn Falls").
+_LOCATIVE_BEFORE = frozenset({"in", "near", "outside", "throughout", "across"})
+
+
+def _locative(ctx: Ctx, c: Cand) -> bool:
+    """Whether a name no list knows stands where a place stands: after "in", "near", "outside"….
+
+    Names with an organization cue word, acronyms and camel-case brands are
+    left to the organization rules ("in NATO", "in eBay's shares").
+    """
+    if c.a == 0 or ctx.words[c.a - 1] not in _LOCATIVE_BEFORE:
+        return False
+    words = ctx.words[c.a : c.b]
+    nxt = ctx.words[c.b] if c.b < len(ctx.words) else ""
+    return (
+        not any(w in ctx.lex.org_cues for w in words)
+        and not any(ACRONYM_RE.match(w) or CAMEL_RE.match(w) for w in words)
+        and nxt not in ("'s", "\u2019s")
+    )
 
 
 def _non_overlapping(cands: list[Cand]) -> list[Cand]:
