@@ -145,9 +145,16 @@ def scan(text: str) -> tuple[list[str], list[int], list[int]]:
                 s2.append(st)
                 e2.append(en)
         words, starts, ends = w2, s2, e2
-    if "-" in words:
-        words, starts, ends = _join_hyphenated_names(words, starts, ends)
+    if "-" in text:
+        english = _english()
+        joins = {m.start() for m in _HYPHEN_NAME.finditer(text) if m.group(1) not in english}
+        if joins:
+            words, starts, ends = _join_hyphenated_names(words, starts, ends, joins)
     return words, starts, ends
+
+
+# A capitalized word, a hyphen and a lowercase part ("Lisbon-based", "Mei-wai"): group 1 the part.
+_HYPHEN_NAME = re.compile(r"(?<![\w-])[A-Z]\w*-([a-z]+)\b(?!-)")
 
 
 @functools.cache
@@ -159,30 +166,27 @@ def _english() -> frozenset[str]:
 
 
 def _join_hyphenated_names(
-    words: list[str], starts: list[int], ends: list[int]
+    words: list[str], starts: list[int], ends: list[int], joins: set[int]
 ) -> tuple[list[str], list[int], list[int]]:
     """Rejoin a capitalized word, a hyphen and a lowercase part that is no English word.
 
     The tokenizer splits "Lisbon-based" so that the name stands alone; but a
     hyphenated given name ("Mei-ling", "Ka-wai") splits the same way and loses
-    its second half. When the lowercase part is not an English word, the
-    three tokens are one name word again.
+    its second half. ``joins`` holds the start offsets of such names whose
+    lowercase part is not an English word: there the three tokens are one
+    name word again.
     """
-    english = _english()
     w2: list[str] = []
     s2: list[int] = []
     e2: list[int] = []
     i, n = 0, len(words)
     while i < n:
         if (
-            i + 2 < n
+            starts[i] in joins
+            and i + 2 < n
             and words[i + 1] == "-"
-            and words[i][:1].isupper()
-            and words[i + 2].isalpha()
-            and words[i + 2].islower()
             and ends[i] == starts[i + 1]
             and ends[i + 1] == starts[i + 2]
-            and words[i + 2] not in english
         ):
             w2.append(f"{words[i]}-{words[i + 2]}")
             s2.append(starts[i])
