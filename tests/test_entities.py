@@ -453,3 +453,18 @@ def test_unknown_name_after_in_or_near_is_a_place() -> None:
     )
     assert {"Quellmark", "Dorn Falls"} <= names(idx, "place")
     assert {"NATO", "Harwell Corp."} <= names(idx, "organization")
+
+
+def test_all_caps_headline_is_true_cased_not_read_as_acronyms() -> None:
+    """An all-capitals headline names the body's entities and known places; its other words are none."""
+    idx = find_entities(
+        Document.build(
+            headline="HARWELL SHARES JUMP AFTER PERU DEAL WITH NATO",
+            body="Shares of Harwell rose on Tuesday after a deal in Peru, Dana Ruiz of Harwell said.",
+        )
+    )
+    orgs = names(idx, "organization")
+    assert "NATO" in orgs
+    assert not {"SHARES", "JUMP", "AFTER", "DEAL", "PERU"} & orgs
+    peru_mentions = [m for m in idx.mentions if m.entity.name == "Peru"]
+    assert len(peru_mentions) == 2  # the headline's "PERU" and the body's "Peru": one place

@@ -146,7 +146,7 @@ def find_entities(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None
             _apposition(ctx, c, cands_at)
     groups = _group(ctx, cands)
     if title_case:
-        groups.extend_headline(ctx, 0, body_tok)
+        groups.extend_headline(ctx, 0, body_tok, all_caps=_all_caps(words[:body_tok]))
     groups.link_uncovered(ctx)
     index = build_index(groups, ctx, base)
     _qualified_places(index, text)
@@ -214,6 +214,12 @@ def _class_noun_orgs(ctx: _Ctx, cands: list[_Cand]) -> None:
         c.kind, c.subtype, c.evidence = "organization", kind, 0
         c.confidence = max(c.confidence, 0.7)
         c.gender = None
+
+
+def _all_caps(words: list[str]) -> bool:
+    """Whether a headline is set in capitals ("NORTHWIND SHARES JUMP"): its words are no acronyms."""
+    letters = [w for w in words if w.isalpha() and len(w) > 1]
+    return len(letters) >= 3 and all(w.isupper() for w in letters)
 
 
 def _title_case_headline(words: list[str]) -> bool:

@@ -118,11 +118,16 @@ class Groups:
         """Mention every capitalized word sequence equal to a known surface form."""
         self._scan(ctx, 0, len(ctx.words), lexicon_too=False)
 
-    def extend_headline(self, ctx: Ctx, lo: int, hi: int) -> None:
-        """Link a title-case headline: only names the body used or the lists know."""
-        self._scan(ctx, lo, hi, lexicon_too=True)
+    def extend_headline(self, ctx: Ctx, lo: int, hi: int, *, all_caps: bool = False) -> None:
+        """Link a title-case headline: only names the body used or the lists know.
 
-    def _scan(self, ctx: Ctx, lo: int, hi: int, *, lexicon_too: bool) -> None:
+        An all-capitals headline is read true-cased: each run is compared with
+        the body's names and the lists case-insensitively, and no word of it is
+        taken for an acronym on its capitals alone ("NORTHWIND SHARES JUMP").
+        """
+        self._scan(ctx, lo, hi, lexicon_too=True, all_caps=all_caps)
+
+    def _scan(self, ctx: Ctx, lo: int, hi: int, *, lexicon_too: bool, all_caps: bool = False) -> None:
         covered = [False] * len(ctx.words)
         for ent in self.ents.values():
             for a, b in ent.mentions:
@@ -130,6 +135,11 @@ class Groups:
                     covered[k] = True
         words = ctx.words
         lex = ctx.lex
+        folded: dict[str, str] = {}
+        if all_caps:
+            for table in (self.surname, self.surfaces):
+                for form, form_key in table.items():
+                    folded.setdefault(form.casefold(), form_key)
         i = lo
         while i < hi:
             if covered[i] or not ctx.caps[i]:
@@ -140,7 +150,15 @@ class Groups:
                 if any(covered[i:j]):
                     continue
                 s = surface(ctx, i, j)
-                key = self.surfaces.get(s) or self.surname.get(s)
+                if all_caps:
+                    key = folded.get(s.casefold())
+                    if s in lex.orgs or s.upper() != s:
+                        pass  # a known acronym ("NATO") or a word not in capitals reads as written
+                    else:
+                        s = " ".join(w.capitalize() for w in s.split())  # "PERU" is Peru
+                else:
+                    key = None
+                key = key or self.surfaces.get(s) or self.surname.get(s)
                 if key is not None and key in self.ents:  # a surface of an entity since merged away
                     hit = (j, key, None)
                     break
@@ -164,6 +182,7 @@ class Groups:
             if (
                 hit is None
                 and lexicon_too
+                and not all_caps
                 and len(words[i]) > 1
                 and words[i] not in lex.not_entities
                 and (ACRONYM_RE.match(words[i]) or CAMEL_RE.match(words[i]))
