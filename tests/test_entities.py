@@ -468,3 +468,16 @@ def test_all_caps_headline_is_true_cased_not_read_as_acronyms() -> None:
     assert not {"SHARES", "JUMP", "AFTER", "DEAL", "PERU"} & orgs
     peru_mentions = [m for m in idx.mentions if m.entity.name == "Peru"]
     assert len(peru_mentions) == 2  # the headline's "PERU" and the body's "Peru": one place
+
+
+def test_acronym_defined_in_parentheses_joins_its_organization() -> None:
+    """'Quellmark Telecom (QMT)' and 'the Harbour Pilots Guild, or HPG,' take their acronyms, reused later."""
+    idx = run(
+        "Quellmark Telecom (QMT) shares rose. QMT said on Monday it would hire. "
+        "The Harbour Pilots Guild, or HPG, agreed, and HPG members cheered. Dorn Media (Reuters) reported."
+    )
+    qmt = by_name(idx, "Quellmark Telecom")
+    assert qmt.aliases == ["QMT"]
+    assert sum(m.entity is qmt for m in idx.mentions) == 3
+    assert by_name(idx, "Harbour Pilots Guild").aliases == ["HPG"]
+    assert by_name(idx, "Dorn Media").aliases == []  # '(Reuters)' spells nothing of it

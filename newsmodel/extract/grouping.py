@@ -278,9 +278,60 @@ def group(ctx: Ctx, cands: list[Cand]) -> Groups:
         g.put(ctx, c, f"{'person' if kind == 'person' else 'org'}:{s}", kind)
         if kind == "person":
             g.surname.setdefault(words[c.b - 1], f"person:{s}")
+    _defined_acronyms(ctx, g)
     _merge_short_orgs(ctx, g)
     del lex
     return g
+
+
+def _spells(acronym: str, words: list[str]) -> bool:
+    """Whether the acronym's letters run through the name in order, the first at its start.
+
+    The test of Schwartz and Hearst (2003) for an abbreviation defined in
+    parentheses: "QMT" in "Quellmark Telecom" (Q…M…T), "NFC" in "Northern
+    Fisheries Council"; not "AP" after "Reuters".
+    """
+    letters = [ch.lower() for ch in acronym if ch.isalnum()]
+    name = " ".join(w for w in words if w not in ("(", ")"))
+    if not letters or not name or name[0].lower() != letters[0]:
+        return False
+    at = 1
+    for ch in letters[1:]:
+        at = name.lower().find(ch, at)
+        if at < 0:
+            return False
+        at += 1
+    return True
+
+
+def _defined_acronyms(ctx: Ctx, g: Groups) -> None:
+    """An organization followed by "(ACR)" or ", or ACR," takes the acronym: one entity, every mention."""
+    words = ctx.words
+    n = len(words)
+    for long in [e for e in g.ents.values() if e.kind == "organization"]:
+        if long.key not in g.ents:
+            continue
+        for a, b in list(long.mentions):
+            if b + 2 < n and words[b] == "(" and words[b + 2] == ")":
+                acr_at = b + 1
+            elif b + 3 < n and words[b] == "," and words[b + 1] == "or" and words[b + 3] in (",", "."):
+                acr_at = b + 2
+            else:
+                continue
+            acronym = words[acr_at]
+            if not ACRONYM_RE.match(acronym) or not _spells(acronym, words[a:b]):
+                continue
+            short_key = g.surfaces.get(acronym)
+            if short_key is not None and short_key != long.key and short_key in g.ents:
+                short = g.ents[short_key]
+                if short.kind != "organization" or short.confidence >= 0.9:
+                    continue  # a known body of its own ("the deal (UN)") keeps its identity
+                long.mentions.extend(short.mentions)
+                long.cands.extend(short.cands)
+                for c in short.cands:
+                    c.key = long.key
+                del g.ents[short_key]
+            g.surfaces[acronym] = long.key
 
 
 #: Prepositions after which an unknown name is a place ("in Quellmark", "near Dorn Falls").
