@@ -92,7 +92,7 @@ ADDITIONS: dict[str, tuple[str, str]] = {
         "Zorvania Falls\tCity\t99999901\tNO\t50000\t",
         "Tom Reyes flew to Zorvania Falls on Monday.",
     ),
-    "places_extra.tsv": ("Vellamoor\tRegion\t\t", "Farmers across Vellamoor protested on Monday."),
+    "places_extra.tsv": ("Vellamoor\tRegion\t\t", "Vellamoor protested on Monday, officials said."),
     "country_aliases.tsv": ("Valoria\tNorway", "Tom Reyes returned to Valoria on Monday."),
     "demonyms.tsv": ("Valorian\tNorway", "The Valorian envoy Tom Reyes arrived on Monday."),
     "organizations.tsv": ("Zentrix\tCorporation\t\t", "Shares of Zentrix fell on Monday, traders said."),
