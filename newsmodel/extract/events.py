@@ -116,6 +116,9 @@ _UNREAL = re.compile(
     re.IGNORECASE,
 )
 _ANAPHORIC = re.compile(r"(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+#: "the" or "this" and up to two modifiers right before a nominal trigger ("by the
+#: announcement", "the proposed merger"): a happening already introduced.
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _IMPERATIVE = re.compile(r"(?:(?:please|for [\w\s]{1,40},)\s*)?$", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|his|her|their)\s+$", re.IGNORECASE)
 _CLAUSE_CUT = re.compile(r"[,;:()]|\b(?:and|but|while|which|who|that|as|after|before|because)\b")
@@ -209,6 +212,7 @@ def find_events(
     countries = shared_countries(attr)
     out: list[Event] = []
     paragraph_dates: dict[tuple[int, int], list[DateMention]] = {}
+    reported: set[EventKind] = set()  # kinds of the events found so far
 
     def earlier_dates(at: int) -> DateMention | None:
         """The last resolved date phrase of the paragraph before ``at`` (found once per paragraph)."""
@@ -239,6 +243,13 @@ def find_events(
                 continue  # "Visit our website", "For details, visit …": an instruction, not news
             if trigger.nominal and _ANAPHORIC.match(text, sent_start, match.start):
                 continue  # "The talks come as…": a happening reported before, not a new one
+            if (
+                trigger.nominal
+                and trigger.kind in reported
+                and _DEFINITE_BEFORE.search(text, max(sent_start, match.start - 40), match.start)
+                and not find_dates(text, sent_start, sent_end, published)
+            ):
+                continue  # "moved by the announcement": the one already reported, not a second
             if not trigger.nominal and number + 1 < len(hits) and real[number + 1]:
                 following, as_used = hits[number + 1], resolved[number + 1]
                 if as_used is not None and as_used.nominal and following.start - match.end < 25:
@@ -255,6 +266,7 @@ def find_events(
             extra = _trigger_actors(attr, match, trigger, countries)
             if frame.anchored or extra:
                 out.append(frame.event(doc, article_iri, kind, match, trigger, extra, base=base))
+                reported.add(kind)
     return out
 
 
