@@ -25,6 +25,7 @@ from typing import NamedTuple
 import attrs
 
 from newsmodel import knowledge
+from newsmodel.extract.names import english_words
 
 __all__ = ["Lexicon", "OrgEntry", "PlaceEntry", "fold", "lexicon"]
 
@@ -186,7 +187,7 @@ def lexicon() -> Lexicon:
         title_modifiers=frozenset(w.lower() for w in _words("title_modifiers.txt")),
         honorifics=honorifics,
         given_names=given,
-        english=_words("english_words.txt"),
+        english=english_words(),
         common=_words("common_words.txt"),
         not_entities=_words("not_entities.txt"),
         name_adjectives=_words("name_adjectives.txt"),

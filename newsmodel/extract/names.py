@@ -146,7 +146,7 @@ def scan(text: str) -> tuple[list[str], list[int], list[int]]:
                 e2.append(en)
         words, starts, ends = w2, s2, e2
     if "-" in text:
-        english = _english()
+        english = english_words()
         joins = {m.start() for m in _HYPHEN_NAME.finditer(text) if m.group(1) not in english}
         if joins:
             words, starts, ends = _join_hyphenated_names(words, starts, ends, joins)
@@ -158,11 +158,14 @@ _HYPHEN_NAME = re.compile(r"(?<![\w-])[A-Z]\w*-([a-z]+)\b(?!-)")
 
 
 @functools.cache
-def _english() -> frozenset[str]:
-    """The shipped English word list (lowercase), for telling "Lisbon-based" from "Ka-ki"."""
-    return frozenset(
-        line.strip() for line in knowledge.read_text("english_words.txt").splitlines() if line[:1] not in "#"
-    )
+def english_words() -> frozenset[str]:
+    """The shipped English word list (lowercase, one a line, with the user's additions), read once.
+
+    Shared by the gazetteer (capitalized common words are no names) and the
+    tokenizer (telling "Lisbon-based" from "Mei-wai").
+    """
+    lines = knowledge.read_text("english_words.txt").splitlines()
+    return frozenset(line for line in lines if line and line[0] != "#") - {""}
 
 
 def _join_hyphenated_names(
