@@ -481,3 +481,11 @@ def test_acronym_defined_in_parentheses_joins_its_organization() -> None:
     assert sum(m.entity is qmt for m in idx.mentions) == 3
     assert by_name(idx, "Harbour Pilots Guild").aliases == ["HPG"]
     assert by_name(idx, "Dorn Media").aliases == []  # '(Reuters)' spells nothing of it
+
+
+def test_a_leading_the_is_no_short_form_of_an_organization() -> None:
+    """'The Herald' does not make every sentence-opening 'The' a mention of it."""
+    idx = run("The Herald cited examples. The questions were long, and The Herald said so again.")
+    quill = by_name(idx, "The Herald")
+    assert quill.aliases == []
+    assert all(m.end - m.start > 3 for m in idx.mentions if m.entity is quill)

@@ -104,6 +104,8 @@ class Groups:
         if kind == "organization" and c.b - c.a > 1:
             full = tuple(ctx.words[c.a : c.b])
             for n in range(1, min(len(full), 5)):
+                if full[n - 1].lower() in _DETERMINERS or full[n - 1].lower() in _ORG_WORDS_SKIP:
+                    continue  # "The" of "The Guardian" is no short form of it
                 self.org_prefix.setdefault(full[:n], key)
             ini = _initials(list(full))
             if len(ini) >= 2:
