@@ -489,3 +489,10 @@ def test_a_leading_the_is_no_short_form_of_an_organization() -> None:
     quill = by_name(idx, "The Herald")
     assert quill.aliases == []
     assert all(m.end - m.start > 3 for m in idx.mentions if m.entity is quill)
+
+
+def test_organization_run_followed_by_a_name_is_split() -> None:
+    """'the Harbour Council Tamsin Oyelaran told' is an organization and then a person, not one body."""
+    idx = run("After the leak, the chief of the Harbour Council Tamsin Oyelaran told reporters it was bad.")
+    assert "Harbour Council" in names(idx, "organization")
+    assert "Tamsin Oyelaran" in names(idx, "person")

@@ -343,6 +343,20 @@ def _split_at_person(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
             g = lex.given_names[words[k]]
             person = _Cand(k, b, "person", confidence=0.7, evidence=1, gender=g if g in ("m", "f") else None)
             return [c for c in head if c.kind is not None] + [person]
+    for k in range(b - 2, max(a, b - 4), -1):
+        # "Harbour Council Tamsin Oyelaran": an organization's cue word, then a name
+        # whose words are no English words
+        if (
+            k - 1 > a
+            and words[k - 1] in lex.org_cues
+            and _name_like(ctx, words[k:b])
+            and not any(w.lower() in lex.english or w in lex.org_cues for w in words[k:b])
+        ):
+            head = _classify(ctx, a, k)
+            if any(c.kind == "organization" and c.b == k for c in head):
+                return [c for c in head if c.kind is not None] + [
+                    _Cand(k, b, "person", confidence=0.6, evidence=1)
+                ]
     if words[a] in lex.given_names:
         return None  # "Florence Duarte": a person, whatever town shares the first name
     for j in range(b - 1, a, -1):
