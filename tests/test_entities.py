@@ -496,3 +496,14 @@ def test_organization_run_followed_by_a_name_is_split() -> None:
     idx = run("After the leak, the chief of the Harbour Council Tamsin Oyelaran told reporters it was bad.")
     assert "Harbour Council" in names(idx, "organization")
     assert "Tamsin Oyelaran" in names(idx, "person")
+
+
+def test_name_complement_goes_on_over_a_second_of() -> None:
+    """'Joint Council for the Welfare of Migrants' is one name; 'of Peru' after one still names the place."""
+    idx = run(
+        "The Joint Council for the Welfare of Migrants met the Institute for Control of Erosion in Peru."
+    )
+    assert {"Joint Council for the Welfare of Migrants", "Institute for Control of Erosion"} <= names(
+        idx, "organization"
+    )
+    assert "Peru" in names(idx, "place")
