@@ -507,3 +507,12 @@ def test_name_complement_goes_on_over_a_second_of() -> None:
         idx, "organization"
     )
     assert "Peru" in names(idx, "place")
+
+
+def test_head_first_organization_words_of_other_languages() -> None:
+    """'Instituto Quellmark', 'Banco Harwell', 'Partido Dorn' are organizations of their head word's kind."""
+    idx = run("Students of the Instituto Quellmark and Banco Harwell staff met Partido Dorn members.")
+    assert by_name(idx, "Instituto Quellmark").subtype == "EducationalOrganization"
+    assert by_name(idx, "Banco Harwell").subtype == "Corporation"
+    assert by_name(idx, "Partido Dorn").subtype == "PoliticalParty"
+    assert names(idx, "person") == set()

@@ -382,6 +382,9 @@ def _org_cue(ctx: _Ctx, a: int, b: int) -> str | None:
         last = last.rsplit("-", 1)[1]  # "Herald-Sun"
     if b - a == 1:
         return lex.org_cues.get(last) if last in _SINGLE_CUES else None
+    first = words[a]
+    if first in lex.org_cues and first.lower() not in lex.english and first not in lex.given_names:
+        return lex.org_cues[first]  # a head word that comes first: "Instituto X", "Banco X"
     if last in lex.org_cues:
         if words[a] in lex.given_names and b - a == 2 and lex.org_cues[last] == "NewsMediaOrganization":
             return None  # "Dan Post": a person more likely than a paper
