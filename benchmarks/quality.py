@@ -1,8 +1,8 @@
-"""Measured quality: run the mapper over the dev corpus and the seed, score the JSON-LD.
+"""Measured quality: run the mapper over the dev corpus, the open corpus and the seed, score the JSON-LD.
 
 Usage::
 
-    python benchmarks/quality.py [--corpus DIR] [--seeds DIR] [--scorer score.py] [--out DIR]
+    python benchmarks/quality.py [--corpus DIR] [--open DIR] [--seeds DIR] [--scorer score.py] [--out DIR]
 
 For every ``<id>.txt`` (with its ``<id>.meta.json`` sidecar) the mapper's
 article is written as ``<id>.jsonld`` and the directory is scored by the
@@ -12,6 +12,13 @@ recall and F1 per category against the targets of the mapper issue, then the
 seed checks: every gold person with title and country, every quotation with
 its speaker, every gold meeting with its date, place and participants, and the
 agreements. Figures are printed, not asserted; ``--strict`` exits 1 on a miss.
+
+The open corpus (``../shared/corpus/open``, Wikinews articles nobody tuned on)
+is the measure of generality. Its gold also lists the date expressions of each
+text with their normalized values (the ``dates`` key, which the scorer
+ignores): this script scores the library's date resolver on them itself (see
+``score_dates``). Half of that corpus (MEANTIME) annotates only entities that
+take part in events, so there recall is the figure to watch.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ import argparse
 import datetime as dt
 import importlib.util
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -34,20 +42,42 @@ sys.path.insert(0, str(ROOT))
 
 from newsmodel.api import read_text  # noqa: E402
 from newsmodel.errors import NewsmodelError  # noqa: E402
+from newsmodel.extract.dates import find_dates  # noqa: E402
 from newsmodel.model import Agreement, NewsArticle  # noqa: E402
-from newsmodel.read.text import read_sidecar, sidecar_path  # noqa: E402
+from newsmodel.read.text import read_document, read_sidecar, sidecar_path  # noqa: E402
 
-#: Targets of the mapper issue, on the dev corpus: (summary key, measure, minimum).
-TARGETS: tuple[tuple[str, str, float], ...] = (
-    ("people", "f1", 0.90),
-    ("places", "f1", 0.85),
-    ("organizations", "f1", 0.75),
-    ("quotations", "f1", 0.85),
-    ("quote_speaker", "accuracy", 0.85),
-    ("person_title", "accuracy", 0.85),
-    ("events", "f1", 0.5),
-    ("agreements", "f1", 0.5),
-)
+Target = tuple[str, str, float]
+
+#: Targets per set: (summary key, measure, minimum). The dev targets are those of
+#: the first mapper issue raised to those of the generality issue (9); the open
+#: corpus targets are issue 9's (recall, since half its gold is partial).
+TARGETS: dict[str, tuple[Target, ...]] = {
+    "dev corpus": (
+        ("people", "f1", 0.90),
+        ("people", "recall", 0.95),
+        ("places", "f1", 0.85),
+        ("places", "recall", 0.95),
+        ("organizations", "f1", 0.75),
+        ("organizations", "recall", 0.95),
+        ("quotations", "f1", 0.85),
+        ("quote_speaker", "accuracy", 0.95),
+        ("person_title", "accuracy", 0.95),
+        ("person_country", "accuracy", 0.90),
+        ("events", "f1", 0.7),
+        ("events", "recall", 0.6),
+        ("agreements", "f1", 0.75),
+    ),
+    "open corpus": (
+        ("people", "recall", 0.85),
+        ("organizations", "recall", 0.85),
+        ("places", "recall", 0.85),
+        ("events", "recall", 0.5),
+        ("relative_dates", "recall", 0.8),
+    ),
+    "seed": (),
+}
+#: Gold date values the resolver can produce: a year, a month or a day.
+_CALENDAR_VALUE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
 # --------------------------------------------------------------------------- writing predictions
@@ -164,32 +194,136 @@ def score(scorer: Path, gold: Path, pred: Path) -> dict[str, Any]:
 # --------------------------------------------------------------------------- reporting
 
 
-def print_summary(title: str, summary: dict[str, Any], *, targets: bool) -> int:
+def _verdict(value: float, key: str, measure: str, targets: tuple[Target, ...]) -> tuple[str, int]:
+    """The target verdicts for one figure, and how many of them were missed."""
+    words, missed = [], 0
+    for t_key, t_measure, minimum in targets:
+        if (t_key, t_measure) == (key, measure):
+            ok = value >= minimum
+            missed += not ok
+            words.append(
+                f"{'R' if measure == 'recall' else measure} >= {minimum:.2f} {'PASS' if ok else 'MISS'}"
+            )
+    return "; ".join(words), missed
+
+
+def print_summary(title: str, summary: dict[str, Any], targets: tuple[Target, ...]) -> int:
     """Print the per-category table; return how many targets were missed."""
     print(f"\n{title} ({summary['documents']} documents, {len(summary['missing_predictions'])} missing)")
     print(f"  {'category':<16}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'fp':>5}{'fn':>5}   target")
-    goals = {key: (measure, minimum) for key, measure, minimum in TARGETS}
     missed = 0
-    for key in ("people", "organizations", "places", "quotations", "events", "agreements"):
+    for key in (
+        "people",
+        "organizations",
+        "places",
+        "quotations",
+        "events",
+        "agreements",
+        "relative_dates",
+        "dates",
+    ):
+        if key not in summary:
+            continue
         s = summary[key]
-        verdict = ""
-        if targets and key in goals:
-            ok = s["f1"] >= goals[key][1]
-            missed += not ok
-            verdict = f"F1 >= {goals[key][1]:.2f} {'PASS' if ok else 'MISS'}"
+        verdicts = []
+        for measure in ("f1", "recall"):
+            text, miss = _verdict(s[measure], key, measure, targets)
+            missed += miss
+            if text:
+                verdicts.append(text)
         print(
             f"  {key:<16}{s['precision']:>7.3f}{s['recall']:>7.3f}{s['f1']:>7.3f}"
-            f"{s['tp']:>5}{s['fp']:>5}{s['fn']:>5}   {verdict}"
+            f"{s['tp']:>5}{s['fp']:>5}{s['fn']:>5}   {'; '.join(verdicts)}"
         )
     for key in ("person_title", "person_country", "quote_speaker"):
         s = summary[key]
-        verdict = ""
-        if targets and key in goals:
-            ok = s["accuracy"] >= goals[key][1]
-            missed += not ok
-            verdict = f"acc >= {goals[key][1]:.2f} {'PASS' if ok else 'MISS'}"
+        verdict, miss = _verdict(s["accuracy"], key, "accuracy", targets)
+        missed += miss
         print(f"  {key:<16} accuracy {s['accuracy']:.3f} ({s['right']}/{s['total']}){'':>6}{verdict}")
     return missed
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _comparable(text: str) -> str:
+    """A date phrase without case, edge punctuation or a leading preposition ("on Tuesday" ~ "Tuesday")."""
+    text = re.sub(r"[^\w\s]", " ", text.casefold())
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"^(?:on|in|at|by|since|until|from|of|the) ", "", text)
+
+
+def _is_relative(text: str, value: str) -> bool:
+    """A phrase is relative when its words do not spell the year of its value."""
+    return value[:4] not in text
+
+
+def score_dates(source: Path) -> dict[str, dict[str, float]]:
+    """Score the library's date resolver against the gold ``dates`` of every document in ``source``.
+
+    Only gold dates with a calendar value (a year, month or day, not durations,
+    times or sets) count. A found date matches a gold one when its phrase
+    overlaps the gold phrase (one contains the other, prepositions aside) and
+    its resolved value equals the gold value; each found date matches at most
+    one gold date. ``relative_dates`` is the subset whose phrase does not spell
+    its year ("Tuesday", "last week", "June 18"), which needs resolution.
+    """
+    counts = {"dates": {"tp": 0, "fp": 0, "fn": 0}, "relative_dates": {"tp": 0, "fp": 0, "fn": 0}}
+    for gold_path in sorted(source.glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        wanted = [
+            (d["text"], d["value"])
+            for d in gold.get("dates", [])
+            if d.get("type", "DATE") == "DATE" and _CALENDAR_VALUE.fullmatch(str(d.get("value", "")))
+        ]
+        text_path = source / f"{gold_path.name[: -len('.gold.json')]}.txt"
+        if not text_path.exists():
+            continue
+        sidecar = sidecar_path(text_path)
+        try:
+            doc = read_document(text_path.read_bytes(), read_sidecar(sidecar) if sidecar.exists() else None)
+        except NewsmodelError:
+            found: list[tuple[str, str]] = []
+        else:
+            published = doc.meta.date_published
+            found = [
+                (m.text, str(m.value))
+                for start, end in doc.paragraphs
+                for m in find_dates(doc.text, start, end, published)
+                if m.value is not None
+            ]
+        used = [False] * len(found)
+        for g_text, g_value in wanted:
+            g_norm = _comparable(g_text)
+            hit = next(
+                (
+                    i
+                    for i, (f_text, f_value) in enumerate(found)
+                    if not used[i]
+                    and f_value == g_value
+                    and (g_norm in _comparable(f_text) or _comparable(f_text) in g_norm)
+                ),
+                None,
+            )
+            keys = ["dates", "relative_dates"] if _is_relative(g_text, g_value) else ["dates"]
+            for key in keys:
+                counts[key]["tp" if hit is not None else "fn"] += 1
+            if hit is not None:
+                used[hit] = True
+        for i, (f_text, f_value) in enumerate(found):
+            if not used[i]:
+                counts["dates"]["fp"] += 1
+                if _is_relative(f_text, f_value):
+                    counts["relative_dates"]["fp"] += 1
+    return {key: _prf(c) for key, c in counts.items()}
+
+
+def _prf(c: dict[str, int]) -> dict[str, float]:
+    """Precision, recall and F1 from true/false positive and false negative counts."""
+    p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
+    r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {**c, "precision": p, "recall": r, "f1": f}
 
 
 def _load_scorer(scorer: Path) -> ModuleType:
@@ -302,6 +436,9 @@ def seed_checks(article: NewsArticle, gold: dict[str, Any], scorer: ModuleType) 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=SHARED / "corpus" / "dev", help="dev corpus directory")
+    parser.add_argument(
+        "--open", type=Path, default=SHARED / "corpus" / "open", help="open (Wikinews) corpus directory"
+    )
     parser.add_argument("--seeds", type=Path, default=SHARED / "seeds", help="seed directory (with gold)")
     parser.add_argument("--scorer", type=Path, default=SHARED / "eval" / "score.py", help="the scorer")
     parser.add_argument("--out", type=Path, help="keep the JSON-LD here (default: a temporary directory)")
@@ -313,14 +450,20 @@ def main(argv: list[str] | None = None) -> int:
         out = args.out or Path(tmp)
         missed = 0
         results: dict[str, Any] = {}
-        for name, source, targets in (("dev corpus", args.corpus, True), ("seed", args.seeds, False)):
+        for name, source in (("dev corpus", args.corpus), ("open corpus", args.open), ("seed", args.seeds)):
+            if not source.is_dir():
+                print(f"\n{name}: {source} is not there, skipped", file=sys.stderr)
+                continue
             articles, failures, words, elapsed = map_directory(source, out / source.name)
             for doc_id, message in failures.items():
                 print(f"error: {doc_id}: {message}", file=sys.stderr)
+            missed += len(failures)
             summary = score(args.scorer, source, out / source.name)["summary"]
+            if name == "open corpus":
+                summary.update(score_dates(source))
             results[name] = summary
             rate = words / elapsed if elapsed else 0.0
-            missed += print_summary(f"{name}: {source}", summary, targets=targets)
+            missed += print_summary(f"{name}: {source}", summary, TARGETS[name])
             print(
                 f"  mapped {len(articles)} articles, {words} words in {elapsed:.3f} s ({rate:,.0f} words/s, "
                 "loading of shipped data included; see benchmarks/extract.py for speed)"

@@ -79,6 +79,9 @@ def _ucs_class() -> str:
 
 
 _U = "A-Za-z0-9\\-._~!$&'()*+,;=" + _ucs_class()  # iunreserved and sub-delims
+#: The characters (a regex class body) that RFC 3987 allows anywhere in an IRI
+#: component: iunreserved, sub-delims and ``ucschar`` of the BMP less whitespace.
+IRI_CHAR_CLASS = _U
 _PCT = "%[0-9A-Fa-f]{2}"
 #: An absolute IRI as RFC 3987 (and so Oxigraph) reads it: a scheme, an optional
 #: authority whose port is digits, a path, a query and one fragment, with

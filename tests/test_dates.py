@@ -192,3 +192,41 @@ def test_importing_dates_does_not_load_dateparser() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        ("The fair drew crowds this weekend, organisers said.", dt.date(2021, 5, 11), "2021-05-08"),
+        ("The tournament ran throughout the weekend.", dt.date(2021, 5, 12), "2021-05-08"),
+        ("The club will play this weekend.", dt.date(2021, 5, 12), "2021-05-15"),
+        ("The club will play next weekend.", dt.date(2021, 5, 12), "2021-05-15"),
+        ("Last weekend the club lost.", dt.date(2021, 5, 10), "2021-05-08"),
+        ("Last weekend the club lost.", dt.date(2021, 5, 9), "2021-05-01"),
+    ],
+)
+def test_weekend_is_dated_by_its_saturday(sentence: str, published: dt.date, expected: str) -> None:
+    """A weekend resolves to its Saturday: the one just gone in a past clause, the next one ahead."""
+    [mention] = find_dates(sentence, 0, len(sentence), published)
+    assert str(mention.value) == expected
+
+
+def test_spelled_out_counts_and_year_edges_resolve() -> None:
+    """Spelled-out counts before 'ago' resolve, and so do 'the beginning of the year' and its kin."""
+    text = (
+        "Seventeen years ago the mill closed; sales rose at the beginning of the year "
+        "and by the end of the month."
+    )
+    found = [(m.text, str(m.value)) for m in find_dates(text, 0, len(text), dt.date(2020, 4, 9))]
+    assert found == [
+        ("Seventeen years ago", "2003"),
+        ("the beginning of the year", "2020"),
+        ("the end of the month", "2020-04"),
+    ]
+
+
+def test_to_be_held_looks_forward() -> None:
+    """'an event to be held on October 12' in a past-tense sentence is still the coming October 12."""
+    text = "The firm announced today another event to be held on October 12."
+    found = [str(m.value) for m in find_dates(text, 0, len(text), dt.date(2019, 10, 4))]
+    assert found == ["2019-10-04", "2019-10-12"]

@@ -352,3 +352,167 @@ def test_name_like_word_soup_never_breaks_the_index(words: list[str]) -> None:
     spans = [(m.start, m.end) for m in idx.mentions]
     assert spans == sorted(spans)
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+
+
+def test_people_sharing_a_surname_merge_only_on_a_short_first_name() -> None:
+    """'Ben Ortiz' and 'Benjamin Ortiz' are one person; 'Carla Ortiz' and 'Carlos Ortiz' stay apart."""
+    idx = run(
+        "Benjamin Ortiz met Carla Ortiz and Carlos Ortiz on Monday. "
+        "Ben Ortiz later thanked Carla Ortiz, and B. Ortiz left."
+    )
+    people = names(idx, "person")
+    assert {"Benjamin Ortiz", "Carla Ortiz", "Carlos Ortiz"} <= people
+    assert "Ben Ortiz" not in people and "B. Ortiz" not in people
+
+
+def test_same_surname_index_finds_the_earliest_compatible_first_name() -> None:
+    """The surname index returns the first person whose first name starts the new one, or that it starts."""
+    from newsmodel.extract.grouping import _SameSurname
+
+    index = _SameSurname()
+    assert index.person("Benjamin", "person:Benjamin Ortiz") == "person:Benjamin Ortiz"
+    assert index.person("Carla", "person:Carla Ortiz") == "person:Carla Ortiz"
+    assert index.person("Ben", "person:Ben Ortiz") == "person:Benjamin Ortiz"  # a short form of it
+    assert index.person("Carlos", "person:Carlos Ortiz") == "person:Carlos Ortiz"  # neither starts the other
+    assert index.person("C", "person:C Ortiz") == "person:Carla Ortiz"  # the earliest wins
+    assert index.person("Carlosito", "person:Carlosito Ortiz") == "person:Carlos Ortiz"
+
+
+def test_city_comma_region_is_an_alias_and_a_container() -> None:
+    """'Lyon, France' names Lyon: that form is its alias, France its container; lists qualify nothing."""
+    idx = run(
+        "Tom Reyes opened a plant in Lyon, France, and one in Dallas, Texas. Spain, Italy and Peru voted."
+    )
+    lyon, dallas = by_name(idx, "Lyon"), by_name(idx, "Dallas")
+    assert lyon.aliases == ["Lyon, France"] and lyon.contained_in is by_name(idx, "France")
+    assert dallas.aliases == ["Dallas, Texas"] and dallas.contained_in is by_name(idx, "Texas")
+    spain = by_name(idx, "Spain")
+    assert spain.aliases == [] and spain.contained_in is None
+
+
+def test_hyphenated_given_names_stay_whole() -> None:
+    """'Tsang Mei-wai' keeps its hyphenated given name; 'Lisbon-based' still splits off its place."""
+    from newsmodel.extract.names import scan
+
+    assert scan("Tsang Mei-wai met Lisbon-based traders.")[0][:5] == [
+        "Tsang",
+        "Mei-wai",
+        "met",
+        "Lisbon",
+        "-",
+    ]
+    idx = run("Lawmaker Tsang Mei-wai spoke to reporters on Monday.")
+    assert "Tsang Mei-wai" in names(idx, "person")
+
+
+def test_class_noun_before_a_name_makes_an_organization() -> None:
+    """'manufacturer Dana Harwell' is a company; 'his rival Tom Reyes' and 'Mr. Ben Quell' are people."""
+    idx = run(
+        "The aircraft manufacturer Dana Harwell won the order over engine maker, Ada Lindqvist. "
+        "His rival Tom Reyes and Mr. Ben Quell spoke."
+    )
+    orgs = names(idx, "organization")
+    assert {"Dana Harwell", "Ada Lindqvist"} <= orgs
+    assert {"Tom Reyes", "Ben Quell"} <= names(idx, "person")
+
+
+def test_airline_forms_are_organizations() -> None:
+    """'Air Peru' (Air + a place), 'Quell Air', and the airline of 'Quell Air Flight 12' are companies."""
+    idx = run(
+        "Three airlines - Air Peru, Quell Air and Brisk Airways - lost planes. Dorn Air Flight 12 crashed."
+    )
+    assert {"Air Peru", "Quell Air", "Brisk Airways", "Dorn Air"} <= names(idx, "organization")
+    assert names(idx, "person") == set()
+
+
+def test_places_in_sports_results_are_teams() -> None:
+    """'Aberdeen beat Dundee 2 - 0' makes both sides teams; a country in a trade story stays a place."""
+    from newsmodel.read.document import Document as Doc
+
+    sport = run("Aberdeen beat Dundee 2 - 0 on Saturday, and Peru lost to Chile. Peru 1 - 1 Chile ended it.")
+    assert {"Aberdeen", "Peru", "Chile"} <= names(sport, "organization")
+    assert by_name(sport, "Peru").subtype == "SportsTeam"
+    trade = find_entities(
+        Doc.build(headline="x", body="Germany beat expectations as exports from Peru rose.")
+    )
+    assert {"Germany", "Peru"} <= names(trade, "place")
+
+
+def test_nationality_of_a_team_player_is_the_country_place() -> None:
+    """A 'Swedish captain' in a match report gets Sweden the country, not Sweden the team."""
+    idx = run("Sweden beat Peru 1 - 0 and Sweden 1 - 0 Peru was the score. Swedish captain Tom Reyes scored.")
+    reyes = by_name(idx, "Tom Reyes")
+    assert reyes.nationality is not None and reyes.nationality.kind == "place"
+    assert by_name(idx, "Sweden").kind == "organization"
+
+
+def test_unknown_name_after_in_or_near_is_a_place() -> None:
+    """'in Quellmark', 'near Dorn Falls' are places; 'in NATO', 'in Harwell Corp.' stay organizations."""
+    idx = run(
+        "Farmers protested in Quellmark and near Dorn Falls. Investors in NATO and in Harwell Corp. lost."
+    )
+    assert {"Quellmark", "Dorn Falls"} <= names(idx, "place")
+    assert {"NATO", "Harwell Corp."} <= names(idx, "organization")
+
+
+def test_all_caps_headline_is_true_cased_not_read_as_acronyms() -> None:
+    """An all-capitals headline names the body's entities and known places; its other words are none."""
+    idx = find_entities(
+        Document.build(
+            headline="HARWELL SHARES JUMP AFTER PERU DEAL WITH NATO",
+            body="Shares of Harwell rose on Tuesday after a deal in Peru, Dana Ruiz of Harwell said.",
+        )
+    )
+    orgs = names(idx, "organization")
+    assert "NATO" in orgs
+    assert not {"SHARES", "JUMP", "AFTER", "DEAL", "PERU"} & orgs
+    peru_mentions = [m for m in idx.mentions if m.entity.name == "Peru"]
+    assert len(peru_mentions) == 2  # the headline's "PERU" and the body's "Peru": one place
+
+
+def test_acronym_defined_in_parentheses_joins_its_organization() -> None:
+    """'Quellmark Telecom (QMT)' and 'the Harbour Pilots Guild, or HPG,' take their acronyms, reused later."""
+    idx = run(
+        "Quellmark Telecom (QMT) shares rose. QMT said on Monday it would hire. "
+        "The Harbour Pilots Guild, or HPG, agreed, and HPG members cheered. Dorn Media (Reuters) reported."
+    )
+    qmt = by_name(idx, "Quellmark Telecom")
+    assert qmt.aliases == ["QMT"]
+    assert sum(m.entity is qmt for m in idx.mentions) == 3
+    assert by_name(idx, "Harbour Pilots Guild").aliases == ["HPG"]
+    assert by_name(idx, "Dorn Media").aliases == []  # '(Reuters)' spells nothing of it
+
+
+def test_a_leading_the_is_no_short_form_of_an_organization() -> None:
+    """'The Herald' does not make every sentence-opening 'The' a mention of it."""
+    idx = run("The Herald cited examples. The questions were long, and The Herald said so again.")
+    quill = by_name(idx, "The Herald")
+    assert quill.aliases == []
+    assert all(m.end - m.start > 3 for m in idx.mentions if m.entity is quill)
+
+
+def test_organization_run_followed_by_a_name_is_split() -> None:
+    """'the Harbour Council Tamsin Oyelaran told' is an organization and then a person, not one body."""
+    idx = run("After the leak, the chief of the Harbour Council Tamsin Oyelaran told reporters it was bad.")
+    assert "Harbour Council" in names(idx, "organization")
+    assert "Tamsin Oyelaran" in names(idx, "person")
+
+
+def test_name_complement_goes_on_over_a_second_of() -> None:
+    """'Joint Council for the Welfare of Migrants' is one name; 'of Peru' after one still names the place."""
+    idx = run(
+        "The Joint Council for the Welfare of Migrants met the Institute for Control of Erosion in Peru."
+    )
+    assert {"Joint Council for the Welfare of Migrants", "Institute for Control of Erosion"} <= names(
+        idx, "organization"
+    )
+    assert "Peru" in names(idx, "place")
+
+
+def test_head_first_organization_words_of_other_languages() -> None:
+    """'Instituto Quellmark', 'Banco Harwell', 'Partido Dorn' are organizations of their head word's kind."""
+    idx = run("Students of the Instituto Quellmark and Banco Harwell staff met Partido Dorn members.")
+    assert by_name(idx, "Instituto Quellmark").subtype == "EducationalOrganization"
+    assert by_name(idx, "Banco Harwell").subtype == "Corporation"
+    assert by_name(idx, "Partido Dorn").subtype == "PoliticalParty"
+    assert names(idx, "person") == set()

@@ -149,3 +149,24 @@ def test_event_ids_are_deterministic() -> None:
     body = "Ann Lee met Bo Chen in Oslo. Bo Chen visited Oslo on Monday."
     spec: Spec = {**PEOPLE, "Oslo": ("place", "City")}
     assert [e.id for e in _events(body, spec)] == [e.id for e in _events(body, spec)]
+
+
+def test_event_without_a_date_of_its_own_takes_the_paragraphs_time() -> None:
+    """A dateless sentence takes its paragraph's last date phrase before it, never another paragraph's."""
+    body = (
+        "On Monday, the two leaders arrived in the capital. Ann Lee met Bo Chen at noon.\n\n"
+        "Ann Lee met Bo Chen again later."
+    )
+    first, second = _events(body, PEOPLE)
+    assert str(first.start_date) == "2023-03-27" and first.date_text == "On Monday"
+    assert second.start_date is None
+
+
+def test_definite_mention_of_a_reported_event_is_not_a_second_one() -> None:
+    """'moved by the announcement' after an announcement is the same event; a dated one is new."""
+    body = (
+        "Ann Lee announced the plan on Monday. Bo Chen said he was moved by the announcement. "
+        "Bo Chen welcomed the announcement on Tuesday."
+    )
+    events = _events(body, PEOPLE)
+    assert [str(e.start_date) for e in events] == ["2023-03-27", "2023-03-28"]

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -81,3 +82,162 @@ def test_user_speech_verb_and_event_trigger_change_what_is_found(tmp_path: Path)
     assert after["speakers"] == ["Ann Lee"]
     assert "meeting" not in before["events"]
     assert "meeting" in after["events"]
+
+
+# --------------------------------------------------------------------------- one test per extendable list
+
+#: Each extendable knowledge file: (a line to add, an invented sentence it changes).
+ADDITIONS: dict[str, tuple[str, str]] = {
+    "places.tsv": (
+        "Zorvania Falls\tCity\t99999901\tNO\t50000\t",
+        "Tom Reyes flew to Zorvania Falls on Monday.",
+    ),
+    "places_extra.tsv": ("Vellamoor\tRegion\t\t", "Vellamoor protested on Monday, officials said."),
+    "country_aliases.tsv": ("Valoria\tNorway", "Tom Reyes returned to Valoria on Monday."),
+    "demonyms.tsv": ("Valorian\tNorway", "The Valorian envoy Tom Reyes arrived on Monday."),
+    "organizations.tsv": ("Zentrix\tCorporation\t\t", "Shares of Zentrix fell on Monday, traders said."),
+    "org_cues.tsv": ("Syndicate\tNGO", "The Harrowgate Syndicate bought the mill on Monday."),
+    "titles.tsv": (
+        "Archchancellor\tArchchancellor\t",
+        "Archchancellor Mira Dalt opened the session on Monday.",
+    ),
+    "title_modifiers.txt": ("provisional", "Provisional Governor Mira Dalt opened the session on Monday."),
+    "honorifics.tsv": ("Herr\tm", "Herr Dalt opened the session on Monday. He said it went well."),
+    "org_class_nouns.tsv": (
+        "shipbuilder\tCorporation",
+        "The shipbuilder Tom Harwell won the order on Monday.",
+    ),
+}
+
+LISTS_PROBE = """
+import json, sys
+import newsmodel as nm
+out = {}
+for key, text in json.loads(sys.stdin.read()).items():
+    a = nm.read_text("Report\\n\\n" + text, {"datePublished": "2020-01-01"})
+    out[key] = {
+        "people": {p.name: [p.job_title, a.entity(p.nationality).name if p.nationality else None]
+                   for p in a.people},
+        "places": {p.name: p.kind.value for p in a.places},
+        "orgs": {o.name: o.kind.value for o in a.organizations},
+    }
+print(json.dumps(out))
+"""
+
+
+def _map_lists(env_dirs: list[Path]) -> dict[str, dict[str, dict[str, Any]]]:
+    """Map every ADDITIONS sentence in a fresh interpreter with ``NEWSMODEL_DATA_PATH`` = ``env_dirs``."""
+    env = {**os.environ, knowledge.ENV_VAR: os.pathsep.join(map(str, env_dirs))}
+    texts = json.dumps({name: text for name, (_, text) in ADDITIONS.items()})
+    out = subprocess.run(
+        [sys.executable, "-c", LISTS_PROBE], input=texts, capture_output=True, text=True, env=env, check=True
+    )
+    result: dict[str, dict[str, dict[str, Any]]] = json.loads(out.stdout)
+    return result
+
+
+@pytest.fixture(scope="module")
+def mapped_with_and_without(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[dict[str, dict[str, dict[str, Any]]], dict[str, dict[str, dict[str, Any]]]]:
+    """The ADDITIONS sentences mapped with the shipped lists only, then with one user line added to each."""
+    extra = tmp_path_factory.mktemp("knowledge")
+    for name, (line, _) in ADDITIONS.items():
+        (extra / name).write_text(line + "\n", encoding="utf-8")
+    return _map_lists([]), _map_lists([extra])
+
+
+Mapped = tuple[dict[str, dict[str, dict[str, Any]]], dict[str, dict[str, dict[str, Any]]]]
+
+
+def test_user_places_tsv_adds_a_city(mapped_with_and_without: Mapped) -> None:
+    """A user row in places.tsv makes an unknown town a City."""
+    before, after = (m["places.tsv"] for m in mapped_with_and_without)
+    assert "Zorvania Falls" not in before["places"]
+    assert after["places"]["Zorvania Falls"] == "City"
+
+
+def test_user_places_extra_tsv_adds_a_region(mapped_with_and_without: Mapped) -> None:
+    """A user row in places_extra.tsv makes an unknown name a Region."""
+    before, after = (m["places_extra.tsv"] for m in mapped_with_and_without)
+    assert "Vellamoor" not in before["places"]
+    assert after["places"]["Vellamoor"] == "Region"
+
+
+def test_user_country_aliases_tsv_names_a_country(mapped_with_and_without: Mapped) -> None:
+    """A user row in country_aliases.tsv makes another name of a country a Country."""
+    before, after = (m["country_aliases.tsv"] for m in mapped_with_and_without)
+    assert "Valoria" not in before["places"]
+    assert after["places"]["Valoria"] == "Country"
+
+
+def test_user_demonyms_tsv_gives_nationality(mapped_with_and_without: Mapped) -> None:
+    """A user row in demonyms.tsv gives the person the demonym's country, and no organization."""
+    before, after = (m["demonyms.tsv"] for m in mapped_with_and_without)
+    assert before["people"]["Tom Reyes"][1] is None
+    assert after["people"]["Tom Reyes"][1] == "Norway"
+    assert "Valorian" not in after["orgs"]
+
+
+def test_user_organizations_tsv_types_a_company(mapped_with_and_without: Mapped) -> None:
+    """A user row in organizations.tsv gives a one-word name its organization kind."""
+    before, after = (m["organizations.tsv"] for m in mapped_with_and_without)
+    assert before["orgs"].get("Zentrix") != "Corporation"
+    assert after["orgs"]["Zentrix"] == "Corporation"
+
+
+def test_user_org_cues_tsv_types_by_the_cue_word(mapped_with_and_without: Mapped) -> None:
+    """A user row in org_cues.tsv makes names ending in the cue word of the cue's kind."""
+    before, after = (m["org_cues.tsv"] for m in mapped_with_and_without)
+    assert before["orgs"].get("Harrowgate Syndicate") != "NGO"
+    assert after["orgs"]["Harrowgate Syndicate"] == "NGO"
+
+
+def test_user_titles_tsv_adds_a_job_title(mapped_with_and_without: Mapped) -> None:
+    """A user row in titles.tsv makes a new word a job title before a name."""
+    before, after = (m["titles.tsv"] for m in mapped_with_and_without)
+    assert before["people"]["Mira Dalt"][0] is None
+    assert after["people"]["Mira Dalt"][0] == "Archchancellor"
+
+
+def test_user_title_modifiers_txt_extends_a_title(mapped_with_and_without: Mapped) -> None:
+    """A user word in title_modifiers.txt joins the title it precedes (not an organization)."""
+    before, after = (m["title_modifiers.txt"] for m in mapped_with_and_without)
+    assert before["people"]["Mira Dalt"][0] == "Governor"
+    assert after["people"]["Mira Dalt"][0] == "Provisional Governor"
+    assert "Provisional" not in after["orgs"]
+
+
+def test_user_honorifics_tsv_is_not_part_of_the_name(mapped_with_and_without: Mapped) -> None:
+    """A user row in honorifics.tsv makes the word an honorific, dropped from the person's name."""
+    before, after = (m["honorifics.tsv"] for m in mapped_with_and_without)
+    assert "Herr Dalt" in before["people"]
+    assert "Dalt" in after["people"] and "Herr Dalt" not in after["people"]
+
+
+def test_user_agreement_cues_json_adds_an_agreement_noun(tmp_path: Path) -> None:
+    """A user agreement noun in agreement_cues.json makes a sentence using it an agreement."""
+    code = (
+        "import newsmodel as nm\n"
+        "a = nm.read_text('Report\\n\\nThe Harrowgate Syndicate and Zentrix Corp. approved a concordat "
+        "on Monday.', {'datePublished': '2020-01-01'})\n"
+        "print(len(a.agreements))"
+    )
+
+    def agreements(dirs: list[Path]) -> str:
+        env = {**os.environ, knowledge.ENV_VAR: os.pathsep.join(map(str, dirs))}
+        run = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+        )
+        return run.stdout.strip()
+
+    (tmp_path / "agreement_cues.json").write_text(json.dumps({"nouns": ["concordat", "concordats"]}))
+    assert agreements([]) == "0"
+    assert agreements([tmp_path]) == "1"
+
+
+def test_user_org_class_nouns_tsv_types_the_name_after_the_noun(mapped_with_and_without: Mapped) -> None:
+    """A user row in org_class_nouns.tsv makes the name after that noun an organization of its kind."""
+    before, after = (m["org_class_nouns.tsv"] for m in mapped_with_and_without)
+    assert "Tom Harwell" in before["people"]
+    assert after["orgs"]["Tom Harwell"] == "Corporation" and "Tom Harwell" not in after["people"]

@@ -100,3 +100,24 @@ def test_scan_many_gives_each_matcher_what_its_own_scan_gives(
     together = scan_many(matchers, tokens)
     for matcher, hits in zip(matchers, together, strict=True):
         assert hits == list(matcher.scan(tokens, 0, len(text)))
+
+
+def test_scan_many_never_reuses_the_tables_of_freed_matchers() -> None:
+    """Matchers built and dropped one after another (same ids recycled) each get their own hits."""
+    tokens = Tokens("alpha beta gamma delta")
+    for round_ in range(200):
+        word = ("alpha", "beta", "gamma", "delta")[round_ % 4]
+        hits = scan_many([PhraseMatcher([word])], tokens)
+        assert [h.phrase for h in hits[0]] == [word]
+
+
+def test_shared_matchers_are_held_weakly() -> None:
+    """A shared matcher that nobody holds any more is no longer scanned with the others."""
+    import gc
+
+    before = len(PhraseMatcher.shared())
+    matcher = PhraseMatcher(["zebra crossing"], shared=True)
+    assert matcher in PhraseMatcher.shared()
+    del matcher
+    gc.collect()
+    assert len(PhraseMatcher.shared()) == before

@@ -172,6 +172,9 @@ def build_index(g: Groups, ctx: Ctx, base: str) -> EntityIndex:
                 seen.add(f.casefold())
                 aliases.append(f)
         kind: EntityKind = ent.kind  # type: ignore[assignment]
+        team = kind == "place" and _plays(ctx, ent)
+        if team:
+            kind = "organization"  # "Aberdeen beat Celtic 2-0": the club, not the city
         rec = EntityRecord(
             kind=kind,
             name=name,
@@ -181,7 +184,9 @@ def build_index(g: Groups, ctx: Ctx, base: str) -> EntityIndex:
             confidence=round(min(ent.confidence, 0.99), 2),
         )
         place = next((c.place for c in ent.cands if c.place is not None), None)
-        if place is not None:
+        if team:
+            rec.subtype = "SportsTeam"
+        elif place is not None:
             rec.subtype = place.kind
             if place.geonameid:
                 rec.same_as = [f"https://sws.geonames.org/{place.geonameid}/"]
@@ -230,6 +235,9 @@ def build_index(g: Groups, ctx: Ctx, base: str) -> EntityIndex:
         entry = lex.places.get(nat)
         country_key = f"place:{entry.name if entry is not None else nat}"
         country = records.get(country_key)
+        if country is not None and country.kind != "place":
+            country = records.get(f"{country_key}#place")  # the country of a national team
+            country_key = f"{country_key}#place"
         if country is None:
             # a country the text only implies ("Ecuadorian"): its plain English name
             country = EntityRecord(
@@ -246,6 +254,54 @@ def build_index(g: Groups, ctx: Ctx, base: str) -> EntityIndex:
             records[country_key] = country
         rec.nationality = country
     return EntityIndex(records=list(records.values()), mentions=mentions)
+
+
+#: Verbs of a sports result that join two sides: "Aberdeen beat Celtic", "lost to Peru".
+_RESULT_VERBS = frozenset(
+    {
+        *("beat", "beats", "defeated", "defeats", "edged", "edges", "thrashed", "thrashes"),
+        *("routed", "routs", "trounced", "trounces", "drew", "draw", "draws", "overcame"),
+        *("overcome", "eliminated", "eliminates", "knocked", "lost", "loses", "lose"),
+    }
+)
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+
+def _is_score(words: list[str], i: int) -> bool:
+    """Whether ``words[i:i + 3]`` is a score ("2 - 1", "1 – 0")."""
+    return (
+        i >= 0
+        and i + 2 < len(words)
+        and words[i].isdigit()
+        and words[i + 1] in _DASHES
+        and words[i + 2].isdigit()
+        and len(words[i]) <= 2
+        and len(words[i + 2]) <= 2
+    )
+
+
+def _plays(ctx: Ctx, ent: Ent) -> bool:
+    """Tell a place that the article uses as a sports side: a team, not the town or country.
+
+    A mention is a side when a score stands right after or before it
+    ("Sweden 1 - 0 Korea", "1 - 0 Korea") or a result verb joins it to another
+    name ("Aberdeen beat Celtic", "defeated Panama", "lost to England"). The
+    place becomes its team when at least two mentions, or a third of them,
+    read so: one stray "beat" in an economics story does not make a team.
+    """
+    words = ctx.words
+    sides = 0
+    for a, b in ent.mentions:
+        nxt = words[b] if b < len(words) else ""
+        prev = words[a - 1] if a > 0 else ""
+        side = _is_score(words, b) or _is_score(words, a - 3)
+        if not side and nxt in _RESULT_VERBS and b + 1 < len(words):
+            side = ctx.caps[b + 1] or _is_score(words, b + 1)
+        if not side and a > 0:
+            before = words[a - 2] if prev == "to" and a > 1 else prev
+            side = before in _RESULT_VERBS or (prev == "to" and before == "lost")
+        sides += side
+    return sides >= 2 or (sides >= 1 and 3 * sides >= len(ent.mentions))
 
 
 def _political(title: str | None) -> bool:

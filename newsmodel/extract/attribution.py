@@ -141,7 +141,8 @@ class Attributor:
     #: The document's words, tokenized once for every word-list look-up.
     tokens: Tokens = attrs.field(init=False)
 
-    _hits: dict[int, tuple[list[Hit], list[int]]] = attrs.field(init=False, factory=dict)
+    #: Hits per matcher (keyed by the matcher object itself, which the dict keeps alive).
+    _hits: dict[PhraseMatcher, tuple[list[Hit], list[int]]] = attrs.field(init=False, factory=dict)
     #: Per-document results the extractors share (e.g. the demonym table of the article's countries).
     memo: dict[str, Any] = attrs.field(init=False, factory=dict)
     #: Resolved pronouns by (offset, gender): a chain of pronouns is resolved once.
@@ -162,15 +163,15 @@ class Attributor:
 
     def find(self, matcher: PhraseMatcher, start: int, end: int) -> list[Hit]:
         """Return the hits of ``matcher`` inside ``[start, end)``; the text is scanned once per matcher."""
-        cached = self._hits.get(id(matcher))
+        cached = self._hits.get(matcher)
         if cached is None:
             wanted = [
                 matcher,
-                *(m for m in PhraseMatcher.shared() if m is not matcher and id(m) not in self._hits),
+                *(m for m in PhraseMatcher.shared() if m is not matcher and m not in self._hits),
             ]
             for each, found in zip(wanted, scan_many(wanted, self.tokens), strict=True):
-                self._hits[id(each)] = (found, [h.start for h in found])
-            cached = self._hits[id(matcher)]
+                self._hits[each] = (found, [h.start for h in found])
+            cached = self._hits[matcher]
         hits, starts = cached
         lo = bisect.bisect_left(starts, start)
         hi = bisect.bisect_left(starts, end)

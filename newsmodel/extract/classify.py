@@ -219,6 +219,10 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
         return titled
     if b - a == 2 and words[a] == "The" and lex.org_cues.get(words[a + 1]) == "NewsMediaOrganization":
         return [_Cand(a, b, "organization", "NewsMediaOrganization", confidence=0.7)]  # "The Globe"
+    if words[a] == "Air" and b - a >= 2:
+        place = _known(ctx, a + 1, b)
+        if place is not None and place.kind == "place":
+            return [_Cand(a, b, "organization", "Corporation", confidence=0.75)]  # an airline: "Air Peru"
     a = _strip_front(ctx, a, b)
     if a >= b:
         return []
@@ -240,6 +244,8 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
         if country is not None and country.place is not None and country.place.kind == "Country":
             country.a = a  # "State of Kuwait": one more name of the country
             return [country]
+    if b - a >= 2 and words[b - 1] == "Flight" and b < len(words) and words[b].isdigit():
+        return [_Cand(a, b - 1, "organization", "Corporation", confidence=0.75)]  # "Quell Air Flight 12"
     # cue words
     cue = _org_cue(ctx, a, b)
     if cue is not None:
@@ -337,6 +343,20 @@ def _split_at_person(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
             g = lex.given_names[words[k]]
             person = _Cand(k, b, "person", confidence=0.7, evidence=1, gender=g if g in ("m", "f") else None)
             return [c for c in head if c.kind is not None] + [person]
+    for k in range(b - 2, max(a, b - 4), -1):
+        # "Harbour Council Tamsin Oyelaran": an organization's cue word, then a name
+        # whose words are no English words
+        if (
+            k - 1 > a
+            and words[k - 1] in lex.org_cues
+            and _name_like(ctx, words[k:b])
+            and not any(w.lower() in lex.english or w in lex.org_cues for w in words[k:b])
+        ):
+            head = _classify(ctx, a, k)
+            if any(c.kind == "organization" and c.b == k for c in head):
+                return [c for c in head if c.kind is not None] + [
+                    _Cand(k, b, "person", confidence=0.6, evidence=1)
+                ]
     if words[a] in lex.given_names:
         return None  # "Florence Duarte": a person, whatever town shares the first name
     for j in range(b - 1, a, -1):
@@ -362,6 +382,9 @@ def _org_cue(ctx: _Ctx, a: int, b: int) -> str | None:
         last = last.rsplit("-", 1)[1]  # "Herald-Sun"
     if b - a == 1:
         return lex.org_cues.get(last) if last in _SINGLE_CUES else None
+    first = words[a]
+    if first in lex.org_cues and first.lower() not in lex.english and first not in lex.given_names:
+        return lex.org_cues[first]  # a head word that comes first: "Instituto X", "Banco X"
     if last in lex.org_cues:
         if words[a] in lex.given_names and b - a == 2 and lex.org_cues[last] == "NewsMediaOrganization":
             return None  # "Dan Post": a person more likely than a paper

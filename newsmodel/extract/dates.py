@@ -106,6 +106,17 @@ _NUMBERS = {
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
 }
 # Northern-hemisphere seasons: (first month, last month).
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
@@ -117,7 +128,7 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _PREP = r"(?:(?i:on|in|since|by|until|till|from|during|before|after|of|through|as\s+of|for)\s+)?"
 _EDGE = r"(?:(?i:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of)[\s-]+)?"
-_COUNT = rf"(?:\d{{1,2}}|(?i:{'|'.join(_NUMBERS)}))"
+_COUNT = rf"(?:\d{{1,2}}|(?i:{'|'.join(sorted(_NUMBERS, key=len, reverse=True))}))"
 
 _PATTERN = re.compile(
     rf"""
@@ -132,6 +143,8 @@ _PATTERN = re.compile(
     | (?P<ago>(?P<ago_n>{_COUNT})\s+(?P<ago_u>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b)
     | (?P<rel>(?P<rel_edge>(?i:earlier|later|early|late)\s+)?(?P<rel_dir>(?i:last|this|next))\s+
           (?P<rel_u>(?i:week|month|year|spring|summer|fall|autumn|winter|night|morning|afternoon|evening))\b)
+    | (?P<wkend>(?P<wkend_dir>(?i:last|this|next|this\s+past|over\s+the|the))\s+(?i:weekend)\b)
+    | (?P<edge>(?i:the\s+(?:end|start|beginning|middle)\s+of\s+the\s+(?P<edge_u>year|month))\b)
     | (?P<day>(?i:today|tonight|yesterday|tomorrow)\b)
     | (?P<mon>(?P<mon_cue>(?i:in|since|by|until|till|from|during|before|after|through|of|this\s+past|
           last|next|this|early|late|mid|earlier\s+in|later\s+in)[\s-]+)(?P<mon_m>{_FULL_MONTH})\b)(?!\s+\d)
@@ -147,7 +160,7 @@ _PATTERN = re.compile(
 # ("as of the beginning of March": 24 characters of preposition and edge).
 _ANCHOR = re.compile(
     rf"(?<![\w$£€#/])(?:{_FULL_MONTH}|{'|'.join(_MONTH_ABBR)}|{_WEEKDAY}|1[89]\d\d|20\d\d|"
-    r"(?i:today|tonight|yesterday|tomorrow|(?:day|week|month|year)s?|spring|summer|fall|autumn|winter|"
+    r"(?i:today|tonight|yesterday|tomorrow|weekend|(?:day|week|month|year)s?|spring|summer|fall|autumn|winter|"
     r"night|morning|afternoon|evening))\b"
 )
 _REACH = 40
@@ -195,6 +208,7 @@ _FUTURE_PAIRS = frozenset(
             "expect to",
             "expects to",
             "expected to",
+            "to be",
         )
     )
 )
@@ -368,6 +382,10 @@ def _resolve(
         word = group().lower()
         offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
         return PartialDate.from_date(base + dt.timedelta(days=offset))
+    if kind == "wkend":
+        return _weekend(base, " ".join(group("wkend_dir").lower().split()), tense_of)
+    if kind == "edge":
+        return _partial(base.year, base.month if group("edge_u").lower() == "month" else None)
     if kind == "ago":
         return _ago(base, group("ago_n").lower(), group("ago_u").lower())
     if kind == "rel":
@@ -413,6 +431,26 @@ def _bare_month(base: dt.date, month: int, direction: Tense) -> PartialDate | No
     elif month > base.month:
         year -= 1
     return _partial(year, month)
+
+
+def _weekend(base: dt.date, direction: str, tense_of: Callable[[], Tense]) -> PartialDate:
+    """The Saturday of the weekend meant: "this weekend" in a past clause is the one just gone.
+
+    A weekend is dated by its Saturday. "Last weekend" is the latest one that
+    has ended; "next weekend" the next one to begin; "this weekend" and "the
+    weekend" follow the clause's tense (reported news looks back).
+    """
+    since_saturday = (base.weekday() - 5) % 7  # 0 on a Saturday, 1 on a Sunday, 2 on a Monday…
+    latest = base - dt.timedelta(days=since_saturday)  # the Saturday on or before base
+    if direction == "last":
+        day = latest - dt.timedelta(weeks=1) if since_saturday <= 1 else latest
+    elif direction == "next":
+        day = latest + dt.timedelta(weeks=1)
+    elif since_saturday <= 1 or tense_of() != "future":
+        day = latest  # during a weekend it is that weekend; in a past clause the one just gone
+    else:
+        day = latest + dt.timedelta(weeks=1)
+    return PartialDate.from_date(day)
 
 
 def _ago(base: dt.date, count: str, unit: str) -> PartialDate | None:

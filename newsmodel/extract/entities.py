@@ -44,8 +44,11 @@ Records that no mention points at are nationalities the text only implies
 from __future__ import annotations
 
 import bisect
+import functools
+import itertools
 from typing import Any
 
+from newsmodel import knowledge
 from newsmodel.extract.assemble import build_index
 from newsmodel.extract.attributes import apposition as _apposition
 from newsmodel.extract.attributes import lower_title_before as _lower_title_before
@@ -133,6 +136,7 @@ def find_entities(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None
                 c for c in cands if c.kind is not None or not any(e.a < c.b and c.a < e.b for e in extra)
             ]
             cands.extend(extra)
+    _class_noun_orgs(ctx, cands)
     cands_at = {c.a: c for c in cands}
     cands_end = {c.b: c for c in cands}
     for c in cands:
@@ -142,9 +146,80 @@ def find_entities(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None
             _apposition(ctx, c, cands_at)
     groups = _group(ctx, cands)
     if title_case:
-        groups.extend_headline(ctx, 0, body_tok)
+        groups.extend_headline(ctx, 0, body_tok, all_caps=_all_caps(words[:body_tok]))
     groups.link_uncovered(ctx)
-    return build_index(groups, ctx, base)
+    index = build_index(groups, ctx, base)
+    _qualified_places(index, text)
+    return index
+
+
+#: Place kinds that qualify a smaller place after a comma ("Mobile, Alabama").
+_QUALIFIERS = frozenset({"Country", "AdministrativeArea", "Region"})
+
+
+def _qualified_places(index: EntityIndex, text: str) -> None:
+    """A place written "City, Region" takes that whole form as an alias and the region as its container.
+
+    News disambiguates places by their state or country ("Springfield,
+    Illinois", "Toulouse, France"); the qualified form is how the text names
+    that place, and the qualifier says where it lies. Only a place followed by
+    a comma and a larger place (a country, state or region) counts, and never
+    a country itself ("France, Germany" is a list).
+    """
+    mentions = index.mentions
+    for m, n in itertools.pairwise(mentions):
+        first, second = m.entity, n.entity
+        if (
+            first.kind != "place"
+            or second.kind != "place"
+            or first is second
+            or first.subtype in ("Country", "Region")
+            or second.subtype not in _QUALIFIERS
+            or text[m.end : n.start] != ", "
+        ):
+            continue
+        form = text[m.start : n.end]
+        if form != first.name and form not in first.aliases:
+            first.aliases.append(form)
+        if first.contained_in is None:
+            first.contained_in = second
+
+
+@functools.cache
+def _org_class_nouns() -> dict[str, str]:
+    """Lowercase class nouns ("manufacturer", "airline") -> the organization kind they announce."""
+    rows = (line.split("\t") for line in knowledge.read_text("org_class_nouns.tsv").splitlines())
+    return {row[0].strip(): row[1].strip() for row in rows if len(row) > 1 and not row[0].startswith("#")}
+
+
+def _class_noun_orgs(ctx: _Ctx, cands: list[_Cand]) -> None:
+    """Type a name right after an organization class noun as that kind of organization.
+
+    "aircraft manufacturer X", "the airline X", "engine maker, X": the noun
+    says what the name is, whatever its words look like (a given name first,
+    as in a company named after its founder). Names made people by an
+    honorific or a title keep that type.
+    """
+    nouns = _org_class_nouns()
+    words = ctx.words
+    for c in cands:
+        if c.kind not in ("person", None) or c.title or c.confidence >= 0.9 or c.a == 0:
+            continue
+        before = c.a - 1
+        if words[before] == "," and before > 0:
+            before -= 1
+        kind = nouns.get(words[before])
+        if kind is None or ctx.caps[before]:
+            continue
+        c.kind, c.subtype, c.evidence = "organization", kind, 0
+        c.confidence = max(c.confidence, 0.7)
+        c.gender = None
+
+
+def _all_caps(words: list[str]) -> bool:
+    """Whether a headline is set in capitals ("NORTHWIND SHARES JUMP"): its words are no acronyms."""
+    letters = [w for w in words if w.isalpha() and len(w) > 1]
+    return len(letters) >= 3 and all(w.isupper() for w in letters)
 
 
 def _title_case_headline(words: list[str]) -> bool:

@@ -12,7 +12,8 @@ Participants are the named people, organizations and acting countries of the
 sentence (a place after "in", "at", "near"… is the location instead); a
 sentence-opening "he"/"she", "the company" or "the two sides" is resolved.
 The date is the sentence's date phrase nearest the trigger, resolved against
-the publication date by ``newsmodel.extract.dates``; the description is the
+the publication date by ``newsmodel.extract.dates``; a sentence without one
+takes the last date phrase of its paragraph before it (the narrative's time); the description is the
 whole evidence sentence as published.
 
 >>> import datetime as dt
@@ -33,7 +34,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import cast
 
 import attrs
@@ -115,6 +116,9 @@ _UNREAL = re.compile(
     re.IGNORECASE,
 )
 _ANAPHORIC = re.compile(r"(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+#: "the" or "this" and up to two modifiers right before a nominal trigger ("by the
+#: announcement", "the proposed merger"): a happening already introduced.
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _IMPERATIVE = re.compile(r"(?:(?:please|for [\w\s]{1,40},)\s*)?$", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|his|her|their)\s+$", re.IGNORECASE)
 _CLAUSE_CUT = re.compile(r"[,;:()]|\b(?:and|but|while|which|who|that|as|after|before|because)\b")
@@ -207,6 +211,19 @@ def find_events(
     text = doc.text
     countries = shared_countries(attr)
     out: list[Event] = []
+    paragraph_dates: dict[tuple[int, int], list[DateMention]] = {}
+    reported: set[EventKind] = set()  # kinds of the events found so far
+
+    def earlier_dates(at: int) -> DateMention | None:
+        """The last resolved date phrase of the paragraph before ``at`` (found once per paragraph)."""
+        para = next(((a, b) for a, b in doc.paragraphs if a <= at < b), None)
+        if para is None:
+            return None
+        if para not in paragraph_dates:
+            paragraph_dates[para] = [d for d in find_dates(text, *para, published) if d.value is not None]
+        before = [d for d in paragraph_dates[para] if d.end <= at]
+        return before[-1] if before else None
+
     for sent_start, sent_end in attr.sentences:
         if sent_start < doc.body_start:
             continue  # the headline repeats what the body reports
@@ -226,6 +243,13 @@ def find_events(
                 continue  # "Visit our website", "For details, visit …": an instruction, not news
             if trigger.nominal and _ANAPHORIC.match(text, sent_start, match.start):
                 continue  # "The talks come as…": a happening reported before, not a new one
+            if (
+                trigger.nominal
+                and trigger.kind in reported
+                and _DEFINITE_BEFORE.search(text, max(sent_start, match.start - 40), match.start)
+                and not find_dates(text, sent_start, sent_end, published)
+            ):
+                continue  # "moved by the announcement": the one already reported, not a second
             if not trigger.nominal and number + 1 < len(hits) and real[number + 1]:
                 following, as_used = hits[number + 1], resolved[number + 1]
                 if as_used is not None and as_used.nominal and following.start - match.end < 25:
@@ -234,6 +258,7 @@ def find_events(
         if not found:
             continue
         frame = _Frame.of(attr, sent_start, sent_end, published, countries)
+        frame.earlier = earlier_dates
         ranked = sorted(
             found.items(), key=lambda item: (item[1][1].nominal, _RANK[item[0]], item[1][0].start)
         )
@@ -241,6 +266,7 @@ def find_events(
             extra = _trigger_actors(attr, match, trigger, countries)
             if frame.anchored or extra:
                 out.append(frame.event(doc, article_iri, kind, match, trigger, extra, base=base))
+                reported.add(kind)
     return out
 
 
@@ -263,6 +289,8 @@ class _Frame:
         return self._dates
 
     text: str = ""
+    #: The paragraph's last date phrase before an offset, for a sentence that has none of its own.
+    earlier: Callable[[int], DateMention | None] | None = None
     #: Who tells of the happening ("X said"): attendees of an announcement only.
     sources: list[EntityRecord] = attrs.Factory(list)
 
@@ -314,6 +342,10 @@ class _Frame:
         base: str = DEFAULT_BASE,
     ) -> Event:
         date = _nearest_date(self.dates, match.start)
+        if date is None and self.earlier is not None:
+            # no date in the sentence: the paragraph's narrative time so far ("On Monday,
+            # X met Y. They signed a deal.") is when it happened
+            date = self.earlier(self.sent_start)
         attendees = [*extra, *(r for r in self.attendees if r not in extra)]
         if kind is EventKind.ANNOUNCEMENT:
             attendees += [r for r in self.sources if r not in attendees]

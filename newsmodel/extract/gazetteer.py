@@ -3,7 +3,9 @@
 Every list lives in ``newsmodel/data/`` as a plain TSV or text file, so a user
 can read and extend it; ``ATTRIBUTION.md`` there says where each comes from.
 ``lexicon()`` parses them on first use (about 0.1 s) and caches the result;
-nothing is read at import time.
+nothing is read at import time. Every file is read through
+``newsmodel.knowledge``, so same-named files in ``NEWSMODEL_DATA_PATH``
+directories extend it.
 
 >>> lex = lexicon()
 >>> lex.places["Lima"].kind, lex.places["U.S."].name
@@ -18,10 +20,12 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from importlib import resources
 from typing import NamedTuple
 
 import attrs
+
+from newsmodel import knowledge
+from newsmodel.extract.names import english_words
 
 __all__ = ["Lexicon", "OrgEntry", "PlaceEntry", "fold", "lexicon"]
 
@@ -87,7 +91,8 @@ def fold(text: str) -> str:
 
 
 def _lines(name: str) -> list[list[str]]:
-    text = resources.files("newsmodel.data").joinpath(name).read_text(encoding="utf-8")
+    """The rows of a shipped TSV file with the user's same-named files appended (``NEWSMODEL_DATA_PATH``)."""
+    text = knowledge.read_text(name)
     out = []
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -97,7 +102,8 @@ def _lines(name: str) -> list[list[str]]:
 
 
 def _words(name: str) -> frozenset[str]:
-    text = resources.files("newsmodel.data").joinpath(name).read_text(encoding="utf-8")
+    """The first column of a shipped list with the user's same-named files appended."""
+    text = knowledge.read_text(name)
     lines = text.splitlines()
     return frozenset(line.split("\t", 1)[0].strip() for line in lines if line.strip() and line[0] != "#")
 
@@ -181,7 +187,7 @@ def lexicon() -> Lexicon:
         title_modifiers=frozenset(w.lower() for w in _words("title_modifiers.txt")),
         honorifics=honorifics,
         given_names=given,
-        english=_words("english_words.txt"),
+        english=english_words(),
         common=_words("common_words.txt"),
         not_entities=_words("not_entities.txt"),
         name_adjectives=_words("name_adjectives.txt"),

@@ -37,6 +37,42 @@ class Ent:
         self.confidence = max(self.confidence, c.confidence)
 
 
+class _SameSurname:
+    """The people of one surname, looked up by first name in time linear in its length.
+
+    Two full names with one surname are one person when one first name starts
+    the other ("Ben" and "Benjamin", "T." and "Tom"); the person named first
+    wins. Comparing each new name with every earlier one is quadratic when many
+    people share a surname (a family register, a long list of results), so each
+    person's first name is indexed by every one of its prefixes instead: a new
+    first name finds the earlier people it extends through its own prefixes,
+    and those extending it through the index, both in one look-up per character.
+    """
+
+    __slots__ = ("_by_exact", "_by_prefix", "_count")
+
+    def __init__(self) -> None:
+        #: exact first name -> (order, key) of the first person with it
+        self._by_exact: dict[str, tuple[int, str]] = {}
+        #: every prefix of a first name -> (order, key) of the first person whose first name has it
+        self._by_prefix: dict[str, tuple[int, str]] = {}
+        self._count = 0
+
+    def person(self, first: str, key: str) -> str:
+        """The earliest person whose first name starts ``first`` or starts with it; else ``key``."""
+        found = [self._by_prefix.get(first)]
+        found += [self._by_exact.get(first[:n]) for n in range(1, len(first) + 1)]
+        hits = [f for f in found if f is not None]
+        if hits:
+            return min(hits)[1]
+        order = (self._count, key)
+        self._count += 1
+        self._by_exact.setdefault(first, order)
+        for n in range(1, len(first) + 1):
+            self._by_prefix.setdefault(first[:n], order)
+        return key
+
+
 def _person_key_tokens(words: list[str]) -> list[str]:
     out = [w for w in words if w not in _SUFFIXES and w != ","]
     return out or words
@@ -53,8 +89,8 @@ class Groups:
     org_prefix: dict[tuple[str, ...], str] = attrs.Factory(dict)
     #: initials of multi-word organization names, and their tails -> the organization ("NRC", "RC")
     org_initials: dict[str, str] = attrs.Factory(dict)
-    #: last name -> keys of people with it
-    by_last: dict[str, list[str]] = attrs.Factory(dict)
+    #: last name -> the people with it, indexed by first name
+    by_last: dict[str, _SameSurname] = attrs.Factory(dict)
 
     def put(self, ctx: Ctx, c: Cand, key: str, kind: str) -> Ent:
         ent = self.ents.get(key)
@@ -68,6 +104,8 @@ class Groups:
         if kind == "organization" and c.b - c.a > 1:
             full = tuple(ctx.words[c.a : c.b])
             for n in range(1, min(len(full), 5)):
+                if full[n - 1].lower() in _DETERMINERS or full[n - 1].lower() in _ORG_WORDS_SKIP:
+                    continue  # "The" of "The Guardian" is no short form of it
                 self.org_prefix.setdefault(full[:n], key)
             ini = _initials(list(full))
             if len(ini) >= 2:
@@ -82,11 +120,16 @@ class Groups:
         """Mention every capitalized word sequence equal to a known surface form."""
         self._scan(ctx, 0, len(ctx.words), lexicon_too=False)
 
-    def extend_headline(self, ctx: Ctx, lo: int, hi: int) -> None:
-        """Link a title-case headline: only names the body used or the lists know."""
-        self._scan(ctx, lo, hi, lexicon_too=True)
+    def extend_headline(self, ctx: Ctx, lo: int, hi: int, *, all_caps: bool = False) -> None:
+        """Link a title-case headline: only names the body used or the lists know.
 
-    def _scan(self, ctx: Ctx, lo: int, hi: int, *, lexicon_too: bool) -> None:
+        An all-capitals headline is read true-cased: each run is compared with
+        the body's names and the lists case-insensitively, and no word of it is
+        taken for an acronym on its capitals alone ("NORTHWIND SHARES JUMP").
+        """
+        self._scan(ctx, lo, hi, lexicon_too=True, all_caps=all_caps)
+
+    def _scan(self, ctx: Ctx, lo: int, hi: int, *, lexicon_too: bool, all_caps: bool = False) -> None:
         covered = [False] * len(ctx.words)
         for ent in self.ents.values():
             for a, b in ent.mentions:
@@ -94,6 +137,11 @@ class Groups:
                     covered[k] = True
         words = ctx.words
         lex = ctx.lex
+        folded: dict[str, str] = {}
+        if all_caps:
+            for table in (self.surname, self.surfaces):
+                for form, form_key in table.items():
+                    folded.setdefault(form.casefold(), form_key)
         i = lo
         while i < hi:
             if covered[i] or not ctx.caps[i]:
@@ -104,7 +152,15 @@ class Groups:
                 if any(covered[i:j]):
                     continue
                 s = surface(ctx, i, j)
-                key = self.surfaces.get(s) or self.surname.get(s)
+                if all_caps:
+                    key = folded.get(s.casefold())
+                    if s in lex.orgs or s.upper() != s:
+                        pass  # a known acronym ("NATO") or a word not in capitals reads as written
+                    else:
+                        s = " ".join(w.capitalize() for w in s.split())  # "PERU" is Peru
+                else:
+                    key = None
+                key = key or self.surfaces.get(s) or self.surname.get(s)
                 if key is not None and key in self.ents:  # a surface of an entity since merged away
                     hit = (j, key, None)
                     break
@@ -128,6 +184,7 @@ class Groups:
             if (
                 hit is None
                 and lexicon_too
+                and not all_caps
                 and len(words[i]) > 1
                 and words[i] not in lex.not_entities
                 and (ACRONYM_RE.match(words[i]) or CAMEL_RE.match(words[i]))
@@ -162,15 +219,8 @@ def group(ctx: Ctx, cands: list[Cand]) -> Groups:
     for c in sorted(people, key=lambda c: -(c.b - c.a)):
         toks = _person_key_tokens(words[c.a : c.b])
         if len(toks) >= 2:
-            key = "person:" + " ".join(toks)
             # "Tom J. Reyes" and "Tom Reyes", "Ben Ortiz" and "Benjamin Ortiz" are one person
-            for other_key in g.by_last.get(toks[-1], ()):
-                other = other_key[len("person:") :].split()
-                if other[0].startswith(toks[0]) or toks[0].startswith(other[0]):
-                    key = other_key
-                    break
-            if key not in g.by_last.get(toks[-1], ()):
-                g.by_last.setdefault(toks[-1], []).append(key)
+            key = g.by_last.setdefault(toks[-1], _SameSurname()).person(toks[0], "person:" + " ".join(toks))
             g.put(ctx, c, key, "person")
             g.surname.setdefault(toks[-1], key)
             if len(toks) >= 3 and toks[-2][0].isupper() and not toks[-2].endswith("."):
@@ -223,12 +273,88 @@ def group(ctx: Ctx, cands: list[Cand]) -> Groups:
         kind = _settle(ctx, c)
         if kind is None:
             continue
+        if kind == "organization" and _locative(ctx, c):
+            c.subtype = c.subtype if c.subtype and c.kind == "place" else "Other"
+            g.put(ctx, c, f"place:{s}", "place")  # "protests in Quellmark": where, not who
+            continue
         g.put(ctx, c, f"{'person' if kind == 'person' else 'org'}:{s}", kind)
         if kind == "person":
             g.surname.setdefault(words[c.b - 1], f"person:{s}")
+    _defined_acronyms(ctx, g)
     _merge_short_orgs(ctx, g)
     del lex
     return g
+
+
+def _spells(acronym: str, words: list[str]) -> bool:
+    """Whether the acronym's letters run through the name in order, the first at its start.
+
+    The test of Schwartz and Hearst (2003) for an abbreviation defined in
+    parentheses: "QMT" in "Quellmark Telecom" (Q…M…T), "NFC" in "Northern
+    Fisheries Council"; not "AP" after "Reuters".
+    """
+    letters = [ch.lower() for ch in acronym if ch.isalnum()]
+    name = " ".join(w for w in words if w not in ("(", ")"))
+    if not letters or not name or name[0].lower() != letters[0]:
+        return False
+    at = 1
+    for ch in letters[1:]:
+        at = name.lower().find(ch, at)
+        if at < 0:
+            return False
+        at += 1
+    return True
+
+
+def _defined_acronyms(ctx: Ctx, g: Groups) -> None:
+    """An organization followed by "(ACR)" or ", or ACR," takes the acronym: one entity, every mention."""
+    words = ctx.words
+    n = len(words)
+    for long in [e for e in g.ents.values() if e.kind == "organization"]:
+        if long.key not in g.ents:
+            continue
+        for a, b in list(long.mentions):
+            if b + 2 < n and words[b] == "(" and words[b + 2] == ")":
+                acr_at = b + 1
+            elif b + 3 < n and words[b] == "," and words[b + 1] == "or" and words[b + 3] in (",", "."):
+                acr_at = b + 2
+            else:
+                continue
+            acronym = words[acr_at]
+            if not ACRONYM_RE.match(acronym) or not _spells(acronym, words[a:b]):
+                continue
+            short_key = g.surfaces.get(acronym)
+            if short_key is not None and short_key != long.key and short_key in g.ents:
+                short = g.ents[short_key]
+                if short.kind != "organization" or short.confidence >= 0.9:
+                    continue  # a known body of its own ("the deal (UN)") keeps its identity
+                long.mentions.extend(short.mentions)
+                long.cands.extend(short.cands)
+                for c in short.cands:
+                    c.key = long.key
+                del g.ents[short_key]
+            g.surfaces[acronym] = long.key
+
+
+#: Prepositions after which an unknown name is a place ("in Quellmark", "near Dorn Falls").
+_LOCATIVE_BEFORE = frozenset({"in", "near", "outside", "throughout", "across"})
+
+
+def _locative(ctx: Ctx, c: Cand) -> bool:
+    """Whether a name no list knows stands where a place stands: after "in", "near", "outside"….
+
+    Names with an organization cue word, acronyms and camel-case brands are
+    left to the organization rules ("in NATO", "in eBay's shares").
+    """
+    if c.a == 0 or ctx.words[c.a - 1] not in _LOCATIVE_BEFORE:
+        return False
+    words = ctx.words[c.a : c.b]
+    nxt = ctx.words[c.b] if c.b < len(ctx.words) else ""
+    return (
+        not any(w in ctx.lex.org_cues for w in words)
+        and not any(ACRONYM_RE.match(w) or CAMEL_RE.match(w) for w in words)
+        and nxt not in ("'s", "\u2019s")
+    )
 
 
 def _non_overlapping(cands: list[Cand]) -> list[Cand]:

@@ -17,8 +17,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from importlib import resources
 from typing import NamedTuple
+
+from newsmodel import knowledge
 
 __all__ = ["Token", "abbreviations", "is_capitalized", "scan", "sentence_starts", "tokenize"]
 
@@ -90,7 +91,6 @@ class Token(NamedTuple):
 def abbreviations() -> frozenset[str]:
     """Every dotted form in the shipped lists ("Sen.", "Ore.", "Corp.") plus general ones."""
     found = set(_GENERAL_ABBREVIATIONS)
-    data = resources.files("newsmodel.data")
     for name in (
         "titles.tsv",
         "honorifics.tsv",
@@ -99,7 +99,7 @@ def abbreviations() -> frozenset[str]:
         "not_entities.txt",
         "place_cues.tsv",
     ):
-        for line in data.joinpath(name).read_text(encoding="utf-8").splitlines():
+        for line in knowledge.read_text(name).splitlines():
             if line.startswith("#"):
                 continue
             for word in line.split("\t")[0].split():
@@ -145,7 +145,62 @@ def scan(text: str) -> tuple[list[str], list[int], list[int]]:
                 s2.append(st)
                 e2.append(en)
         words, starts, ends = w2, s2, e2
+    if "-" in text:
+        english = english_words()
+        joins = {m.start() for m in _HYPHEN_NAME.finditer(text) if m.group(1) not in english}
+        if joins:
+            words, starts, ends = _join_hyphenated_names(words, starts, ends, joins)
     return words, starts, ends
+
+
+# A capitalized word, a hyphen and a lowercase part ("Lisbon-based", "Mei-wai"): group 1 the part.
+_HYPHEN_NAME = re.compile(r"(?<![\w-])[A-Z]\w*-([a-z]+)\b(?!-)")
+
+
+@functools.cache
+def english_words() -> frozenset[str]:
+    """The shipped English word list (lowercase, one a line, with the user's additions), read once.
+
+    Shared by the gazetteer (capitalized common words are no names) and the
+    tokenizer (telling "Lisbon-based" from "Mei-wai").
+    """
+    lines = knowledge.read_text("english_words.txt").splitlines()
+    return frozenset(line for line in lines if line and line[0] != "#") - {""}
+
+
+def _join_hyphenated_names(
+    words: list[str], starts: list[int], ends: list[int], joins: set[int]
+) -> tuple[list[str], list[int], list[int]]:
+    """Rejoin a capitalized word, a hyphen and a lowercase part that is no English word.
+
+    The tokenizer splits "Lisbon-based" so that the name stands alone; but a
+    hyphenated given name ("Mei-ling", "Ka-wai") splits the same way and loses
+    its second half. ``joins`` holds the start offsets of such names whose
+    lowercase part is not an English word: there the three tokens are one
+    name word again.
+    """
+    w2: list[str] = []
+    s2: list[int] = []
+    e2: list[int] = []
+    i, n = 0, len(words)
+    while i < n:
+        if (
+            starts[i] in joins
+            and i + 2 < n
+            and words[i + 1] == "-"
+            and ends[i] == starts[i + 1]
+            and ends[i + 1] == starts[i + 2]
+        ):
+            w2.append(f"{words[i]}-{words[i + 2]}")
+            s2.append(starts[i])
+            e2.append(ends[i + 2])
+            i += 3
+            continue
+        w2.append(words[i])
+        s2.append(starts[i])
+        e2.append(ends[i])
+        i += 1
+    return w2, s2, e2
 
 
 def tokenize(text: str) -> list[Token]:

@@ -88,6 +88,7 @@ def _runs(ctx: _Ctx, lo: int, hi: int) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
+        joined = False  # the run has already crossed an "of"/"for" after a cue word
         while j < hi:
             w = words[j]
             if glue[j]:
@@ -110,8 +111,11 @@ def _runs(ctx: _Ctx, lo: int, hi: int) -> list[tuple[int, int]]:
                 if (
                     is_capitalized(words[k])
                     and words[k] not in ctx.lex.not_entities
-                    and _join_ok(ctx, i, j, k)
+                    and (_join_ok(ctx, i, j, k) or (joined and w == "of" and not _place_at(ctx, k)))
                 ):
+                    # once a cue has opened the name's complement ("Council for the
+                    # Welfare"), a further "of" goes on with it ("... of Migrants")
+                    joined = joined or w in ("of", "for")
                     j = k + 1
                     continue
             break
@@ -160,6 +164,12 @@ def _join_ok(ctx: _Ctx, i: int, j: int, k: int) -> bool:
         right = ctx.words[k]
         return right in ctx.lex.org_cues and ((left.lower(),) in ctx.lex.titles or left in ctx.lex.org_cues)
     return False
+
+
+def _place_at(ctx: _Ctx, k: int) -> bool:
+    """Whether a known place starts at token ``k`` ("of Peru", "of the United States")."""
+    places = ctx.lex.places
+    return any(" ".join(ctx.words[k : k + n]) in places for n in (1, 2, 3))
 
 
 runs = _runs

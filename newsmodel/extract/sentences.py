@@ -21,7 +21,9 @@ serves every shared list in one pass over a text tokenized once (``Tokens``).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
@@ -302,6 +304,7 @@ class PhraseMatcher:
     """
 
     def __init__(self, phrases: Iterable[str], *, shared: bool = False) -> None:
+        self._order = next(_BUILT)
         first: dict[str, list[tuple[str, ...]]] = {}
         for phrase in phrases:
             words = tuple(phrase.lower().split())
@@ -311,13 +314,21 @@ class PhraseMatcher:
             options.sort(key=len, reverse=True)
         self._first = first
         self.phrases = frozenset(" ".join(words) for options in first.values() for words in options)
+        # Merged look-up tables of this matcher with others (``scan_many``), keyed by
+        # the other matchers themselves: the cache lives and dies with its matchers,
+        # so no freed matcher's table can ever be handed to a new one.
+        self._unions: dict[tuple[PhraseMatcher, ...], dict[str, list[tuple[str, ...]]]] = {}
         if shared:
-            _SHARED.append(self)
+            _SHARED.add(self)
 
     @staticmethod
     def shared() -> tuple[PhraseMatcher, ...]:
-        """The matchers built with ``shared=True``: ``scan_many`` serves them all in one pass."""
-        return tuple(_SHARED)
+        """The live matchers built with ``shared=True``: ``scan_many`` serves them all in one pass.
+
+        Held weakly: a matcher dropped with its word list (say, when the data
+        path changes and the lists are reloaded) stops being scanned.
+        """
+        return tuple(sorted(_SHARED, key=lambda m: m._order))
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[Hit]:
         """Every non-overlapping phrase in ``text[start:end]``, left to right, longest first."""
@@ -349,8 +360,9 @@ class PhraseMatcher:
             i += 1
 
 
-_SHARED: list[PhraseMatcher] = []
-_UNIONS: dict[tuple[int, ...], dict[str, list[tuple[str, ...]]]] = {}
+_SHARED: weakref.WeakSet[PhraseMatcher] = weakref.WeakSet()
+#: Build order of matchers, so that ``shared()`` lists them in a stable order.
+_BUILT = itertools.count()
 
 
 def scan_many(matchers: Sequence[PhraseMatcher], tokens: Tokens) -> list[list[Hit]]:
@@ -363,15 +375,17 @@ def scan_many(matchers: Sequence[PhraseMatcher], tokens: Tokens) -> list[list[Hi
     >>> [[h.phrase for h in hits] for hits in scan_many([a, b], Tokens("He committed to it"))]
     [['committed to'], ['committed', 'to']]
     """
-    key = tuple(id(m) for m in matchers)
-    first = _UNIONS.get(key)
+    if not matchers:
+        return []
+    key = tuple(matchers[1:])
+    first = matchers[0]._unions.get(key)
     if first is None:
         merged: dict[str, set[tuple[str, ...]]] = {}
         for matcher in matchers:
             for word, options in matcher._first.items():
                 merged.setdefault(word, set()).update(options)
         first = {w: sorted(o, key=len, reverse=True) for w, o in merged.items()}
-        _UNIONS[key] = first
+        matchers[0]._unions[key] = first
     words, starts, ends, text = tokens.words, tokens.starts, tokens.ends, tokens.text
     count = len(words)
     candidates: list[Hit] = []  # every phrase that starts at a word, longest first

@@ -12,10 +12,12 @@ import html
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 
+from newsmodel.errors import ReadError
+from newsmodel.iri_repair import repair_iri
 from newsmodel.read._loose_json import loads_loose
 
 __all__ = [
@@ -68,9 +70,6 @@ PAGE_TYPES = frozenset({"WebPage", "ItemPage", "ClaimReview"})
 _HOST = re.compile(r"[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+\.?(:\d{1,5})?")
 
 
-_IRI_BAD = re.compile(r"[\s<>\"{}|\\^`\x00-\x20]")
-
-
 def text_of(value: Any) -> str | None:
     """Return a clean one-line string from a JSON-LD or attribute value (``None`` when empty)."""
     if isinstance(value, list):
@@ -113,7 +112,10 @@ def absolute_url(value: Any, base: str | None) -> str | None:
         return None
     if parts.scheme not in ("http", "https") or not _HOST.fullmatch(parts.netloc.rsplit("@", 1)[-1]):
         return None
-    return _IRI_BAD.sub(lambda m: quote(m.group(0)), text)
+    try:
+        return repair_iri(text)
+    except ReadError:
+        return None
 
 
 def types_of(node: dict[str, Any]) -> set[str]:

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from newsmodel.errors import ReadError
+from newsmodel.iri_repair import repair_iri
 from newsmodel.model import is_web_url
 from newsmodel.read.document import Document, Metadata, normalize_chars
 
@@ -92,7 +93,6 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 _WS = re.compile(r"\s+")
-_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`\x00-\x20]+")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 # A line longer than this (characters) is text, whatever words it holds.
 _MAX_FURNITURE = 300
@@ -441,9 +441,10 @@ def _string(key: str, value: Any) -> str | None:
 
 
 def _url(key: str, value: Any) -> str | None:
+    """An http(s) IRI from a sidecar value; characters RFC 3987 disallows are percent-encoded."""
     text = _string(key, value)
-    if text is not None and not _IRI.fullmatch(text):
-        raise ReadError(f"{key}: {text!r} is not an absolute URL")
+    if text is not None:
+        text = repair_iri(text, where=key)
     if text is not None and not is_web_url(text):
         raise ReadError(f"{key}: {text!r} is not an http(s) URL; only http and https URLs become links")
     return text
