@@ -331,7 +331,7 @@ def test_loose_json_values() -> None:
 
 def test_read_html_gives_a_typed_article() -> None:
     """read_html runs the mapper and keeps the page's authors, publisher, dates and body."""
-    from newsmodel.read.html import read_html
+    from newsmodel import read_html
 
     data = dict(ARTICLE, author=[ARTICLE["author"][0], {"@type": "Organization", "name": "Metro Desk"}])
     text = page(ld(data))

@@ -11,9 +11,10 @@ from typing import Any
 
 import attrs
 
+from newsmodel._reading import read_data, read_path
 from newsmodel.errors import NewsmodelError
 from newsmodel.ids import DEFAULT_BASE
-from newsmodel.inputs import InputKind, iter_inputs, read_data, read_path, sniff_kind, stem_of
+from newsmodel.inputs import InputKind, iter_inputs, sniff_kind, stem_of
 from newsmodel.model import NewsArticle
 from newsmodel.serialize.formats import Format
 

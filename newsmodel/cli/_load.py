@@ -15,11 +15,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from newsmodel._reading import read_path
 from newsmodel.cli._query import FORMATS, format_result, query_text
 from newsmodel.cli._store_options import add_store_arguments, describe, open_store
 from newsmodel.errors import NewsmodelError
 from newsmodel.ids import DEFAULT_BASE
-from newsmodel.inputs import iter_inputs, read_path
+from newsmodel.inputs import iter_inputs
 from newsmodel.model import NewsArticle
 
 __all__ = ["ProgressBar", "register"]
