@@ -20,6 +20,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
+import attrs
+
 from newsmodel.errors import NewsmodelError, ReadError, ValidationError
 from newsmodel.ids import DEFAULT_BASE
 from newsmodel.inputs import InputKind, kind_of, sidecar_of
@@ -56,25 +58,34 @@ def read_text(
 
 
 def read_html(
-    html: str | bytes, url: str | None = None, *, base: str = DEFAULT_BASE, nlp: Any = None
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    meta: Mapping[str, Any] | Metadata | None = None,
+    base: str = DEFAULT_BASE,
+    nlp: Any = None,
 ) -> NewsArticle:
     """Read a page and run the mapper on it: the page's ``NewsArticle``.
 
     Authors come from the page as it types them (a desk or agency byline is an
     ``Organization``), with the ``url`` and ``sameAs`` links the page gives.
+    ``meta`` is a sidecar (a mapping or a ``Metadata``): what it sets wins over
+    what the page says (``Metadata.overridden_by``); its ``url``, like ``url``,
+    is where the page's relative links resolve.
     The choices the reader made where the page's sources disagree (its JSON-LD
     byline against the visible one, a missing headline) are logged at INFO on
     the ``newsmodel`` logger; ``newsmodel -v`` prints them.
     """
     from newsmodel.extract.mapper import map_document
-    from newsmodel.read._html_article import with_page_authors
-    from newsmodel.read.html import read_page
+    from newsmodel.read.html import read_html_document
 
-    document, meta = read_page(html, url)
+    sidecar = _metadata(meta)
+    document = read_html_document(html, url or (sidecar.url if sidecar else None))
     for note in document.meta.notes:  # which byline, headline or body the page's sources gave
         _log.info("%s", note)
-    article = map_document(document, base=base, nlp=nlp)
-    return with_page_authors(article, meta, base=base)
+    if sidecar is not None:
+        document = attrs.evolve(document, meta=document.meta.overridden_by(sidecar))
+    return map_document(document, base=base, nlp=nlp)
 
 
 def read_path(path: Path | str, *, base: str = DEFAULT_BASE) -> NewsArticle:
@@ -106,7 +117,16 @@ def read_data(
         return json_format.loads(data)
     if kind is InputKind.TEXT:
         return read_text(data, meta, base=base)
-    return read_html(data, url=meta.url if meta else None, base=base)
+    return read_html(data, meta=meta, base=base)
+
+
+def _metadata(meta: Mapping[str, Any] | Metadata | None) -> Metadata | None:
+    """A sidecar as ``Metadata`` (a mapping is read as a sidecar file would be)."""
+    if meta is None or isinstance(meta, Metadata):
+        return meta
+    from newsmodel.read.text import metadata_from_mapping
+
+    return metadata_from_mapping(meta)
 
 
 def _located(path: Path, read: Callable[[], T]) -> T:

@@ -18,6 +18,8 @@ The page is parsed once, with lxml (linear in its size); a page of more than
 >>> doc = read_html_document(page)
 >>> doc.headline, doc.meta.authors, doc.meta.publisher, doc.meta.language
 ('Mayor opens the new bridge', ('Jane Doe',), 'The Planet', 'en')
+>>> doc.meta.author_organizations
+(False,)
 >>> doc.body.split("\n\n")[0]
 'The mayor opened the bridge on Monday after three years of work on it.'
 """
@@ -108,7 +110,12 @@ def _parse(text: str) -> lxml.html.HtmlElement:
 
 
 def read_page(html: str | bytes, url: str | None = None) -> tuple[Document, PageMeta]:
-    """Read a page into its ``Document`` and the ``PageMeta`` it was built from (typed authors, links)."""
+    """Read a page into its ``Document`` and the ``PageMeta`` it was built from.
+
+    The ``Document``'s ``Metadata`` carries all the mapper needs (the authors
+    with their links and kinds, the publisher with its logo); ``PageMeta`` is
+    for looking at what the page's markup said.
+    """
     text = decode_page(html)
     tree = _parse(text)
     meta = read_page_meta(tree, url)
@@ -144,6 +151,8 @@ def read_page(html: str | bytes, url: str | None = None) -> tuple[Document, Page
         publisher_logo=meta.publisher.logo if meta.publisher else None,
         authors=tuple(a.name for a in meta.authors),
         author_urls=tuple(a.url for a in meta.authors),
+        author_same_as=tuple(a.same_as for a in meta.authors),
+        author_organizations=tuple(a.organization for a in meta.authors),
         language=meta.language,
         section=meta.section,
         description=meta.description,
