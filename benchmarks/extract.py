@@ -6,7 +6,7 @@ Usage::
 
 Measures, in one run, single process:
 
-- words/s end to end (read + extract + model: ``newsmodel.api.read_text``) over
+- words/s end to end (read + extract + model: ``newsmodel.read_text``) over
   the dev corpus, repeated for at least ``--seconds``; the same for reading
   alone; and spaCy's blank English tokenizer (``spacy.blank("en")``) over the
   same texts as the floor (what merely tokenizing costs);
@@ -43,7 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
-from newsmodel.api import read_text  # noqa: E402
+from newsmodel._reading import read_text  # noqa: E402
 from newsmodel.read.document import Metadata  # noqa: E402
 from newsmodel.read.text import read_document, read_sidecar, sidecar_path  # noqa: E402
 
@@ -106,7 +106,7 @@ def startup(corpus_dir: Path, runs: int) -> tuple[float, float, float]:
     seed = next(iter(sorted(corpus_dir.glob("*.txt"))))
     code = (
         "import time, sys; c0 = time.process_time(); import newsmodel; c1 = time.process_time(); "
-        "from newsmodel.api import read_text; from newsmodel.read.text import read_sidecar, sidecar_path; "
+        "from newsmodel import read_text; from newsmodel.read.text import read_sidecar, sidecar_path; "
         "from pathlib import Path; p = Path(sys.argv[1]); s = sidecar_path(p); "
         "m = read_sidecar(s) if s.exists() else None; c2 = time.process_time(); w2 = time.perf_counter(); "
         "read_text(p.read_bytes(), m); print(c1 - c0, time.process_time() - c2, time.perf_counter() - w2)"

@@ -38,8 +38,9 @@ from typing import Any  # noqa: E402
 
 import trafilatura  # noqa: E402
 
+from newsmodel._reading import read_html  # noqa: E402
 from newsmodel.read._html_body import extract_blocks  # noqa: E402
-from newsmodel.read.html import _parse, decode_page, read_html, read_html_document  # noqa: E402
+from newsmodel.read.html import _parse, decode_page, read_html_document  # noqa: E402
 from newsmodel.serialize.jsonld import dumps, to_jsonld  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

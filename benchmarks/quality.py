@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
-from newsmodel.api import read_text  # noqa: E402
+from newsmodel._reading import read_text  # noqa: E402
 from newsmodel.errors import NewsmodelError  # noqa: E402
 from newsmodel.extract.dates import find_dates  # noqa: E402
 from newsmodel.model import Agreement, NewsArticle  # noqa: E402

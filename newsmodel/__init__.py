@@ -53,9 +53,9 @@ _EXPORTS: dict[str, str] = {
     "ValidationError": "newsmodel.errors",
     # formats and inputs
     "Format": "newsmodel.serialize.formats",
-    "read_path": "newsmodel.inputs",
-    "read_text": "newsmodel.api",
-    "read_html": "newsmodel.read.html",
+    "read_path": "newsmodel._reading",
+    "read_text": "newsmodel._reading",
+    "read_html": "newsmodel._reading",
     # outputs
     "dumps": "newsmodel.serialize",
     "to_jsonld": "newsmodel.serialize.jsonld",
@@ -77,7 +77,7 @@ _EXPORTS: dict[str, str] = {
 __all__ = sorted([*_EXPORTS, "__version__"])
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from newsmodel.api import read_text
+    from newsmodel._reading import read_html, read_path, read_text
     from newsmodel.check.lint import Finding, lint
     from newsmodel.check.schema import validate as validate_json
     from newsmodel.errors import (
@@ -93,7 +93,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         StoreUnavailable,
         ValidationError,
     )
-    from newsmodel.inputs import read_path
     from newsmodel.model import (
         Agreement,
         AgreementStatus,
@@ -110,7 +109,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         Quotation,
         Span,
     )
-    from newsmodel.read.html import read_html
     from newsmodel.serialize import dumps
     from newsmodel.serialize.formats import Format
     from newsmodel.serialize.html import to_html_script

@@ -194,10 +194,10 @@ def _read(job: Job, base: str) -> NewsArticle:
     if job.article is not None:
         return job.article
     if job.path is not None:
-        from newsmodel.inputs import read_path
+        from newsmodel._reading import read_path
 
         return read_path(job.path, base=base)
-    from newsmodel.read.html import read_html
+    from newsmodel._reading import read_html
 
     return read_html(job.html or b"", url=job.url, base=base)
 
@@ -224,7 +224,7 @@ def warm_up() -> None:
     Every table is cached per process on first use; a worker calls this once
     at start so no article pays for it, and none loads it twice.
     """
-    from newsmodel.api import read_text
+    from newsmodel._reading import read_text
 
     read_text(
         "Council opens new library\n\n"

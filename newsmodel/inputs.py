@@ -13,31 +13,22 @@ True
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
 
-from newsmodel.errors import NewsmodelError, ReadError, ValidationError
-from newsmodel.ids import DEFAULT_BASE
-from newsmodel.model import NewsArticle
-
-if TYPE_CHECKING:
-    from newsmodel.read.document import Metadata
+from newsmodel.errors import ReadError
 
 __all__ = [
     "InputKind",
     "is_companion",
     "iter_inputs",
     "kind_of",
-    "read_data",
-    "read_path",
     "sidecar_of",
     "sniff_kind",
     "stem_of",
 ]
 
 SIDECAR_SUFFIX = ".meta.json"
-T = TypeVar("T")
 
 
 class InputKind(enum.Enum):
@@ -132,27 +123,6 @@ def iter_inputs(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-def read_path(path: Path | str, *, base: str = DEFAULT_BASE) -> NewsArticle:
-    """Read one input file into a ``NewsArticle`` (running the mapper on text and HTML).
-
-    Errors name the file: ``ReadError("news/a.txt: empty article")``.
-    """
-    path = Path(path)
-    kind = kind_of(path)
-    if kind is None:
-        raise ReadError(f"{path}: not an article input (.txt, .html, .html.gz, .json)")
-    if kind in (InputKind.WARC, InputKind.WARC_GZ):
-        raise ReadError(f"{path}: a web archive holds many articles; read it with newsmodel.read.warc")
-    data = path.read_bytes()
-    sidecar = sidecar_of(path)
-    meta: Metadata | None = None
-    if kind is not InputKind.JSON and sidecar.exists():
-        from newsmodel.read.text import read_sidecar
-
-        meta = _located(sidecar, lambda: read_sidecar(sidecar))
-    return _located(path, lambda: read_data(data, kind, meta, base=base))
-
-
 def sniff_kind(data: bytes) -> InputKind:
     """What unnamed input (standard input) holds: HTML if it opens with ``<``, JSON with ``{``, else text.
 
@@ -167,34 +137,3 @@ def sniff_kind(data: bytes) -> InputKind:
     if head.startswith(b"{"):
         return InputKind.JSON
     return InputKind.TEXT
-
-
-def read_data(
-    data: bytes, kind: InputKind, meta: Metadata | None = None, *, base: str = DEFAULT_BASE
-) -> NewsArticle:
-    """Read the bytes of one input of a known kind (what ``read_path`` and standard input share)."""
-    if kind is InputKind.JSON:
-        from newsmodel.serialize import json as json_format
-
-        return json_format.loads(data)
-    if kind is InputKind.TEXT:
-        from newsmodel.api import read_text
-
-        return read_text(data, meta, base=base)
-    from newsmodel.read.html import read_html
-
-    return read_html(data, url=meta.url if meta else None, base=base)
-
-
-def _located(path: Path, read: Callable[[], T]) -> T:
-    """Run ``read``; prefix any newsmodel error with the file it came from."""
-    try:
-        return read()
-    except ValidationError as exc:
-        if exc.message.startswith(str(path)):
-            raise
-        raise ValidationError(f"{path}: {exc.message}", exc.errors) from exc
-    except NewsmodelError as exc:
-        if str(exc).startswith(str(path)):
-            raise
-        raise type(exc)(f"{path}: {exc}") from exc

@@ -9,7 +9,7 @@ from _timing import cpu_seconds
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsmodel.api import read_text
+from newsmodel import read_text
 from newsmodel.errors import NewsmodelError, ReadError
 from newsmodel.model import NewsArticle
 

@@ -89,7 +89,7 @@ French President Emmanuel Macron met Spanish Prime Minister Pedro Sanchez in Mad
 
 def test_mapped_articles_join_through_the_shared_person() -> None:
     """Two texts run through the mapper share one IRI for the person and the country both name."""
-    from newsmodel.api import read_text
+    from newsmodel import read_text
 
     first = read_text(FIRST_TEXT, {"datePublished": "2019-05-06"})
     second = read_text(SECOND_TEXT, {"datePublished": "2019-05-09"})

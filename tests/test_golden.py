@@ -19,7 +19,7 @@ import rdflib
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from seed_article import SEED_STEM, seed_article
 
-from newsmodel.inputs import read_path
+from newsmodel import read_path
 from newsmodel.model import NewsArticle
 from newsmodel.serialize import json as nm_json
 from newsmodel.serialize import jsonld, rdf

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from newsmodel.extract.credits import authors_of, publisher_of
 from newsmodel.model import Organization, Person
 from newsmodel.read._bylines import clean_name, is_organization_name, split_byline
-from newsmodel.read._html_article import page_authors, page_publisher, with_page_authors
 from newsmodel.read._html_dates import parse_date
 from newsmodel.read._loose_json import loads_loose
 from newsmodel.read.html import read_html_document, read_page
@@ -268,7 +268,7 @@ def test_organization_bylines_are_recognized() -> None:
 
 
 def test_page_authors_are_typed_and_linked() -> None:
-    """read_html's authors: Persons with url and sameAs, desks as Organizations, a publisher with logo."""
+    """The page's authors: Persons with url and sameAs, desks as Organizations, a publisher with logo."""
     jane = {
         "@type": "Person",
         "name": "Jane Doe",
@@ -276,30 +276,51 @@ def test_page_authors_are_typed_and_linked() -> None:
         "sameAs": ["https://twitter.example/janedoe"],
     }
     data = dict(ARTICLE, author=[jane, {"@type": "Organization", "name": "Metro Desk"}])
-    _, meta = read_page(page(ld(data)), url="https://gazette.example/a")
-    authors = page_authors(meta)
+    meta = read_html_document(page(ld(data)), url="https://gazette.example/a").meta
+    assert meta.author_organizations == (False, True)
+    publisher = publisher_of(meta)
+    authors = authors_of(meta, publisher, {})
     assert isinstance(authors[0], Person) and isinstance(authors[1], Organization)
     assert authors[0].url == "https://gazette.example/staff/jane-doe"
     assert authors[0].same_as == ("https://twitter.example/janedoe",)
-    publisher = page_publisher(meta)
     assert publisher is not None and publisher.logo == "https://gazette.example/logo.png"
 
 
-def test_with_page_authors_replaces_mapped_authors() -> None:
-    """The mapped article gets the page's typed authors and publisher, other fields untouched."""
-    from newsmodel.model import NewsArticle
+def test_an_author_mentioned_in_the_article_is_one_object() -> None:
+    """An author the article also mentions is the mentioned entity; a byline naming the publisher is it."""
+    from newsmodel.read.document import Metadata
 
-    _, meta = read_page(page(ld(ARTICLE)), url="https://gazette.example/a")
-    plain = NewsArticle(
-        id="https://gazette.example/a",
-        headline="h",
-        article_body="b",
-        authors=(Person(id="https://w3id.org/newsmodel/id/person/x", name="X"),),
-    )
-    article = with_page_authors(plain, meta)
-    assert [a.name for a in article.authors] == ["Jane Doe", "John Roe"]
+    held = Person(id="https://w3id.org/newsmodel/id/person/jane-doe", name="Jane Doe", job_title="Mayor")
+    meta = Metadata(authors=("Jane Doe", "Example Gazette"), publisher="Example Gazette")
+    publisher = publisher_of(meta)
+    authors = authors_of(meta, publisher, {held.id: held})
+    assert authors[0] is held
+    assert authors[1] is publisher
+
+
+def test_a_sidecar_overrides_the_page() -> None:
+    """read_html with a sidecar: what the sidecar sets wins, the rest comes from the page."""
+    from newsmodel import read_html
+
+    lee = "https://gazette.example/staff/ann-lee"
+    sidecar = {"author": [{"name": "Ann Lee", "url": lee}], "section": "City"}
+    article = read_html(page(ld(ARTICLE)), url="https://gazette.example/a", meta=sidecar)
+    assert [(a.name, a.url) for a in article.authors] == [("Ann Lee", lee)]
+    assert article.section == "City"
     assert article.publisher is not None and article.publisher.name == "Example Gazette"
-    assert article.article_body == "b"
+    assert article.headline == "Council passes budget after long debate"
+
+
+def test_read_path_puts_a_pages_sidecar_over_it(tmp_path: Path) -> None:
+    """A .meta.json beside an .html file goes over the page by the same rule as read_html's meta."""
+    from newsmodel import read_path
+
+    (tmp_path / "a.html").write_text(page(ld(ARTICLE)), encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text(json.dumps({"publisher": "Metro Weekly"}), encoding="utf-8")
+    article = read_path(tmp_path / "a.html")
+    assert article.publisher is not None and article.publisher.name == "Metro Weekly"
+    assert article.publisher.logo is None  # the page's logo belongs to the page's publisher
+    assert [a.name for a in article.authors] == ["Jane Doe", "John Roe"]
 
 
 def test_gzip_and_bytes_and_charset() -> None:
@@ -331,7 +352,7 @@ def test_loose_json_values() -> None:
 
 def test_read_html_gives_a_typed_article() -> None:
     """read_html runs the mapper and keeps the page's authors, publisher, dates and body."""
-    from newsmodel.read.html import read_html
+    from newsmodel import read_html
 
     data = dict(ARTICLE, author=[ARTICLE["author"][0], {"@type": "Organization", "name": "Metro Desk"}])
     text = page(ld(data))

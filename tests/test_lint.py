@@ -290,14 +290,15 @@ def test_cli_unreadable_file_is_a_lint_error(tmp_path: Path) -> None:
 
 def test_metadata_of_real_pages_lints_without_critical_findings() -> None:
     """For the 30 real pages, an article built from what the reader found has no critical finding."""
-    from newsmodel.read._html_article import with_page_authors
-    from newsmodel.read.html import read_page
+    from newsmodel.extract.credits import authors_of, publisher_of
+    from newsmodel.read.html import read_html_document
 
     pages = SHARED / "corpus" / "pages"
     truth = json.loads((pages / "ground-truth.json").read_text(encoding="utf-8"))
     assert len(truth) == 30
     for page_id, item in sorted(truth.items()):
-        doc, meta = read_page((pages / f"{page_id}.html.gz").read_bytes(), url=item["url"])
+        doc = read_html_document((pages / f"{page_id}.html.gz").read_bytes(), url=item["url"])
+        publisher = publisher_of(doc.meta)
         article = NewsArticle(
             id=doc.meta.url or item["url"],
             url=doc.meta.url,
@@ -308,8 +309,9 @@ def test_metadata_of_real_pages_lints_without_critical_findings() -> None:
             in_language=doc.meta.language,
             section=doc.meta.section,
             images=doc.meta.images,
+            authors=authors_of(doc.meta, publisher, {}),
+            publisher=publisher,
         )
-        article = with_page_authors(article, meta)
         critical = [str(f) for f in lint(article) if f.severity is Severity.CRITICAL]
         assert critical == [], (page_id, critical)
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from newsmodel.api import read_text
+from newsmodel import read_text
 from newsmodel.extract import mapper
 from newsmodel.extract.records import EntityIndex, EntityRecord, Mention
 from newsmodel.ids import DEFAULT_BASE

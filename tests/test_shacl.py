@@ -215,7 +215,7 @@ def test_mapper_output_for_the_seed_conforms() -> None:
     """What the mapper builds from the seed's text and sidecar has no SHACL violation."""
     from seed_article import SEED_STEM, SEEDS
 
-    from newsmodel.inputs import read_path
+    from newsmodel import read_path
 
     mapped = read_path(SEEDS / f"{SEED_STEM}.txt")
     report = check_graph(to_rdflib(mapped))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsmodel.api import read_text
+from newsmodel import read_text
 
 META = {"datePublished": "2024-03-05", "url": "https://example.org/news/2"}
 

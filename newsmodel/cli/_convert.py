@@ -16,10 +16,11 @@ import attrs
 
 from newsmodel import _bulk
 from newsmodel._bulk import JSONL, Options, jobs_from_inputs
+from newsmodel._reading import read_data
 from newsmodel.cli._bulk_options import Tally, add_jobs_argument, run_jobs, summary
 from newsmodel.errors import NewsmodelError
 from newsmodel.ids import DEFAULT_BASE
-from newsmodel.inputs import InputKind, iter_inputs, read_data, sniff_kind, stem_of
+from newsmodel.inputs import InputKind, iter_inputs, sniff_kind, stem_of
 from newsmodel.model import NewsArticle
 from newsmodel.serialize.formats import Format
 

@@ -87,7 +87,7 @@ def load_lint_target(path: Path, *, ours: bool = False, base: str = DEFAULT_BASE
         if articles:
             return nodes
     if name.endswith((".html", ".htm", ".html.gz", ".txt")):
-        from newsmodel.inputs import read_path
+        from newsmodel._reading import read_path
 
         return read_path(path, base=base)
     raise LintError(f"{path}: cannot tell what this file holds; expected .jsonld, .json, .html or .txt")

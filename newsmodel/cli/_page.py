@@ -51,8 +51,8 @@ def register(sub: Any) -> None:
 
 def page(args: argparse.Namespace) -> int:
     """Write the page of one input; 0 on success (errors go through the CLI's one-line report)."""
+    from newsmodel._reading import read_path
     from newsmodel.cli._convert import STDIO, read_stdin, write_atomically
-    from newsmodel.inputs import read_path
     from newsmodel.serialize.page import to_html_page
 
     article = read_stdin(args.base) if args.input == STDIO else read_path(args.input, base=args.base)

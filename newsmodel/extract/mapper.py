@@ -17,17 +17,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 import attrs
 
 from newsmodel.errors import ExtractionError, NewsmodelError
+from newsmodel.extract.credits import authors_of, publisher_of
 from newsmodel.extract.records import EntityIndex, EntityRecord
-from newsmodel.ids import DEFAULT_BASE, article_iri, entity_iri
+from newsmodel.ids import DEFAULT_BASE, article_iri
 from newsmodel.model import (
     Agreement,
-    Author,
     Entity,
     Event,
     NewsArticle,
@@ -111,13 +111,13 @@ def map_document(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None 
         ),
     )
 
-    publisher = _publisher(meta.publisher, meta.publisher_url, meta.publisher_logo, base)
+    publisher = publisher_of(meta, base)
     people, organizations, places = _entities(doc, index, publisher)
     by_iri: dict[str, Entity] = {e.id: e for e in (*people, *organizations, *places)}
     if publisher is not None and publisher.id in by_iri:
         held = by_iri[publisher.id]
         publisher = held if isinstance(held, Organization) else None
-    authors = _authors(meta.authors, meta.author_urls, publisher, by_iri, base)
+    authors = authors_of(meta, publisher, by_iri, base)
 
     dateline, content_location = _dateline(doc, index, by_iri)
     known = set(by_iri) | {a.id for a in authors} | ({publisher.id} if publisher else set())
@@ -310,43 +310,6 @@ def _dateline(doc: Document, index: EntityIndex, held: dict[str, Entity]) -> tup
 
 
 # --------------------------------------------------------------------------- metadata
-
-
-def _publisher(name: str | None, url: str | None, logo: str | None, base: str) -> Organization | None:
-    if not name or not name.strip():
-        return None
-    return Organization(
-        id=entity_iri("organization", name.strip(), base),
-        name=name.strip(),
-        kind=OrganizationKind.NEWS_MEDIA,
-        url=url,
-        logo=logo,
-    )
-
-
-def _authors(
-    names: Sequence[str],
-    urls: Sequence[str | None],
-    publisher: Organization | None,
-    held: dict[str, Entity],
-    base: str,
-) -> tuple[Author, ...]:
-    """One ``Person`` per byline name (the publisher itself when it is the byline)."""
-    out: dict[str, Author] = {}
-    for i, raw_name in enumerate(names):
-        name = raw_name.strip()
-        if not name:
-            continue
-        if publisher is not None and name.casefold() == publisher.name.casefold():
-            out.setdefault(publisher.id, publisher)
-            continue
-        iri = entity_iri("person", name, base)
-        existing = held.get(iri)
-        if isinstance(existing, Person):
-            out.setdefault(iri, existing)
-        elif iri not in held:
-            out.setdefault(iri, Person(id=iri, name=name, url=urls[i] if i < len(urls) else None))
-    return tuple(out.values())
 
 
 def _headline(doc: Document) -> str:

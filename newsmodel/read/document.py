@@ -20,6 +20,7 @@ Span(start=0, end=5)
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import attrs
 
@@ -76,11 +77,20 @@ def normalize_chars(text: str) -> str:
     return text.translate(_CHAR_MAP)
 
 
+#: Fields that go together: a sidecar that sets one of a group replaces the whole group.
+_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("authors", "author_urls", "author_same_as", "author_organizations"),
+    ("publisher", "publisher_url", "publisher_logo"),
+)
+
+
 @attrs.frozen(kw_only=True)
 class Metadata:
     """What a sidecar (``<stem>.meta.json``) or a page's own markup says about the article.
 
-    Readers fill what they know; everything is optional.
+    Readers fill what they know; everything is optional. It holds values, not
+    model objects: the mapper builds the article's authors and publisher from
+    them (``extract/credits.py``), the same way whichever reader filled them.
     """
 
     url: str | None = None
@@ -91,13 +101,49 @@ class Metadata:
     publisher_url: str | None = None
     publisher_logo: str | None = None
     authors: tuple[str, ...] = ()
+    #: Per author, in the order of ``authors`` (shorter when the source gives none):
+    #: the author's page, its ``sameAs`` profiles, whether the source makes it an
+    #: organization (a desk, a wire, an agency) rather than a person.
     author_urls: tuple[str | None, ...] = ()
+    author_same_as: tuple[tuple[str, ...], ...] = ()
+    author_organizations: tuple[bool, ...] = ()
     language: str | None = None
     section: str | None = None
     description: str | None = None
     images: tuple[Image, ...] = ()
     #: Human-readable notes on choices the reader made (e.g. which byline won).
     notes: tuple[str, ...] = ()
+
+    def overridden_by(self, sidecar: Metadata | None) -> Metadata:
+        """Return this metadata with what ``sidecar`` says put over it: the one sidecar rule.
+
+        Every field the sidecar sets wins; a field it leaves empty keeps this
+        one's value. The authors (names with their links and kinds) and the
+        publisher (name, url, logo) go as wholes when the sidecar names them, so
+        a sidecar's author never inherits a link the page gave another author.
+        Notes are kept from both.
+
+        >>> page = Metadata(headline="Page title", authors=("Ann Lee",), author_urls=("https://a.example/lee",))
+        >>> merged = page.overridden_by(Metadata(authors=("Bo Chen",), section="World"))
+        >>> merged.headline, merged.authors, merged.author_urls, merged.section
+        ('Page title', ('Bo Chen',), (), 'World')
+        """
+        if sidecar is None:
+            return self
+        grouped = {name for group in _GROUPS for name in group}
+        changes: dict[str, Any] = {}
+        for group in _GROUPS:
+            if getattr(sidecar, group[0]):  # the group's name: the authors, the publisher
+                changes.update({name: getattr(sidecar, name) for name in group})
+        for field in attrs.fields(Metadata):
+            name = field.name
+            if name in grouped or name == "notes":
+                continue
+            value = getattr(sidecar, name)
+            if value is not None and value != ():
+                changes[name] = value
+        changes["notes"] = self.notes + tuple(n for n in sidecar.notes if n not in self.notes)
+        return attrs.evolve(self, **changes)
 
 
 @attrs.frozen(kw_only=True)

@@ -4,8 +4,7 @@ r"""Read a news web page: its main text and what its markup says about it.
 bytes) into the ``Document`` every reader hands to the mapper: the headline,
 the article's own paragraphs (no navigation, captions, share lines or related
 links) and the page's metadata (JSON-LD, OpenGraph, ``<meta>`` tags, the
-visible byline). ``read_html`` runs the mapper on it and fixes the authors
-and publisher the way the page gives them (typed, with their links).
+visible byline). ``newsmodel.read_html`` hands it to the mapper.
 
 The page is parsed once, with lxml (linear in its size); a page of more than
 ``MAX_BYTES`` is refused rather than read slowly.
@@ -19,6 +18,8 @@ The page is parsed once, with lxml (linear in its size); a page of more than
 >>> doc = read_html_document(page)
 >>> doc.headline, doc.meta.authors, doc.meta.publisher, doc.meta.language
 ('Mayor opens the new bridge', ('Jane Doe',), 'The Planet', 'en')
+>>> doc.meta.author_organizations
+(False,)
 >>> doc.body.split("\n\n")[0]
 'The mayor opened the bridge on Monday after three years of work on it.'
 """
@@ -27,26 +28,18 @@ from __future__ import annotations
 
 import codecs
 import gzip  # noqa: F401  (used by the doctest)
-import logging
 import re
 import zlib
-from typing import TYPE_CHECKING, Any
 
 import lxml.etree
 import lxml.html
 
 from newsmodel.errors import ReadError
-from newsmodel.ids import DEFAULT_BASE
 from newsmodel.read._html_body import body_text, clean_blocks, extract_blocks
 from newsmodel.read._html_meta import PageMeta, read_page_meta
 from newsmodel.read.document import Document, Metadata
 
-if TYPE_CHECKING:
-    from newsmodel.model import NewsArticle
-
-__all__ = ["MAX_BYTES", "read_html", "read_html_document", "read_page"]
-
-_log = logging.getLogger("newsmodel.read.html")
+__all__ = ["MAX_BYTES", "read_html_document", "read_page"]
 
 #: Pages larger than this (after gunzipping) are refused with a ``ReadError``.
 MAX_BYTES = 64 * 1024 * 1024
@@ -117,7 +110,12 @@ def _parse(text: str) -> lxml.html.HtmlElement:
 
 
 def read_page(html: str | bytes, url: str | None = None) -> tuple[Document, PageMeta]:
-    """Read a page into its ``Document`` and the ``PageMeta`` it was built from (typed authors, links)."""
+    """Read a page into its ``Document`` and the ``PageMeta`` it was built from.
+
+    The ``Document``'s ``Metadata`` carries all the mapper needs (the authors
+    with their links and kinds, the publisher with its logo); ``PageMeta`` is
+    for looking at what the page's markup said.
+    """
     text = decode_page(html)
     tree = _parse(text)
     meta = read_page_meta(tree, url)
@@ -153,6 +151,8 @@ def read_page(html: str | bytes, url: str | None = None) -> tuple[Document, Page
         publisher_logo=meta.publisher.logo if meta.publisher else None,
         authors=tuple(a.name for a in meta.authors),
         author_urls=tuple(a.url for a in meta.authors),
+        author_same_as=tuple(a.same_as for a in meta.authors),
+        author_organizations=tuple(a.organization for a in meta.authors),
         language=meta.language,
         section=meta.section,
         description=meta.description,
@@ -168,24 +168,3 @@ def read_html_document(html: str | bytes, url: str | None = None) -> Document:
     Raises ``ReadError`` when the page is empty, too large or holds no article.
     """
     return read_page(html, url)[0]
-
-
-def read_html(
-    html: str | bytes, url: str | None = None, *, base: str = DEFAULT_BASE, nlp: Any = None
-) -> NewsArticle:
-    """Read a page and run the mapper on it: the page's ``NewsArticle``.
-
-    Authors come from the page as it types them (a desk or agency byline is an
-    ``Organization``), with the ``url`` and ``sameAs`` links the page gives.
-    The choices the reader made where the page's sources disagree (its JSON-LD
-    byline against the visible one, a missing headline) are logged at INFO on
-    the ``newsmodel`` logger; ``newsmodel -v`` prints them.
-    """
-    from newsmodel.extract.mapper import map_document
-    from newsmodel.read._html_article import with_page_authors
-
-    document, meta = read_page(html, url)
-    for note in document.meta.notes:  # which byline, headline or body the page's sources gave
-        _log.info("%s", note)
-    article = map_document(document, base=base, nlp=nlp)
-    return with_page_authors(article, meta, base=base)
