@@ -112,6 +112,14 @@ def test_existing_output_directory_is_refused(tmp_path: Path, archive: Path) -> 
     assert result.returncode == 1 and "exists" in result.stderr and "Traceback" not in result.stderr
 
 
+def _checkout_path() -> str:
+    """PYTHONPATH with the directory holding the ``newsmodel`` under test first."""
+    import newsmodel
+
+    root = str(Path(newsmodel.__file__).parent.parent)
+    return os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p)
+
+
 def test_spark_submit_entry_point_runs_the_job(archive: Path, tmp_path: Path) -> None:
     """`spark-submit newsmodel/spark.py ARCHIVE -o OUT` (the cluster entry point) runs in local mode."""
     import newsmodel.spark
@@ -125,9 +133,10 @@ def test_spark_submit_entry_point_runs_the_job(archive: Path, tmp_path: Path) ->
         capture_output=True,
         text=True,
         timeout=600,
-        env={**os.environ, "PYSPARK_PYTHON": sys.executable},
+        # the checkout under test on the driver's path, installed or not
+        env={**os.environ, "PYSPARK_PYTHON": sys.executable, "PYTHONPATH": _checkout_path()},
     )
-    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
     # spark-submit merges the Python driver's standard error into its standard output
     assert "mapped 6 pages, 0 failed" in result.stdout + result.stderr
     assert any(part.stat().st_size for part in (tmp_path / "out").glob("part-*"))

@@ -16,7 +16,9 @@ from _store_helpers import article
 
 from newsmodel.errors import FormatError, ModelError, StoreError, StoreUnavailable
 from newsmodel.model import NewsArticle
-from newsmodel.serialize.rdf import to_nquads
+from newsmodel.serialize import jsonld
+from newsmodel.serialize.formats import Format
+from newsmodel.serialize.rdf import to_nquads, to_turtle
 from newsmodel.store import IRI, LoadStats, OxigraphStore, Store
 
 HEADLINES = (
@@ -215,8 +217,8 @@ def test_blank_nodes_of_two_loads_never_merge() -> None:
     """Raw RDF reusing the blank-node label _:b0 in two graphs yields two distinct nodes."""
     data = '_:b0 <http://schema.org/name> "{}" .\n<urn:s{}> <http://schema.org/image> _:b0 .\n'
     with OxigraphStore() as store:
-        store.load_rdf("urn:g1", data.format("one", 1), "nt")
-        store.load_rdf("urn:g2", data.format("two", 2), "nt")
+        store.load_rdf("urn:g1", data.format("one", 1), Format.NTRIPLES)
+        store.load_rdf("urn:g2", data.format("two", 2), Format.NTRIPLES)
         rows = store.query("SELECT DISTINCT ?b WHERE { GRAPH ?g { ?b <http://schema.org/name> ?n } }")
         assert len(rows) == 2
         names = store.query(
@@ -230,6 +232,40 @@ def test_load_rdf_refuses_quads_of_another_graph() -> None:
     """load_rdf() for graph A refuses N-Quads that write into graph B."""
     with OxigraphStore() as store, pytest.raises(FormatError, match="urn:other"):
         store.load_rdf("urn:g", '<urn:s> <urn:p> "o" <urn:other> .\n')
+
+
+def test_load_rdf_reads_every_rdf_format_alike() -> None:
+    """One article as Turtle, JSON-LD, N-Triples or N-Quads loads into the same graph, read back whole."""
+    one = article(1)
+    texts = {
+        Format.TURTLE: to_turtle(one),
+        Format.JSONLD: jsonld.dumps(one),
+        Format.NTRIPLES: to_nquads(one).replace(f" <{one.id}> .\n", " .\n"),
+        Format.NQUADS: to_nquads(one),
+    }
+    with OxigraphStore() as store:
+        for format, text in texts.items():
+            store.remove(one.id)
+            store.load_rdf(one.id, text, format)
+            assert store.article(one.id) == one, format
+
+
+def test_load_rdf_refuses_a_format_name_or_a_format_that_is_not_rdf() -> None:
+    """A string where a Format belongs, and a non-RDF Format, are FormatErrors naming what to pass."""
+    with OxigraphStore() as store:
+        for wrong in ("nt", Format.HTML, Format.JSON):
+            with pytest.raises(FormatError, match=r"pass one of: Format\.JSONLD"):
+                store.load_rdf("urn:g", '<urn:s> <urn:p> "o" .\n', wrong)  # type: ignore[arg-type]
+
+
+def test_article_reads_one_back_and_names_a_missing_graph() -> None:
+    """store.article(iri) is the loaded article again; an IRI the store lacks is a StoreError naming it."""
+    one = article(1)
+    with OxigraphStore() as store:
+        store.load_many([one, article(2)])
+        assert store.article(one.id) == one
+        with pytest.raises(StoreError, match="urn:absent"):
+            store.article("urn:absent")
 
 
 def test_disk_store_persists_across_reopen(tmp_path: Path) -> None:

@@ -72,6 +72,15 @@ def test_answers_match_the_embedded_store(store: SparqlStore) -> None:
         assert {row["parties"] for row in store.query(SAMPLES["agreements"])} == {"Freedonia, Sylvania"}
 
 
+def test_article_reads_one_back_from_the_server(store: SparqlStore) -> None:
+    """SparqlStore.article(iri) rebuilds the article from the server; a missing graph is a StoreError."""
+    one = article(1, "first", people=(("Ada Example", "Freedonia"),))
+    store.load(one)
+    assert store.article(one.id) == one
+    with pytest.raises(StoreError, match="urn:absent"):
+        store.article("urn:absent")
+
+
 def test_https_schema_iris_find_the_servers_data(store: SparqlStore) -> None:
     """A query spelling schema.org ``https://`` (rdflib's SDO) finds on the server what ``http://`` finds."""
     store.load(article(1, "first"))

@@ -8,6 +8,8 @@ choices and the ``dumps`` dispatch both come from this one closed enum.
 'text/turtle'
 >>> Format.from_name("jsonld").extension
 'jsonld'
+>>> Format.NQUADS.rdf_format
+<RdfFormat N-Quads>
 >>> Format.from_name("rdf/xml")
 Traceback (most recent call last):
 ...
@@ -17,27 +19,48 @@ newsmodel.errors.FormatError: unknown format 'rdf/xml'; choose one of: json, jso
 from __future__ import annotations
 
 import enum
+from typing import TYPE_CHECKING
 
 from newsmodel.errors import FormatError
+
+if TYPE_CHECKING:
+    import pyoxigraph
 
 __all__ = ["Format"]
 
 
 class Format(enum.Enum):
-    """Every format newsmodel writes: ``(name, media type, file extension, is RDF)``."""
+    """Every format newsmodel writes: ``(name, media type, file extension, is RDF, pyoxigraph's name)``.
 
-    JSON = ("json", "application/json", "json", False)
-    JSONLD = ("jsonld", "application/ld+json", "jsonld", True)
-    TURTLE = ("turtle", "text/turtle", "ttl", True)
-    NTRIPLES = ("nt", "application/n-triples", "nt", True)
-    NQUADS = ("nquads", "application/n-quads", "nq", True)
-    HTML = ("html", "text/html", "html", False)
+    The last item names pyoxigraph's parser for the format, where pyoxigraph can
+    read it offline; JSON-LD has none here because pyoxigraph would fetch the
+    remote schema.org context, and we read it with the bundled one instead.
+    """
 
-    def __init__(self, name: str, media_type: str, extension: str, is_rdf: bool) -> None:
+    JSON = ("json", "application/json", "json", False, None)
+    JSONLD = ("jsonld", "application/ld+json", "jsonld", True, None)
+    TURTLE = ("turtle", "text/turtle", "ttl", True, "TURTLE")
+    NTRIPLES = ("nt", "application/n-triples", "nt", True, "N_TRIPLES")
+    NQUADS = ("nquads", "application/n-quads", "nq", True, "N_QUADS")
+    HTML = ("html", "text/html", "html", False, None)
+
+    def __init__(
+        self, name: str, media_type: str, extension: str, is_rdf: bool, oxigraph: str | None
+    ) -> None:
         self.format_name = name
         self.media_type = media_type
         self.extension = extension
         self.is_rdf = is_rdf
+        self._oxigraph = oxigraph
+
+    @property
+    def rdf_format(self) -> pyoxigraph.RdfFormat | None:
+        """The pyoxigraph ``RdfFormat`` for reading this format offline, or ``None`` (JSON-LD, JSON, HTML)."""
+        if self._oxigraph is None:
+            return None
+        import pyoxigraph
+
+        return getattr(pyoxigraph.RdfFormat, self._oxigraph)  # type: ignore[no-any-return]
 
     @classmethod
     def from_name(cls, name: str) -> Format:

@@ -150,9 +150,6 @@ class RdfText:
 #: What :func:`from_rdf` reads: an rdflib graph or dataset, a pyoxigraph store, one of our stores, or text.
 RdfSource: TypeAlias = "rdflib.Graph | pyoxigraph.Store | Store | RdfText"
 
-#: pyoxigraph's parser for each RDF format it reads without a remote context.
-_OXIGRAPH_FORMATS = {Format.TURTLE: "TURTLE", Format.NTRIPLES: "N_TRIPLES", Format.NQUADS: "N_QUADS"}
-
 
 def _oxigraph_graph(store: Any, iri: str) -> Any:
     """Find the named graph ``iri`` of a pyoxigraph store.
@@ -209,7 +206,7 @@ def _from_text(source: RdfText, iri: str) -> list[tuple[Term, Term, Term]]:
         return _from_rdflib_graph(parse_jsonld(source.data), iri)
     store = ox.Store()
     try:
-        store.load(source.data, format=getattr(ox.RdfFormat, _OXIGRAPH_FORMATS[source.format]), lenient=True)
+        store.load(source.data, format=source.format.rdf_format, lenient=True)
     except SyntaxError as exc:
         raise FormatError(f"not valid {source.format.format_name}: {exc}") from exc
     return _from_oxigraph_store(store, iri)

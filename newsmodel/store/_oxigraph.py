@@ -18,9 +18,10 @@ never half of one.
   ``BATCH_TRIPLES`` written triples: each graph ends up wholly old or wholly
   new, and memory stays bounded however many articles are re-loaded.
 
+>>> from newsmodel.serialize.formats import Format
 >>> from newsmodel.store import OxigraphStore
 >>> with OxigraphStore() as store:
-...     _ = store.load_rdf("urn:ex:a1", '<urn:ex:p> <http://schema.org/name> "Ada" .', "nt")
+...     _ = store.load_rdf("urn:ex:a1", '<urn:ex:p> <http://schema.org/name> "Ada" .', Format.NTRIPLES)
 ...     [row["name"] for row in store.query(
 ...         "SELECT ?name WHERE { GRAPH ?g { ?p <http://schema.org/name> ?name } }")]
 ['Ada']
@@ -43,6 +44,7 @@ import pyoxigraph as ox
 from newsmodel.errors import FormatError, StoreError, StoreUnavailable
 from newsmodel.model import NewsArticle
 from newsmodel.namespaces import http_schema_iris
+from newsmodel.serialize.formats import Format
 from newsmodel.store._diff import graph_change
 from newsmodel.store._protocol import LoadStats, Progress
 from newsmodel.store._rdf import (
@@ -219,13 +221,13 @@ class OxigraphStore:
         """Replace the article's graph with its triples, in one transaction."""
         return self._put((article.id, article_nquads(article)))
 
-    def load_rdf(self, iri: str, data: bytes | str, fmt: str = "nquads") -> LoadStats:
-        """Replace graph ``iri`` with RDF text (``nquads``, ``nt``, ``turtle`` or ``trig``).
+    def load_rdf(self, iri: str, data: bytes | str, format: Format = Format.NQUADS) -> LoadStats:
+        """Replace graph ``iri`` with RDF text in an RDF ``Format`` (N-Quads, N-Triples, Turtle or JSON-LD).
 
         For RDF that did not come from a ``NewsArticle``: triples go into the
         graph, and quads must already name it.
         """
-        return self._put((iri, normalize(iri, data, fmt)))
+        return self._put((iri, normalize(iri, data, format)))
 
     def _put(self, unit: Unit) -> LoadStats:
         """One graph: a transactional load when it is new, an update of what changed otherwise."""
@@ -395,6 +397,18 @@ class OxigraphStore:
         store = self.oxigraph
         quads = store.quads_for_pattern(None, None, None, check_iri(iri) if iri is not None else None)
         return serialize(quads, ox.RdfFormat.N_QUADS)
+
+    def article(self, iri: str) -> NewsArticle:
+        """The article stored in graph ``iri``, read back into the model.
+
+        Raises ``StoreError`` when the store has no such graph, ``FormatError``
+        when the graph holds something that is not a valid article.
+        """
+        if iri not in self:
+            raise StoreError(f"the store has no graph <{iri}>")
+        from newsmodel.serialize.rdf_read import from_rdf
+
+        return from_rdf(self.oxigraph, iri)
 
     def graph(self, iri: str) -> Any:
         """Graph ``iri`` as an ``rdflib.Graph`` (empty when the store lacks it)."""

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol, Self, runtime_checkable
 import attrs
 
 from newsmodel.model import NewsArticle
+from newsmodel.serialize.formats import Format
 
 if TYPE_CHECKING:
     from newsmodel.store._result import QueryResult
@@ -46,8 +47,12 @@ class Store(Protocol):
         """Load many articles; if the iterable fails midway, no graph is changed."""
         ...
 
-    def load_rdf(self, iri: str, data: bytes | str, fmt: str = "nquads") -> LoadStats:
+    def load_rdf(self, iri: str, data: bytes | str, format: Format = Format.NQUADS) -> LoadStats:
         """Replace graph ``iri`` with RDF text that did not come from a ``NewsArticle``."""
+        ...
+
+    def article(self, iri: str) -> NewsArticle:
+        """The article stored in graph ``iri``, read back into the model (``StoreError`` if there is none)."""
         ...
 
     def query(self, sparql: str) -> QueryResult:

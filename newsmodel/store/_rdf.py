@@ -22,6 +22,7 @@ import pyoxigraph as ox
 
 from newsmodel.errors import FormatError, StoreError
 from newsmodel.model import NewsArticle
+from newsmodel.serialize.formats import Format
 from newsmodel.store._diff import Change
 
 __all__ = [
@@ -38,13 +39,6 @@ __all__ = [
 
 #: One article as the stores move it: its graph IRI and its N-Quads.
 Unit = tuple[str, bytes]
-
-_FORMATS = {
-    "nquads": ox.RdfFormat.N_QUADS,
-    "nt": ox.RdfFormat.N_TRIPLES,
-    "turtle": ox.RdfFormat.TURTLE,
-    "trig": ox.RdfFormat.TRIG,
-}
 
 
 def serialize(terms: Iterable[Any], fmt: ox.RdfFormat) -> bytes:
@@ -76,28 +70,40 @@ def check_iri(iri: str) -> ox.NamedNode:
         raise StoreError(f"{iri!r} is not an IRI a graph can be named by") from exc
 
 
-def _parse(data: bytes | str, fmt: ox.RdfFormat) -> list[ox.Quad]:
+def _parse(data: bytes | str, format: Format) -> list[ox.Quad]:
+    """The quads of RDF text in an RDF ``format`` (JSON-LD through the bundled schema.org context)."""
+    if format is Format.JSONLD:
+        from newsmodel.serialize.jsonld import parse_jsonld
+
+        data = parse_jsonld(data).serialize(format="nt", encoding="utf-8")
+        format = Format.NTRIPLES
+    rdf_format = format.rdf_format if isinstance(format, Format) else None
+    if rdf_format is None:
+        readable = ", ".join(f"Format.{f.name}" for f in Format if f.is_rdf)
+        raise FormatError(f"cannot load {format!r} into a store; pass one of: {readable}")
     try:
-        return list(ox.parse(data, format=fmt))
+        return list(ox.parse(data, format=rdf_format))
     except SyntaxError as exc:
-        raise FormatError(f"RDF does not parse: {exc}") from exc
+        raise FormatError(f"RDF does not parse as {format.format_name}: {exc}") from exc
 
 
-def normalize(iri: str, data: bytes | str, fmt: str = "nquads") -> bytes:
+def normalize(iri: str, data: bytes | str, format: Format = Format.NQUADS) -> bytes:
     r"""Any RDF text for graph ``iri`` as that graph's N-Quads, blank nodes scoped.
 
-    Triples (N-Triples, Turtle, or the default graph of a dataset) go into the
-    graph; a quad naming another graph is refused, since replacing ``iri``
-    must not write elsewhere.
+    Triples (N-Triples, Turtle, JSON-LD, or the default graph of N-Quads) go
+    into the graph; a quad naming another graph is refused, since replacing
+    ``iri`` must not write elsewhere.
 
-    >>> normalize("urn:g", '<urn:s> <urn:p> "o" .', "nt")
+    >>> normalize("urn:g", '<urn:s> <urn:p> "o" .', Format.NTRIPLES)
     b'<urn:s> <urn:p> "o" <urn:g> .\n'
+    >>> normalize("urn:g", '<urn:s> <urn:p> "o" .', "nt")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    newsmodel.errors.FormatError: cannot load 'nt' into a store; pass one of: Format.JSONLD, ...
     """
-    if fmt not in _FORMATS:
-        raise FormatError(f"cannot load RDF in {fmt!r}; choose one of: {', '.join(_FORMATS)}")
     graph = check_iri(iri)
     quads = []
-    for quad in _parse(data, _FORMATS[fmt]):
+    for quad in _parse(data, format):
         if isinstance(quad.graph_name, ox.DefaultGraph):
             quad = ox.Quad(quad.subject, quad.predicate, quad.object, graph)
         elif quad.graph_name != graph:
@@ -135,7 +141,7 @@ def scope_blank_nodes(data: bytes, iri: str) -> bytes:
 def unit_quads(iri: str, data: bytes) -> list[ox.Quad]:
     """The quads of a unit, checking every one is in graph ``iri``."""
     graph = check_iri(iri)
-    quads = _parse(data, ox.RdfFormat.N_QUADS)
+    quads = _parse(data, Format.NQUADS)
     for quad in quads:
         if quad.graph_name != graph:
             raise FormatError(f"a quad of graph {quad.graph_name} is in the unit of graph <{iri}>")

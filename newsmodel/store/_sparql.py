@@ -53,6 +53,7 @@ from newsmodel.errors import (
 )
 from newsmodel.model import NewsArticle
 from newsmodel.namespaces import http_schema_iris
+from newsmodel.serialize.formats import Format
 from newsmodel.store._protocol import LoadStats, Progress
 from newsmodel.store._rdf import Unit, article_nquads, check_iri, normalize, serialize, triples_text
 from newsmodel.store._result import QueryResult, result_from_oxigraph
@@ -373,9 +374,9 @@ class SparqlStore:
         """Replace the article's graph on the server with one PUT."""
         return LoadStats(articles=1, triples=self._put((article.id, article_nquads(article))))
 
-    def load_rdf(self, iri: str, data: bytes | str, fmt: str = "nquads") -> LoadStats:
+    def load_rdf(self, iri: str, data: bytes | str, format: Format = Format.NQUADS) -> LoadStats:
         """Replace graph ``iri`` with RDF text (``nquads``, ``nt``, ``turtle`` or ``trig``)."""
-        return LoadStats(articles=1, triples=self._put((iri, normalize(iri, data, fmt))))
+        return LoadStats(articles=1, triples=self._put((iri, normalize(iri, data, format))))
 
     def load_many(self, articles: Iterable[NewsArticle], *, progress: Progress | None = None) -> LoadStats:
         """Serialize every article first, then PUT each graph.
@@ -506,6 +507,18 @@ class SparqlStore:
         if answer.kind != "ask":
             raise StoreError(f"{self!r}: expected an ASK answer, got a {answer.kind} one")
         return bool(answer.boolean)
+
+    def article(self, iri: str) -> NewsArticle:
+        """The article stored in graph ``iri``, read back with one CONSTRUCT.
+
+        Raises ``StoreError`` when the server has no such graph, ``FormatError``
+        when the graph holds something that is not a valid article.
+        """
+        if iri not in self:
+            raise StoreError(f"the store has no graph <{iri}>")
+        from newsmodel.serialize.rdf_read import from_rdf
+
+        return from_rdf(self, iri)
 
     def __contains__(self, iri: object) -> bool:
         if not isinstance(iri, str):
