@@ -19,6 +19,13 @@ Printed, not asserted. Run: ``python benchmarks/bulk.py [--articles N] [--worker
 4. Build a WARC of the pages (repeated to ``--warc-records``) and time
    reading every response payload with FastWARC (what newsmodel uses) and
    with warcio, gzipped and plain.
+5. Spark (when pyspark and Java are installed; ``--skip-spark`` to leave it
+   out): map one WARC of ``--spark-pages`` pages with the process pool
+   (``--workers``) and with ``newsmodel.spark.map_warc_paths`` on
+   ``local[N]``; print both times and their ratio (target: Spark within 1.5x
+   of the pool). Spark's startup (the session, the JVM, and a first job that
+   loads the knowledge in each Python worker) is timed and printed apart;
+   the pool's time includes its own spawn. The two runs' quads are compared.
 
 Timing runs on a shared machine: the CPU seconds of this process and the
 load average are printed beside the wall-clock figures.
@@ -273,6 +280,82 @@ def bench_warc(records: int) -> None:
             )
 
 
+def _write_warc(path: Path, count: int) -> None:
+    """A gzipped WARC of ``count`` HTML responses, the shared pages cycled, each at its own URL."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    pages = [gzip.decompress(p.read_bytes()) for p in sorted((CORPUS / "pages").glob("*.html.gz"))]
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for n in range(count):
+            body = pages[n % len(pages)]
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            record = writer.create_warc_record(
+                f"https://news.example.org/{n}",
+                "response",
+                payload=io.BytesIO(body),
+                length=len(body),
+                http_headers=headers,
+            )
+            writer.write_record(record)
+
+
+def bench_spark(pages: int, workers: int) -> None:
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        print("Spark: pyspark is not installed (pip install 'newsmodel[spark]'); skipped")
+        return
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        print("Spark: no Java runtime found; skipped")
+        return
+    from pyspark.sql import SparkSession
+
+    from newsmodel._bulk import jobs_from_inputs
+    from newsmodel.spark import map_warc_paths
+
+    with tempfile.TemporaryDirectory() as tmp:
+        warc = Path(tmp) / "pages.warc.gz"
+        _write_warc(warc, pages)
+        print(f"Spark local[{workers}] against the pool of {workers} workers, one WARC of {pages} pages:")
+        options = Options(formats=("nquads",))
+        started = time.perf_counter()
+        pool_quads = sorted(
+            r.texts["nquads"] for r in map_many(jobs_from_inputs([warc]), options, workers=workers) if r.ok
+        )
+        pool = time.perf_counter() - started
+        print(f"  pool:  {pool:7.1f} s  {pages / pool:6.1f} pages/s  (its spawn and knowledge loading in)")
+
+        started = time.perf_counter()
+        session = (
+            SparkSession.builder.master(f"local[{workers}]")
+            .appName("newsmodel bulk benchmark")
+            .config("spark.ui.enabled", "false")
+            .config("spark.ui.showConsoleProgress", "false")
+            .config("spark.python.worker.reuse", "true")
+            .getOrCreate()
+        )
+        session.sparkContext.setLogLevel("ERROR")
+        context = session.sparkContext
+        # A first job on a tiny archive starts the Python workers and loads their knowledge.
+        tiny = Path(tmp) / "tiny.warc.gz"
+        _write_warc(tiny, workers * 2)
+        map_warc_paths(context.parallelize([str(tiny)], 1), partitions=workers).count()
+        startup = time.perf_counter() - started
+        try:
+            started = time.perf_counter()
+            rows = map_warc_paths(context.parallelize([str(warc)], 1), partitions=workers)
+            spark_quads = sorted(row.nquads for row in rows.collect() if row.error is None)
+            job = time.perf_counter() - started
+        finally:
+            session.stop()
+        print(f"  Spark: {job:7.1f} s  {pages / job:6.1f} pages/s  (startup apart: {startup:.1f} s)")
+        print(f"  Spark / pool time: {job / pool:.2f}x  (target <= 1.5x)")
+        print(f"  same quads: {spark_quads == pool_quads} ({len(spark_quads)} pages mapped by each)")
+        print(f"  load average: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
+
+
 def _timed(read: object) -> float:
     assert callable(read)
     started = time.perf_counter()
@@ -287,11 +370,17 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--workers", type=int, default=default_workers())
     parser.add_argument("--warc-records", type=int, default=1000)
-    parser.add_argument("--skip-pool", action="store_true", help="only the WARC readers")
+    parser.add_argument("--spark-pages", type=int, default=1000)
+    parser.add_argument("--skip-pool", action="store_true", help="leave out the pool against one process")
+    parser.add_argument("--skip-warc", action="store_true", help="leave out the WARC readers")
+    parser.add_argument("--skip-spark", action="store_true", help="leave out Spark against the pool")
     args = parser.parse_args()
     if not args.skip_pool:
         bench_pool(args.articles, args.workers)
-    bench_warc(args.warc_records)
+    if not args.skip_warc:
+        bench_warc(args.warc_records)
+    if not args.skip_spark:
+        bench_spark(args.spark_pages, args.workers)
 
 
 if __name__ == "__main__":
