@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from newsmodel.errors import ReadError
-from newsmodel.model import IRI_CHAR_CLASS, is_absolute_iri
+from newsmodel.iri import IRI_CHAR_CLASS, is_absolute_iri
 
 __all__ = ["repair_iri"]
 

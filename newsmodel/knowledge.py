@@ -26,7 +26,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-__all__ = ["ENV_VAR", "extra_dirs", "merge_json", "read_json", "read_text"]
+__all__ = ["ENV_VAR", "extra_dirs", "merge_json", "read_json", "read_shipped", "read_text"]
 
 #: The environment variable that names directories of additional knowledge files.
 ENV_VAR = "NEWSMODEL_DATA_PATH"
@@ -36,6 +36,19 @@ def extra_dirs() -> list[Path]:
     """The user's knowledge directories, in the order ``NEWSMODEL_DATA_PATH`` names them."""
     value = os.environ.get(ENV_VAR, "")
     return [Path(part) for part in value.split(os.pathsep) if part.strip()]
+
+
+def read_shipped(name: str) -> bytes:
+    """A shipped file users do not extend, as bytes: the JSON Schema, the SHACL shapes, schema.org's files.
+
+    These define what newsmodel writes, not what the mapper knows, so
+    ``NEWSMODEL_DATA_PATH`` does not reach them. ``name`` may name a subfolder
+    (``"schemaorg/jsonldcontext.json"``).
+
+    >>> b"sh:NodeShape" in read_shipped("newsmodel.shacl.ttl")
+    True
+    """
+    return resources.files("newsmodel").joinpath("data", *name.split("/")).read_bytes()
 
 
 def read_text(name: str) -> str:

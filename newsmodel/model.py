@@ -34,6 +34,7 @@ from typing import Any, TypeAlias
 import attrs
 
 from newsmodel.errors import ModelError
+from newsmodel.iri import is_absolute_iri, is_web_url
 
 __all__ = [
     "Agreement",
@@ -57,125 +58,6 @@ __all__ = [
 ]
 
 
-def _ucs_class() -> str:
-    r"""RFC 3987's ``ucschar`` ranges (BMP) less every whitespace character, as ``\\uXXXX`` ranges.
-
-    Written with escapes so that one pattern serves Python's ``re`` and the
-    JSON Schema's ECMA-262 regex alike.
-    """
-    allowed = [
-        c
-        for lo, hi in ((0xA0, 0xD7FF), (0xF900, 0xFDCF), (0xFDF0, 0xFFEF))
-        for c in range(lo, hi + 1)
-        if not chr(c).isspace()
-    ]
-    parts, start, prev = [], allowed[0], allowed[0]
-    for c in [*allowed[1:], -1]:
-        if c != prev + 1:
-            parts.append(f"\\u{start:04x}" if start == prev else f"\\u{start:04x}-\\u{prev:04x}")
-            start = c
-        prev = c
-    return "".join(parts)
-
-
-_U = "A-Za-z0-9\\-._~!$&'()*+,;=" + _ucs_class()  # iunreserved and sub-delims
-#: The characters (a regex class body) that RFC 3987 allows anywhere in an IRI
-#: component: iunreserved, sub-delims and ``ucschar`` of the BMP less whitespace.
-IRI_CHAR_CLASS = _U
-_PCT = "%[0-9A-Fa-f]{2}"
-#: An absolute IRI as RFC 3987 (and so Oxigraph) reads it: a scheme, an optional
-#: authority whose port is digits, a path, a query and one fragment, with
-#: percent-escapes well formed; no whitespace, no ``[ ] < > " { } | \\ ^ ` ``
-#: (so no IPv6 literal hosts).
-#: Relative references are refused on purpose: an RDF graph made of them
-#: means something different on every base. ``tools/gen_schema.py`` reuses it.
-IRI_PATTERN = (
-    "[A-Za-z][A-Za-z0-9+.\\-]*:"
-    f"(?://(?:(?:[{_U}:]|{_PCT})*@)?(?:[{_U}]|{_PCT})*(?::[0-9]*)?(?:/(?:[{_U}:@/]|{_PCT})*)?"
-    f"|/?(?:(?:[{_U}:@]|{_PCT})(?:[{_U}:@/]|{_PCT})*)?)"  # no authority: no leading "//"
-    f"(?:\\?(?:[{_U}:@/?]|{_PCT})*)?"
-    f"(?:#(?:[{_U}:@/?]|{_PCT})*)?"
-)
-_IRI = re.compile(IRI_PATTERN)
-#: ``.`` and ``..`` path segments: valid IRI syntax, but strict RDF parsers
-#: resolve them away (``a/../b`` becomes ``b``), so the graph would change.
-IRI_DOT_SEGMENT_PATTERN = r"[A-Za-z][A-Za-z0-9+.\-]*:(?:[^?#]*/)?\.\.?(?:[/?#]|$)"
-#: Schemes that schema.org's JSON-LD context defines as prefixes: a JSON-LD
-#: processor reads ``time:x`` as a compact IRI and expands it, so such an IRI
-#: would not survive the trip through JSON-LD.
-_CONTEXT_PREFIXES = (
-    "bibo",
-    "brick",
-    "cmns-cls",
-    "cmns-col",
-    "cmns-dt",
-    "cmns-ge",
-    "cmns-id",
-    "cmns-loc",
-    "cmns-q",
-    "cmns-txt",
-    "csvw",
-    "dc",
-    "dcam",
-    "dcat",
-    "dcmitype",
-    "dct",
-    "dcterms",
-    "dctype",
-    "doap",
-    "eli",
-    "fibo-[a-z-]+",
-    "foaf",
-    "gleif-L1",
-    "gs1",
-    "hydra",
-    "lcc-[0-9a-z-]+",
-    "lrmoo",
-    "mo",
-    "odrl",
-    "og",
-    "org",
-    "owl",
-    "prof",
-    "prov",
-    "qb",
-    "rdf",
-    "rdfs",
-    "sarif",
-    "schema",
-    "sh",
-    "skos",
-    "snomed",
-    "sosa",
-    "ssn",
-    "time",
-    "unece",
-    "vann",
-    "vcard",
-    "void",
-    "xsd",
-)
-IRI_CONTEXT_PREFIX_PATTERN = "(?:" + "|".join(_CONTEXT_PREFIXES) + "):(?:[^/]|/[^/]|/?$)"
-_IRI_DOT_SEGMENT = re.compile(IRI_DOT_SEGMENT_PATTERN)
-_IRI_CONTEXT_PREFIX = re.compile(IRI_CONTEXT_PREFIX_PATTERN)
-
-
-def is_absolute_iri(value: object) -> bool:
-    """Whether ``value`` is an IRI the model accepts: absolute, RFC 3987, stable in every format.
-
-    >>> is_absolute_iri("https://example.org/a/b"), is_absolute_iri("example.org/a")
-    (True, False)
-    >>> is_absolute_iri("https://example.org/a/../b"), is_absolute_iri("time:x")
-    (False, False)
-    """
-    return (
-        isinstance(value, str)
-        and _IRI.fullmatch(value) is not None
-        and _IRI_DOT_SEGMENT.match(value) is None
-        and _IRI_CONTEXT_PREFIX.match(value) is None
-    )
-
-
 # --------------------------------------------------------------------------- validators
 
 
@@ -191,19 +73,6 @@ def _iri(inst: Any, attribute: attrs.Attribute[Any], value: str) -> None:
 def _optional_iri(inst: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is not None:
         _iri(inst, attribute, value)
-
-
-def is_web_url(value: str) -> bool:
-    """Whether ``value`` is an absolute ``http:`` or ``https:`` IRI, the only kind a page may link to.
-
-    ``url`` values become ``href`` and ``src`` attributes in pages and are
-    followed by search engines: a ``javascript:``, ``data:`` or ``vbscript:``
-    URL there would run code in a reader's browser.
-
-    >>> is_web_url("https://example.org/a"), is_web_url("javascript:alert(1)")
-    (True, False)
-    """
-    return value[:7].lower() == "http://" or value[:8].lower() == "https://"
 
 
 def _web_url(inst: Any, attribute: attrs.Attribute[Any], value: str) -> None:

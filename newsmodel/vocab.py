@@ -25,7 +25,6 @@ the extension terms are written as full IRIs, so the context stays exactly
 from __future__ import annotations
 
 import functools
-import importlib.resources
 from typing import Any, NamedTuple
 
 import orjson
@@ -213,7 +212,9 @@ KEYS: dict[str, Term] = {term.key: term for term in FIELDS.values()}
 
 def bundled_file(name: str) -> bytes:
     """The bytes of a file shipped in ``newsmodel/data/schemaorg/``."""
-    return importlib.resources.files("newsmodel").joinpath("data", "schemaorg", name).read_bytes()
+    from newsmodel.knowledge import read_shipped
+
+    return read_shipped(f"schemaorg/{name}")
 
 
 @functools.cache

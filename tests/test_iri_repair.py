@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 import newsmodel as nm
 from newsmodel.errors import ReadError
+from newsmodel.iri import is_absolute_iri
 from newsmodel.iri_repair import repair_iri
-from newsmodel.model import is_absolute_iri
 from newsmodel.read.text import metadata_from_mapping, read_sidecar, sidecar_path
 
 OPEN = SHARED / "corpus" / "open"

@@ -241,3 +241,23 @@ def test_user_org_class_nouns_tsv_types_the_name_after_the_noun(mapped_with_and_
     before, after = (m["org_class_nouns.tsv"] for m in mapped_with_and_without)
     assert "Tom Harwell" in before["people"]
     assert after["orgs"]["Tom Harwell"] == "Corporation" and "Tom Harwell" not in after["people"]
+
+
+def test_every_data_file_is_opened_through_knowledge() -> None:
+    """No module but knowledge.py reaches into the package data (importlib.resources, __file__, joinpath)."""
+    import re
+    from pathlib import Path
+
+    import newsmodel
+
+    package = Path(newsmodel.__file__).parent
+    reach = re.compile(r"importlib\.resources|from importlib import resources|__file__|joinpath\(")
+    offenders = [
+        f"{path.relative_to(package)}:{number}"
+        for path in sorted(package.rglob("*.py"))
+        if path.name != "knowledge.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if reach.search(line)
+        and "s.__file__" not in line  # the spark-submit hint prints a path, opens nothing
+    ]
+    assert offenders == []

@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
-from newsmodel import model  # noqa: E402
+from newsmodel import iri, model  # noqa: E402
 from newsmodel.serialize.converter import ALWAYS_WRITTEN, AUTHOR_TAG, MODEL_CLASSES, camel  # noqa: E402
 
 __all__ = ["OUTPUTS", "SCHEMA_ID", "build_schema", "main", "render"]
@@ -78,19 +78,19 @@ _SPACE = _space_class()
 IRI = {
     "type": "string",
     "format": "iri",
-    "pattern": "^(?:" + model.IRI_PATTERN + ")" + _END,
+    "pattern": "^(?:" + iri.IRI_PATTERN + ")" + _END,
     "allOf": [
         NO_LINE_BREAK,
-        {"not": {"description": "a . or .. path segment", "pattern": "^" + model.IRI_DOT_SEGMENT_PATTERN}},
+        {"not": {"description": "a . or .. path segment", "pattern": "^" + iri.IRI_DOT_SEGMENT_PATTERN}},
         {
             "not": {
                 "description": "a scheme that schema.org's JSON-LD context defines as a prefix",
-                "pattern": "^" + model.IRI_CONTEXT_PREFIX_PATTERN,
+                "pattern": "^" + iri.IRI_CONTEXT_PREFIX_PATTERN,
             }
         },
     ],
 }
-#: A URL a page may link to: an IRI whose scheme is http or https (``newsmodel.model.is_web_url``).
+#: A URL a page may link to: an IRI whose scheme is http or https (``newsmodel.iri.is_web_url``).
 WEB_URL = {
     "allOf": [{"$ref": "#/$defs/IRI"}, {"pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"}],
     "description": "An http(s) URL: only those become links in pages (no javascript: or data: URLs).",

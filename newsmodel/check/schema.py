@@ -31,13 +31,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import jsonschema
 import jsonschema_rs
 
 from newsmodel.errors import ValidationError
+from newsmodel.knowledge import read_shipped
 
 __all__ = ["check", "errors", "is_valid", "json_path", "schema", "validate"]
 
@@ -47,8 +47,7 @@ _SCHEMA_FILE = "newsarticle.schema.json"
 @cache
 def schema() -> dict[str, Any]:
     """Return the NewsArticle JSON Schema (Draft 2020-12), read once from the package data."""
-    text = resources.files("newsmodel").joinpath("data", _SCHEMA_FILE).read_text(encoding="utf-8")
-    loaded: dict[str, Any] = json.loads(text)
+    loaded: dict[str, Any] = json.loads(read_shipped(_SCHEMA_FILE))
     return loaded
 
 

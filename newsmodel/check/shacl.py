@@ -26,7 +26,6 @@ schema:headline / a NewsArticle needs exactly one headline, a non-empty string
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import os
 from pathlib import Path
 from typing import Any, Literal
@@ -34,6 +33,7 @@ from typing import Any, Literal
 import attrs
 
 from newsmodel.errors import FormatError, ValidationError
+from newsmodel.knowledge import read_shipped
 
 __all__ = ["Finding", "Report", "check_graph", "shapes_graph", "validate_file"]
 
@@ -124,7 +124,7 @@ def shapes_graph() -> Any:
     """The shapes as an ``rdflib.Graph``, parsed once from the copy shipped in the package."""
     import rdflib
 
-    data = importlib.resources.files("newsmodel").joinpath("data", "newsmodel.shacl.ttl").read_bytes()
+    data = read_shipped("newsmodel.shacl.ttl")
     return rdflib.Graph().parse(data=data, format="turtle")
 
 

@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import Any
 
 from newsmodel.errors import ReadError
+from newsmodel.iri import is_web_url
 from newsmodel.iri_repair import repair_iri
-from newsmodel.model import is_web_url
 from newsmodel.read.document import Document, Metadata, normalize_chars
 
 __all__ = [
