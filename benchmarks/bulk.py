@@ -231,27 +231,13 @@ def bench_warc(records: int) -> None:
     from fastwarc.warc import ArchiveIterator as FastIterator
     from fastwarc.warc import WarcRecordType
     from warcio.archiveiterator import ArchiveIterator as WarcioIterator
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
 
-    pages = [gzip.decompress(p.read_bytes()) for p in sorted((CORPUS / "pages").glob("*.html.gz"))]
+    distinct = len(list((CORPUS / "pages").glob("*.html.gz")))
     with tempfile.TemporaryDirectory() as tmp:
-        print(f"WARC of {records} HTML responses ({len(pages)} distinct pages), payload read in full:")
+        print(f"WARC of {records} HTML responses ({distinct} distinct pages), payload read in full:")
         for gz in (True, False):
             path = Path(tmp) / f"a.warc{'.gz' if gz else ''}"
-            with path.open("wb") as out:
-                writer = WARCWriter(out, gzip=gz)
-                for n in range(records):
-                    body = pages[n % len(pages)]
-                    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-                    record = writer.create_warc_record(
-                        f"https://news.example.org/{n}",
-                        "response",
-                        payload=io.BytesIO(body),
-                        length=len(body),
-                        http_headers=headers,
-                    )
-                    writer.write_record(record)
+            _write_warc(path, records, gzip_records=gz)
             size = path.stat().st_size / 1e6
 
             def fast(path: Path = path) -> int:
@@ -280,14 +266,14 @@ def bench_warc(records: int) -> None:
             )
 
 
-def _write_warc(path: Path, count: int) -> None:
-    """A gzipped WARC of ``count`` HTML responses, the shared pages cycled, each at its own URL."""
+def _write_warc(path: Path, count: int, *, gzip_records: bool = True) -> None:
+    """A WARC of ``count`` HTML responses, the shared pages cycled, each at its own URL."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
     pages = [gzip.decompress(p.read_bytes()) for p in sorted((CORPUS / "pages").glob("*.html.gz"))]
     with path.open("wb") as out:
-        writer = WARCWriter(out, gzip=True)
+        writer = WARCWriter(out, gzip=gzip_records)
         for n in range(count):
             body = pages[n % len(pages)]
             headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
