@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from newsmodel.ids import entity_iri, item_iri
 from newsmodel.model import (
@@ -20,6 +21,9 @@ from newsmodel.model import (
 )
 
 BASE = "https://news.example/"
+
+if TYPE_CHECKING:
+    from newsmodel.store import Store
 
 
 def person(name: str, country: str | None = None, title: str | None = None) -> Person:
@@ -90,3 +94,19 @@ def article(
             ),
         ),
     )
+
+
+def assert_answers_match_the_embedded_store(store: Store) -> None:
+    """Load six articles into ``store`` and an embedded store: every sample query answers alike, not empty."""
+    from newsmodel.store import OxigraphStore
+    from newsmodel.store.queries import SAMPLES
+
+    articles = [article(n, people=(("Ada Example", "Freedonia"), (f"Bo {n}", "Sylvania"))) for n in range(6)]
+    store.load_many(articles)
+    with OxigraphStore() as local:
+        local.load_many(articles)
+        for name, sparql in SAMPLES.items():
+            remote_rows = store.query(sparql).rows
+            assert remote_rows, name
+            assert remote_rows == local.query(sparql).rows, name
+    assert {row["parties"] for row in store.query(SAMPLES["agreements"])} == {"Freedonia, Sylvania"}

@@ -13,15 +13,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from _store_helpers import BASE, article
+from _store_helpers import BASE, article, assert_answers_match_the_embedded_store
 from _virtuoso_server import Virtuoso, virtuoso_server
 
 from newsmodel.cli import main
 from newsmodel.errors import AccessDenied, CredentialsRequired, StoreUnavailable
 from newsmodel.serialize import json as json_format
 from newsmodel.serialize.rdf import to_nquads
-from newsmodel.store import OxigraphStore, SparqlStore, Store
-from newsmodel.store.queries import SAMPLES
+from newsmodel.store import SparqlStore, Store
 
 HEADLINES = (
     "SELECT ?g ?h WHERE { GRAPH ?g { ?a a <http://schema.org/NewsArticle> ; "
@@ -70,14 +69,7 @@ def test_load_query_replace_remove_with_digest_auth(store: SparqlStore) -> None:
 
 def test_answers_match_the_embedded_store(store: SparqlStore) -> None:
     """Every sample query gives the same rows from Virtuoso as from the embedded store."""
-    articles = [article(n, people=(("Ada Example", "Freedonia"), (f"Bo {n}", "Sylvania"))) for n in range(6)]
-    store.load_many(articles)
-    with OxigraphStore() as local:
-        local.load_many(articles)
-        for name, sparql in SAMPLES.items():
-            remote_rows = store.query(sparql).rows
-            assert remote_rows, name
-            assert remote_rows == local.query(sparql).rows, name
+    assert_answers_match_the_embedded_store(store)
 
 
 @pytest.mark.parametrize("method", ["form", "get"])
