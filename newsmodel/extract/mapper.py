@@ -14,7 +14,6 @@ instead of failing the whole article.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -23,9 +22,10 @@ from typing import Any, TypeVar
 import attrs
 
 from newsmodel.errors import ExtractionError, NewsmodelError
+from newsmodel.extract.analysis import Analysis
 from newsmodel.extract.credits import authors_of, publisher_of
 from newsmodel.extract.records import EntityIndex, EntityRecord
-from newsmodel.ids import DEFAULT_BASE, article_iri
+from newsmodel.ids import DEFAULT_BASE
 from newsmodel.model import (
     Agreement,
     Entity,
@@ -68,46 +68,29 @@ def map_document(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None 
     ``base`` is where minted entity IRIs live; ``nlp`` an optional spaCy
     pipeline whose entities the entity extractor merges in.
     """
-    from newsmodel.extract import agreements, entities, events, quotes
+    from newsmodel.extract import agreements, events, quotes
 
+    analysis = Analysis(doc, base=base, nlp=nlp)
     meta = doc.meta
     body = doc.body
-    article_id = article_iri(body, meta.url, base)
-    published = meta.date_published
-    day = published.date() if isinstance(published, dt.datetime) else published
-
-    index: EntityIndex = _run("entities", lambda: entities.find_entities(doc, base=base, nlp=nlp))
-    sentences = _run("sentences", lambda: quotes.document_sentences(doc))
-    # One attributor (sentences, quotation spans, subjects) serves all three frame extractors.
-    attributor = _run("sentence subjects", lambda: quotes.build_attributor(doc, index, sentences))
+    article_id = analysis.article_iri
+    day = analysis.published
+    index = analysis.index
+    attributor = analysis.attributor
     found_quotes = _run(
         "quotations",
-        lambda: quotes.find_quotations(
-            doc, index, article_iri=article_id, base=base, sentences=sentences, attributor=attributor
-        ),
+        lambda: quotes.find_quotations(doc, index, article_iri=article_id, base=base, attributor=attributor),
     )
     found_events = _run(
         "events",
         lambda: events.find_events(
-            doc,
-            index,
-            article_iri=article_id,
-            base=base,
-            published=day,
-            sentences=sentences,
-            attributor=attributor,
+            doc, index, article_iri=article_id, base=base, published=day, attributor=attributor
         ),
     )
     found_agreements = _run(
         "agreements",
         lambda: agreements.find_agreements(
-            doc,
-            index,
-            article_iri=article_id,
-            base=base,
-            published=day,
-            sentences=sentences,
-            attributor=attributor,
+            doc, index, article_iri=article_id, base=base, published=day, attributor=attributor
         ),
     )
 
