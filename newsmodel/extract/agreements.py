@@ -36,6 +36,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -50,7 +51,11 @@ from newsmodel.ids import DEFAULT_BASE, item_iri
 from newsmodel.model import Agreement, AgreementStatus
 from newsmodel.read.document import Document
 
-__all__ = ["find_agreements"]
+if TYPE_CHECKING:
+    from newsmodel.extract.analysis import Analysis
+    from newsmodel.extract.draft import Draft
+
+__all__ = ["agreements_stage", "find_agreements"]
 
 
 @attrs.frozen
@@ -310,3 +315,17 @@ def _topics(text: str, start: int, end: int, cues: _Cues) -> tuple[str, ...]:
         if topic is not None and topic not in found:
             found.append(topic)
     return tuple(found)
+
+
+def agreements_stage(analysis: Analysis, draft: Draft) -> None:
+    """The ``agreements`` stage: adds ``find_agreements``'s finds to the draft, from the shared layers."""
+    draft.agreements.extend(
+        find_agreements(
+            analysis.doc,
+            analysis.index,
+            article_iri=analysis.article_iri,
+            base=analysis.base,
+            published=analysis.published,
+            attributor=analysis.attributor,
+        )
+    )

@@ -35,7 +35,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Sequence
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 import attrs
 
@@ -50,7 +50,11 @@ from newsmodel.ids import DEFAULT_BASE, item_iri
 from newsmodel.model import Event, EventKind
 from newsmodel.read.document import Document
 
-__all__ = ["Trigger", "find_events", "trigger_table"]
+if TYPE_CHECKING:
+    from newsmodel.extract.analysis import Analysis
+    from newsmodel.extract.draft import Draft
+
+__all__ = ["Trigger", "events_stage", "find_events", "trigger_table"]
 
 
 @attrs.frozen
@@ -513,3 +517,17 @@ def two_sides(
 
 
 _CAPITALIZED = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def events_stage(analysis: Analysis, draft: Draft) -> None:
+    """The ``events`` stage: adds ``find_events``'s finds to the draft, from the shared layers."""
+    draft.events.extend(
+        find_events(
+            analysis.doc,
+            analysis.index,
+            article_iri=analysis.article_iri,
+            base=analysis.base,
+            published=analysis.published,
+            attributor=analysis.attributor,
+        )
+    )

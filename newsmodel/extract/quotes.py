@@ -29,6 +29,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -40,7 +41,11 @@ from newsmodel.ids import DEFAULT_BASE, item_iri
 from newsmodel.model import Quotation
 from newsmodel.read.document import Document
 
-__all__ = ["build_attributor", "document_sentences", "find_quotations"]
+if TYPE_CHECKING:
+    from newsmodel.extract.analysis import Analysis
+    from newsmodel.extract.draft import Draft
+
+__all__ = ["build_attributor", "document_sentences", "find_quotations", "quotations_stage"]
 
 # --------------------------------------------------------------------------- word lists
 
@@ -498,3 +503,16 @@ def _last_paragraph(starts: list[int], raw: _Raw) -> int:
 def _whole_paragraph(doc: Document, raw: _Raw) -> bool:
     p_start, p_end = doc.paragraphs[raw.paragraph]
     return raw.open == p_start and not doc.text[raw.close : p_end].strip()
+
+
+def quotations_stage(analysis: Analysis, draft: Draft) -> None:
+    """The ``quotations`` stage: adds ``find_quotations``'s finds to the draft, from the shared layers."""
+    draft.quotations.extend(
+        find_quotations(
+            analysis.doc,
+            analysis.index,
+            article_iri=analysis.article_iri,
+            base=analysis.base,
+            attributor=analysis.attributor,
+        )
+    )
