@@ -41,10 +41,9 @@ from typing import TYPE_CHECKING
 import attrs
 
 from newsmodel import knowledge
-from newsmodel.extract.attribution import Attributor
+from newsmodel.extract.actors import implicit_actors, is_actor, shared_countries
+from newsmodel.extract.attribution import Attributor, build_attributor
 from newsmodel.extract.dates import find_dates
-from newsmodel.extract.events import implicit_actors, is_actor, shared_countries
-from newsmodel.extract.quotes import build_attributor
 from newsmodel.extract.records import EntityIndex, EntityRecord
 from newsmodel.extract.sentences import Hit, PhraseMatcher
 from newsmodel.ids import DEFAULT_BASE, item_iri

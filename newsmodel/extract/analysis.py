@@ -26,11 +26,12 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from newsmodel.errors import ExtractionError, NewsmodelError
-from newsmodel.extract.attribution import Attributor
+from newsmodel.extract.attribution import Attributor, build_attributor
 from newsmodel.extract.credits import publisher_of
 from newsmodel.extract.entities import find_entities
-from newsmodel.extract.quotes import build_attributor, document_sentences
+from newsmodel.extract.marks import QuoteMarks, find_marks
 from newsmodel.extract.records import EntityIndex
+from newsmodel.extract.sentences import document_sentences
 from newsmodel.ids import DEFAULT_BASE, article_iri
 from newsmodel.model import Organization
 from newsmodel.read.document import Document
@@ -93,10 +94,15 @@ class Analysis:
         """``(start, end)`` of every sentence: the headline whole, then each body paragraph split."""
         return document_sentences(self.doc)
 
+    @_layer("quotation marks")
+    def quote_marks(self) -> list[QuoteMarks]:
+        """Every quotation's marks and content pieces, by opening mark."""
+        return find_marks(self.doc)
+
     @_layer("sentence subjects")
     def attributor(self) -> Attributor:
         """Who each stretch of text credits (speech-verb subjects, pronouns, roles), quotations marked."""
-        return build_attributor(self.doc, self.index, self.sentences)
+        return build_attributor(self.doc, self.index, self.sentences, self.quote_marks)
 
     @_layer("the publisher")
     def publisher(self) -> Organization | None:

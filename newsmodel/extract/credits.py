@@ -32,7 +32,7 @@ objects, with the same rules for every input:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 import attrs
 
@@ -40,11 +40,7 @@ from newsmodel.ids import DEFAULT_BASE, entity_iri
 from newsmodel.model import Author, Entity, Organization, OrganizationKind, Person
 from newsmodel.read.document import Metadata
 
-if TYPE_CHECKING:
-    from newsmodel.extract.analysis import Analysis
-    from newsmodel.extract.draft import Draft
-
-__all__ = ["authors_of", "credits_stage", "publisher_of"]
+__all__ = ["authors_of", "publisher_of"]
 
 T = TypeVar("T")
 
@@ -96,17 +92,6 @@ def authors_of(
             author = attrs.evolve(author, id=iri.rstrip("/") + "-author")
         out.setdefault(author.id, author)
     return tuple(out.values())
-
-
-def credits_stage(analysis: Analysis, draft: Draft) -> None:
-    """The ``credits`` stage: the draft's publisher and authors, reusing the entities it holds."""
-    held = draft.by_iri()
-    publisher = analysis.publisher
-    if publisher is not None and publisher.id in held:
-        mentioned = held[publisher.id]  # named in the text too: the article's one object of that IRI
-        publisher = mentioned if isinstance(mentioned, Organization) else None
-    draft.publisher = publisher
-    draft.authors.extend(authors_of(analysis.doc.meta, publisher, held, analysis.base))
 
 
 def _at(values: Sequence[T], index: int, default: T) -> T:

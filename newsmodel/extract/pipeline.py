@@ -30,7 +30,7 @@ from newsmodel.errors import ExtractionError, PipelineError
 from newsmodel.extract.about import about_stage
 from newsmodel.extract.agreements import agreements_stage
 from newsmodel.extract.analysis import Analysis
-from newsmodel.extract.credits import credits_stage
+from newsmodel.extract.bylines import credits_stage
 from newsmodel.extract.dateline import dateline_stage
 from newsmodel.extract.draft import Draft
 from newsmodel.extract.events import events_stage
