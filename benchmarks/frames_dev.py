@@ -138,7 +138,8 @@ def _jsonld(doc: Document, index: EntityIndex, frames: dict[str, list[Any]], art
 def _frames(
     doc: Document, index: EntityIndex, article: str, published: dt.date | None
 ) -> dict[str, list[Any]]:
-    from newsmodel.extract.quotes import build_attributor, find_quotations
+    from newsmodel.extract.attribution import build_attributor
+    from newsmodel.extract.quotes import find_quotations
 
     attr = build_attributor(doc, index)
     out: dict[str, list[Any]] = {"quotations": [], "events": [], "agreements": []}

@@ -47,10 +47,13 @@ _EXPORTS: dict[str, str] = {
     "LintError": "newsmodel.errors",
     "ModelError": "newsmodel.errors",
     "NewsmodelError": "newsmodel.errors",
+    "PipelineError": "newsmodel.errors",
     "ReadError": "newsmodel.errors",
     "StoreError": "newsmodel.errors",
     "StoreUnavailable": "newsmodel.errors",
     "ValidationError": "newsmodel.errors",
+    # the mapper's stages
+    "Pipeline": "newsmodel.extract.pipeline",
     # formats and inputs
     "Format": "newsmodel.serialize.formats",
     "read_path": "newsmodel._reading",
@@ -88,11 +91,13 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         LintError,
         ModelError,
         NewsmodelError,
+        PipelineError,
         ReadError,
         StoreError,
         StoreUnavailable,
         ValidationError,
     )
+    from newsmodel.extract.pipeline import Pipeline
     from newsmodel.model import (
         Agreement,
         AgreementStatus,

@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -28,6 +28,9 @@ from newsmodel.inputs import InputKind, kind_of, sidecar_of
 from newsmodel.model import NewsArticle
 from newsmodel.read.document import Metadata
 from newsmodel.read.text import DEFAULT_MAX_SIZE
+
+if TYPE_CHECKING:
+    from newsmodel.extract.pipeline import Pipeline
 
 __all__ = ["read_data", "read_html", "read_path", "read_text"]
 
@@ -42,19 +45,21 @@ def read_text(
     base: str = DEFAULT_BASE,
     nlp: object | None = None,
     max_size: int = DEFAULT_MAX_SIZE,
+    pipeline: Pipeline | None = None,
 ) -> NewsArticle:
     """Read a plain-text article (and its sidecar metadata) and map it to a ``NewsArticle``.
 
     ``meta`` is a sidecar mapping (``{"datePublished": "2023-03-28", "url": …}``)
     or a ``Metadata``; relative dates resolve against its ``datePublished``.
-    ``nlp`` is an optional spaCy pipeline whose entities are merged in.
+    ``nlp`` is an optional spaCy pipeline whose entities are merged in;
+    ``pipeline`` the mapper's stages (``Pipeline.default()`` when omitted).
     Unreadable input raises ``ReadError``; anything the mapper cannot handle,
     ``ExtractionError``.
     """
     from newsmodel.extract.mapper import map_document
     from newsmodel.read.text import read_document
 
-    return map_document(read_document(text, meta, max_size=max_size), base=base, nlp=nlp)
+    return map_document(read_document(text, meta, max_size=max_size), base=base, nlp=nlp, pipeline=pipeline)
 
 
 def read_html(
@@ -64,6 +69,7 @@ def read_html(
     meta: Mapping[str, Any] | Metadata | None = None,
     base: str = DEFAULT_BASE,
     nlp: Any = None,
+    pipeline: Pipeline | None = None,
 ) -> NewsArticle:
     """Read a page and run the mapper on it: the page's ``NewsArticle``.
 
@@ -71,7 +77,8 @@ def read_html(
     ``Organization``), with the ``url`` and ``sameAs`` links the page gives.
     ``meta`` is a sidecar (a mapping or a ``Metadata``): what it sets wins over
     what the page says (``Metadata.overridden_by``); its ``url``, like ``url``,
-    is where the page's relative links resolve.
+    is where the page's relative links resolve; ``pipeline`` the mapper's
+    stages (``Pipeline.default()`` when omitted).
     The choices the reader made where the page's sources disagree (its JSON-LD
     byline against the visible one, a missing headline) are logged at INFO on
     the ``newsmodel`` logger; ``newsmodel -v`` prints them.
@@ -85,7 +92,7 @@ def read_html(
         _log.info("%s", note)
     if sidecar is not None:
         document = attrs.evolve(document, meta=document.meta.overridden_by(sidecar))
-    return map_document(document, base=base, nlp=nlp)
+    return map_document(document, base=base, nlp=nlp, pipeline=pipeline)
 
 
 def read_path(path: Path | str, *, base: str = DEFAULT_BASE) -> NewsArticle:

@@ -11,6 +11,8 @@ visible in the traceback.
      ├── ReadError            input cannot be read: empty, binary, undecodable, too large
      ├── ModelError           a model invariant failed at construction (also a ValueError)
      ├── ExtractionError      the mapper could not build an article from a readable input
+     ├── PipelineError        a mapper pipeline was built or changed wrongly: an unknown
+     │                        or repeated stage name, a stage that is not callable
      ├── FormatError          unknown format, or a document that does not parse
      ├── ValidationError      a document breaks the JSON Schema or SHACL shapes;
      │                        ``.errors`` lists every (path, message)
@@ -31,6 +33,7 @@ __all__ = [
     "LintError",
     "ModelError",
     "NewsmodelError",
+    "PipelineError",
     "ReadError",
     "StoreError",
     "StoreUnavailable",
@@ -52,6 +55,10 @@ class ModelError(NewsmodelError, ValueError):
 
 class ExtractionError(NewsmodelError):
     """The mapper failed on an input that was readable."""
+
+
+class PipelineError(NewsmodelError):
+    """A mapper pipeline was built or changed wrongly: an unknown or repeated name, a stage not callable."""
 
 
 class FormatError(NewsmodelError):

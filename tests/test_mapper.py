@@ -244,9 +244,9 @@ def _doc() -> tuple[Document, EntityIndex, dict[str, EntityRecord]]:
 
 
 def _patch(monkeypatch: pytest.MonkeyPatch, index: EntityIndex, **frames: Any) -> None:
-    from newsmodel.extract import agreements, entities, events, quotes
+    from newsmodel.extract import agreements, analysis, events, quotes
 
-    monkeypatch.setattr(entities, "find_entities", lambda *a, **k: index)
+    monkeypatch.setattr(analysis, "find_entities", lambda *a, **k: index)
     monkeypatch.setattr(quotes, "find_quotations", lambda *a, **k: frames.get("quotes", []))
     monkeypatch.setattr(events, "find_events", lambda *a, **k: frames.get("events", []))
     monkeypatch.setattr(agreements, "find_agreements", lambda *a, **k: frames.get("agreements", []))

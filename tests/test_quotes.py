@@ -8,8 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsmodel.extract.agreements import find_agreements
+from newsmodel.extract.attribution import build_attributor
 from newsmodel.extract.events import find_events
-from newsmodel.extract.quotes import build_attributor, find_quotations
+from newsmodel.extract.quotes import find_quotations
 from newsmodel.extract.records import EntityIndex, EntityKind
 from newsmodel.model import Agreement, Event, Quotation
 from newsmodel.read.document import Document

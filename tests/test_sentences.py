@@ -6,8 +6,7 @@ from _timing import cpu_seconds
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsmodel.extract.quotes import document_sentences
-from newsmodel.extract.sentences import PhraseMatcher, Tokens, scan_many, split_sentences
+from newsmodel.extract.sentences import PhraseMatcher, Tokens, document_sentences, scan_many, split_sentences
 from newsmodel.read.document import Document
 
 

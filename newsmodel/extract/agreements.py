@@ -36,21 +36,25 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
 from newsmodel import knowledge
-from newsmodel.extract.attribution import Attributor
+from newsmodel.extract.actors import implicit_actors, is_actor, shared_countries
+from newsmodel.extract.attribution import Attributor, build_attributor
 from newsmodel.extract.dates import find_dates
-from newsmodel.extract.events import implicit_actors, is_actor, shared_countries
-from newsmodel.extract.quotes import build_attributor
 from newsmodel.extract.records import EntityIndex, EntityRecord
 from newsmodel.extract.sentences import Hit, PhraseMatcher
 from newsmodel.ids import DEFAULT_BASE, item_iri
 from newsmodel.model import Agreement, AgreementStatus
 from newsmodel.read.document import Document
 
-__all__ = ["find_agreements"]
+if TYPE_CHECKING:
+    from newsmodel.extract.analysis import Analysis
+    from newsmodel.extract.draft import Draft
+
+__all__ = ["agreements_stage", "find_agreements"]
 
 
 @attrs.frozen
@@ -310,3 +314,17 @@ def _topics(text: str, start: int, end: int, cues: _Cues) -> tuple[str, ...]:
         if topic is not None and topic not in found:
             found.append(topic)
     return tuple(found)
+
+
+def agreements_stage(analysis: Analysis, draft: Draft) -> None:
+    """The ``agreements`` stage: adds ``find_agreements``'s finds to the draft, from the shared layers."""
+    draft.agreements.extend(
+        find_agreements(
+            analysis.doc,
+            analysis.index,
+            article_iri=analysis.article_iri,
+            base=analysis.base,
+            published=analysis.published,
+            attributor=analysis.attributor,
+        )
+    )

@@ -1,8 +1,8 @@
 """Whom a stretch of text credits: speech-verb subjects, pronouns and roles.
 
-The ``Attributor`` is built once per document (by
-``quotes.build_attributor``, which tells it where the quotations are) and is
-shared by the quotation, event and agreement extractors.
+The ``Attributor`` is built once per document (by ``build_attributor``,
+which tells it where the quotations are: ``marks.find_marks``) and is shared
+by the quotation, event and agreement stages (``Analysis.attributor``).
 
 A speaker is the subject of the nearest speech verb (a shipped list,
 ``data/speech_verbs.txt``): ``"…," Duarte said``, ``said Duarte``, ``Duarte said:
@@ -35,12 +35,13 @@ import attrs
 from newsmodel import knowledge
 from newsmodel.extract.candidates import words_of
 from newsmodel.extract.gazetteer import lexicon
+from newsmodel.extract.marks import QuoteMarks, find_marks
 from newsmodel.extract.records import EntityIndex, EntityRecord, Mention
-from newsmodel.extract.sentences import Hit, PhraseMatcher, Tokens, scan_many
+from newsmodel.extract.sentences import Hit, PhraseMatcher, Tokens, document_sentences, scan_many
 from newsmodel.extract.titles import title_span_before
 from newsmodel.read.document import Document
 
-__all__ = ["ACCORDING", "WINDOW", "WORD_RE", "Attributor", "speech_verbs"]
+__all__ = ["ACCORDING", "WINDOW", "WORD_RE", "Attributor", "build_attributor", "speech_verbs"]
 
 # --------------------------------------------------------------------------- word lists
 
@@ -590,3 +591,20 @@ class Attributor:
         ):
             return recent[1]
         return self.last_entity(offset, "organization", within=4)
+
+
+def build_attributor(
+    doc: Document,
+    index: EntityIndex,
+    sentences: Sequence[tuple[int, int]] | None = None,
+    marks: Sequence[QuoteMarks] | None = None,
+) -> Attributor:
+    """An ``Attributor`` for ``doc`` that knows where its quotations are.
+
+    ``sentences`` (``sentences.document_sentences``) and ``marks``
+    (``marks.find_marks``) are computed when not given.
+    """
+    raws = marks if marks is not None else find_marks(doc)
+    attr = Attributor(doc, index, sentences if sentences is not None else document_sentences(doc))
+    attr.set_quoted([piece for r in raws for piece in r.pieces])
+    return attr

@@ -35,22 +35,25 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Sequence
-from typing import cast
+from typing import TYPE_CHECKING
 
 import attrs
 
 from newsmodel import knowledge
-from newsmodel.extract.attribution import Attributor
+from newsmodel.extract.actors import implicit_actors, is_actor, shared_countries
+from newsmodel.extract.attribution import Attributor, build_attributor
 from newsmodel.extract.dates import DateMention, find_dates
-from newsmodel.extract.gazetteer import lexicon
-from newsmodel.extract.quotes import build_attributor
 from newsmodel.extract.records import EntityIndex, EntityRecord
 from newsmodel.extract.sentences import Hit, PhraseMatcher
 from newsmodel.ids import DEFAULT_BASE, item_iri
 from newsmodel.model import Event, EventKind
 from newsmodel.read.document import Document
 
-__all__ = ["Trigger", "find_events", "trigger_table"]
+if TYPE_CHECKING:
+    from newsmodel.extract.analysis import Analysis
+    from newsmodel.extract.draft import Draft
+
+__all__ = ["Trigger", "events_stage", "find_events", "trigger_table"]
 
 
 @attrs.frozen
@@ -129,32 +132,6 @@ _LOCATIVE = re.compile(
     r"(?:[\w.'-]+\s+){0,2}(?:(?:area|part|parts|region|city|town|village|province|state)\s+of\s+)?$",
     re.IGNORECASE,
 )
-_PAIR_NOUNS = [
-    "sides",
-    "countries",
-    "nations",
-    "leaders",
-    "presidents",
-    "governments",
-    "companies",
-    "firms",
-    "men",
-    "parties",
-    "states",
-]
-#: "the two sides", "both countries": two actors named before.
-_TWO_SIDES = PhraseMatcher(
-    [f"{lead} {noun}" for lead in ("the two", "both") for noun in _PAIR_NOUNS], shared=True
-)
-#: "his country": the nationality of the person the pronoun refers to.
-_OWN_COUNTRY = PhraseMatcher(
-    [f"{pronoun} {noun}" for pronoun in ("his", "her") for noun in ("country", "nation", "government")],
-    shared=True,
-)
-#: Subject words that stand for an organization named before ("the company said").
-_ORG_SUBJECTS = frozenset(
-    {"company", "firm", "group", "agency", "airline", "carrier", "ministry", "government"}
-)
 
 
 def _as_used(text: str, sent_start: int, hit: Hit, trigger: Trigger) -> Trigger | None:
@@ -200,7 +177,7 @@ def find_events(
 ) -> list[Event]:
     """Every event the body of ``doc`` asserts, in text order.
 
-    ``sentences`` (``quotes.document_sentences``) and ``attributor`` may be
+    ``sentences`` (``sentences.document_sentences``) and ``attributor`` may be
     passed by a caller that has them already. ``per_sentence`` caps the
     events taken from one sentence (the most specific kinds first): most
     sentences report one happening, and every extra kind found is more often
@@ -366,39 +343,6 @@ class _Frame:
         )
 
 
-def country_records(index: EntityIndex) -> dict[str, EntityRecord]:
-    """Demonyms ("Peruvian", "Kenyan") -> the article's record of that country, where it has one."""
-    places = lexicon().places
-    by_country = _demonyms_by_country()
-    out: dict[str, EntityRecord] = {}
-    for rec in index.records:
-        if rec.kind != "place" and not rec.also_other:
-            continue
-        for name in (rec.name, *rec.aliases):
-            entry = places.get(name)
-            for demonym in by_country.get(entry.name if entry else name, ()):
-                out.setdefault(demonym, rec)
-    return out
-
-
-@functools.cache
-def _demonyms_by_country() -> dict[str, tuple[str, ...]]:
-    lex = lexicon()
-    grouped: dict[str, list[str]] = {}
-    for demonym, country in lex.demonyms.items():
-        entry = lex.places.get(country)
-        grouped.setdefault(entry.name if entry else country, []).append(demonym)
-    return {country: tuple(names) for country, names in grouped.items()}
-
-
-def shared_countries(attr: Attributor) -> dict[str, EntityRecord]:
-    """``country_records`` of the attributor's index, computed once per document."""
-    found = attr.memo.get("countries")
-    if found is None:
-        found = attr.memo["countries"] = country_records(attr.index)
-    return cast(dict[str, EntityRecord], found)
-
-
 _TWO_WORDS_BEFORE = re.compile(r"([A-Z][\w.-]*)\s+(?:[\w-]+\s+)?$")
 
 
@@ -436,80 +380,15 @@ def _nearest_date(dates: list[DateMention], at: int) -> DateMention | None:
     return min(resolved, key=lambda d: abs(d.start - at))
 
 
-def is_actor(rec: EntityRecord) -> bool:
-    """Whether an entity can act in an event or agreement: people, organizations, countries, states.
-
-    Cities, regions and buildings are where things happen, unless the text
-    uses them for the body that sits there ("Ottawa would respond", "the White House said").
-    """
-    return rec.kind != "place" or rec.also_other or rec.subtype in (None, "Country", "AdministrativeArea")
-
-
-def implicit_actors(
-    attr: Attributor, start: int, end: int, countries: dict[str, EntityRecord] | None = None
-) -> list[EntityRecord]:
-    """Actors the sentence names without a name.
-
-    "the two sides", an opening "he" or "the company", and "his country" (the
-    nationality of the person "his" refers to).
-    """
-    out: list[EntityRecord] = []
-    sides = attr.find(_TWO_SIDES, start, end)
-    if sides:
-        out.extend(two_sides(attr, sides[0].start, countries))
-    for own in attr.find(_OWN_COUNTRY, start, end):
-        person = attr.resolve_pronoun(own.start, "m" if own.phrase.startswith("his") else "f")
-        if person is not None and person.nationality is not None and person.nationality not in out:
-            out.append(person.nationality)
-    tokens = attr.tokens
-    lo, hi = tokens.range(start, min(end, start + 60))
-    for i in range(lo, min(hi, lo + 3)):
-        word = tokens.words[i]
-        found: EntityRecord | None = None
-        if word in {"he", "she"}:
-            found = attr.resolve_pronoun(tokens.starts[i], "m" if word == "he" else "f")
-        elif word == "it" or (word in _ORG_SUBJECTS and i > lo and tokens.words[i - 1] in {"the", "its"}):
-            found = attr.last_entity(tokens.starts[i], "organization", within=3)
-        if found is not None:
-            out.append(found)
-            break
-    return out
-
-
-def two_sides(
-    attr: Attributor, offset: int, countries: dict[str, EntityRecord] | None = None
-) -> list[EntityRecord]:
-    """The two most recent distinct countries (else people, else organizations) before ``offset``.
-
-    A demonym ("Kenyan influence") counts as a mention of its country when
-    ``countries`` maps it to one of the article's records.
-    """
-    text = attr.doc.text
-    floor = max(0, offset - 3000)
-    mentions = [m for m in attr.index.between(floor, offset) if not attr.in_quote(m.start)]
-    places = [
-        (m.start, m.entity)
-        for m in mentions
-        if m.entity.kind == "place" and m.entity.subtype in (None, "Country")
-    ]
-    if countries:
-        places += [
-            (w.start(), countries[w.group()])
-            for w in _CAPITALIZED.finditer(text, floor, offset)
-            if w.group() in countries and not attr.in_quote(w.start())
-        ]
-    pools = [places] + [
-        [(m.start, m.entity) for m in mentions if m.entity.kind == kind]
-        for kind in ("person", "organization")
-    ]
-    for pool in pools:
-        seen: list[EntityRecord] = []
-        for _, rec in sorted(pool, key=lambda c: -c[0]):
-            if rec not in seen:
-                seen.append(rec)
-            if len(seen) == 2:
-                return seen[::-1]
-    return []
-
-
-_CAPITALIZED = re.compile(r"\b[A-Z][a-z]+\b")
+def events_stage(analysis: Analysis, draft: Draft) -> None:
+    """The ``events`` stage: adds ``find_events``'s finds to the draft, from the shared layers."""
+    draft.events.extend(
+        find_events(
+            analysis.doc,
+            analysis.index,
+            article_iri=analysis.article_iri,
+            base=analysis.base,
+            published=analysis.published,
+            attributor=analysis.attributor,
+        )
+    )

@@ -1,10 +1,8 @@
 """Direct quotations and whom the article credits with them.
 
-Quotations are found over paragraphs, not sentences: sentence splitters
-attach an opening mark to the wrong sentence, and a quotation may run over
-several paragraphs (a paragraph that opens with a mark and never closes it
-continues in the next paragraph that opens with a mark). Marks are paired in
-one left-to-right pass, so 10,000 marks cost 10,000 steps.
+Where the quotations are is a shared layer (``marks.find_marks``: marks
+paired over paragraphs, a quotation may run over several); this stage keeps
+those that are words said, not names, and finds who said them.
 
 The speaker is found by the ``Attributor`` (``attribution.py``): the subject
 of the nearest speech verb, a pronoun's referent or a role's organization. A
@@ -29,18 +27,22 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import attrs
-
-from newsmodel.extract.attribution import ACCORDING, WINDOW, WORD_RE, Attributor
+from newsmodel.extract.attribution import ACCORDING, WINDOW, WORD_RE, Attributor, build_attributor
 from newsmodel.extract.candidates import words_of
+from newsmodel.extract.marks import MARK, QuoteMarks, find_marks
 from newsmodel.extract.records import EntityIndex, EntityRecord
-from newsmodel.extract.sentences import Hit, split_sentences
+from newsmodel.extract.sentences import Hit
 from newsmodel.ids import DEFAULT_BASE, item_iri
 from newsmodel.model import Quotation
 from newsmodel.read.document import Document
 
-__all__ = ["build_attributor", "document_sentences", "find_quotations"]
+if TYPE_CHECKING:
+    from newsmodel.extract.analysis import Analysis
+    from newsmodel.extract.draft import Draft
+
+__all__ = ["find_quotations", "quotations_stage"]
 
 # --------------------------------------------------------------------------- word lists
 
@@ -58,125 +60,11 @@ _NAME_CUES = re.compile(
     re.IGNORECASE,
 )
 
-_MARK = re.compile(r"\"|''")
-
-
-def document_sentences(doc: Document) -> list[tuple[int, int]]:
-    """Every sentence of a document in order: the headline whole, then each body paragraph split.
-
-    >>> d = Document.build(headline="A b. C d", body="E f. G h.")
-    >>> [d.text[s:e] for s, e in document_sentences(d)]
-    ['A b. C d', 'E f.', 'G h.']
-    """
-    out: list[tuple[int, int]] = []
-    for start, end in doc.paragraphs:
-        if start < doc.body_start:
-            if end > start:
-                out.append((start, end))
-        else:
-            out.extend(split_sentences(doc.text, start, end))
-    return out
-
-
-# --------------------------------------------------------------------------- finding the marks
-
-
-@attrs.frozen
-class _Raw:
-    """One quotation before attribution: its content pieces (one per paragraph) and marks."""
-
-    open: int
-    close: int
-    pieces: tuple[tuple[int, int], ...]
-    paragraph: int
-
-    @property
-    def start(self) -> int:
-        return self.pieces[0][0]
-
-    @property
-    def end(self) -> int:
-        return self.pieces[-1][1]
-
-
-def _looks_like_closer(text: str, at: int, length: int) -> bool:
-    """A mark glued to the word before it and followed by a space or the end: a closer."""
-    before = text[at - 1] if at > 0 else " "
-    after = text[at + length] if at + length < len(text) else " "
-    return not before.isspace() and (after.isspace() or after in ",.;:!?)")
-
-
-def _double_quoted(doc: Document) -> list[_Raw]:
-    text = doc.text
-    found: list[_Raw] = []
-    open_at: tuple[int, int] | None = None  # (offset of the mark, its length)
-    open_para = 0
-    pieces: list[tuple[int, int]] = []
-    content_start = 0
-    for index, (p_start, p_end) in enumerate(doc.paragraphs):
-        marks = [(m.start(), m.end() - m.start()) for m in _MARK.finditer(text, p_start, p_end)]
-        i = 0
-        if open_at is not None:
-            if marks and marks[0][0] == p_start and index > 0 and p_start >= doc.body_start:
-                content_start = p_start + marks[0][1]
-                i = 1
-            else:  # never closed and not continued: not a quotation we can trust
-                open_at, pieces = None, []
-        while i < len(marks):
-            at, length = marks[i]
-            if open_at is None:
-                if not _looks_like_closer(text, at, length):
-                    open_at, open_para, content_start = (at, length), index, at + length
-            else:
-                pieces.append((content_start, at))
-                found.append(
-                    _Raw(open=open_at[0], close=at + length, pieces=tuple(pieces), paragraph=open_para)
-                )
-                open_at, pieces = None, []
-            i += 1
-        if open_at is not None:
-            if p_start < doc.body_start:  # the headline never continues into the body
-                open_at = None
-            else:
-                pieces.append((content_start, p_end))
-    return found
-
-
-def _is_headline_like(doc: Document, start: int, end: int) -> bool:
-    """The headline, or a short body line without a full stop (a sub-head, a related link)."""
-    if start < doc.body_start:
-        return True
-    if end - start > 160:
-        return False
-    return doc.text[end - 1] not in '.!?"' and doc.text.count(" ", start, end) < 20
-
-
-def _single_quoted(doc: Document) -> list[_Raw]:
-    """Single-quoted quotations, which headlines use in place of double marks."""
-    text = doc.text
-    found: list[_Raw] = []
-    for index, (p_start, p_end) in enumerate(doc.paragraphs):
-        if not _is_headline_like(doc, p_start, p_end) or "'" not in text[p_start:p_end]:
-            continue
-        opener: int | None = None
-        for at in range(p_start, p_end):
-            if text[at] != "'":
-                continue
-            before = text[at - 1] if at > p_start else " "
-            after = text[at + 1] if at + 1 < p_end else " "
-            if opener is None:
-                if (before.isspace() or before in "([-:") and not after.isspace() and after != "'":
-                    opener = at
-            elif not before.isspace() and not after.isalnum():
-                found.append(_Raw(open=opener, close=at + 1, pieces=((opener + 1, at),), paragraph=index))
-                opener = None
-    return found
-
 
 # --------------------------------------------------------------------------- quotations
 
 
-def _is_name(doc: Document, raw: _Raw, content: str) -> bool:
+def _is_name(doc: Document, raw: QuoteMarks, content: str) -> bool:
     """Names introduced as names ("nicknamed the …", "so-called …") and camel-case handles."""
     words = content.split()
     if not words:
@@ -242,16 +130,6 @@ def _after_attribution(attr: Attributor, close: int, hi: int) -> tuple[bool, Ent
     return False, None, False
 
 
-def build_attributor(
-    doc: Document, index: EntityIndex, sentences: Sequence[tuple[int, int]] | None = None
-) -> Attributor:
-    """An ``Attributor`` for ``doc`` that knows where its quotations are."""
-    raws = _double_quoted(doc) + _single_quoted(doc)
-    attr = Attributor(doc, index, sentences if sentences is not None else document_sentences(doc))
-    attr.set_quoted([piece for r in raws for piece in r.pieces])
-    return attr
-
-
 def find_quotations(
     doc: Document,
     index: EntityIndex,
@@ -260,22 +138,20 @@ def find_quotations(
     base: str = DEFAULT_BASE,
     sentences: Sequence[tuple[int, int]] | None = None,
     attributor: Attributor | None = None,
+    marks: Sequence[QuoteMarks] | None = None,
 ) -> list[Quotation]:
     """Every direct quotation of ``doc``, in text order, with its speaker's IRI when known.
 
-    ``sentences`` (``document_sentences``) or a whole ``attributor``
-    (``build_attributor``, shared with the event and agreement extractors)
-    may be passed when the caller has them; they are computed otherwise.
+    ``sentences`` (``sentences.document_sentences``), a whole ``attributor``
+    (``attribution.build_attributor``, shared with the event and agreement
+    stages) and the quotation ``marks`` (``marks.find_marks``) may be passed
+    when the caller has them; they are computed otherwise.
     """
-    raws = sorted(_double_quoted(doc) + _single_quoted(doc), key=lambda r: r.open)
-    if attributor is None:
-        attr = Attributor(doc, index, sentences if sentences is not None else document_sentences(doc))
-        attr.set_quoted([piece for r in raws for piece in r.pieces])
-    else:
-        attr = attributor
+    raws = list(marks) if marks is not None else find_marks(doc)
+    attr = attributor if attributor is not None else build_attributor(doc, index, sentences, raws)
     text = doc.text
 
-    kept: list[tuple[_Raw, str]] = []
+    kept: list[tuple[QuoteMarks, str]] = []
     for raw in raws:
         content = " ".join(text[s:e].strip() for s, e in raw.pieces).strip()
         if content and not _is_name(doc, raw, content):
@@ -379,7 +255,7 @@ def _prefix_speaker(attr: Attributor, sent_start: int, open_at: int) -> tuple[En
 
 
 def _share(
-    kept: list[tuple[_Raw, str]],
+    kept: list[tuple[QuoteMarks, str]],
     speakers: list[EntityRecord | None],
     decided: list[bool],
     sentence_of: list[tuple[int, int]],
@@ -428,14 +304,14 @@ def _share(
             )
 
 
-def _whole_sentence(attr: Attributor, raw: _Raw) -> bool:
+def _whole_sentence(attr: Attributor, raw: QuoteMarks) -> bool:
     """Whether a quotation makes up its sentence (nothing but a full stop outside its marks)."""
     text = attr.doc.text
     start, end = attr.sentence_of(raw.open)
     return not text[start : raw.open].strip() and not text[raw.close : max(end, raw.close)].strip(" .\n")
 
 
-def _previous_sentence_speaker(attr: Attributor, raw: _Raw) -> EntityRecord | None:
+def _previous_sentence_speaker(attr: Attributor, raw: QuoteMarks) -> EntityRecord | None:
     """``Lee admitted she was late. "…."``: a whole-sentence quotation after a speaker's sentence.
 
     The sentence before, in the same paragraph, must quote nothing and have a
@@ -451,7 +327,7 @@ def _previous_sentence_speaker(attr: Attributor, raw: _Raw) -> EntityRecord | No
         if before is None or "\n" in text[before[1] : raw.open]:
             return None  # only sentences of the quotation's own paragraph
         cursor = before[0]
-        if _MARK.search(text, before[0], before[1]):
+        if MARK.search(text, before[0], before[1]):
             return None
         verbs = attr.verbs(before[0], before[1])
         if verbs:
@@ -462,7 +338,7 @@ def _previous_sentence_speaker(attr: Attributor, raw: _Raw) -> EntityRecord | No
     return None
 
 
-def _next_sentence_speaker(attr: Attributor, raw: _Raw) -> EntityRecord | None:
+def _next_sentence_speaker(attr: Attributor, raw: QuoteMarks) -> EntityRecord | None:
     """``"…." Lee said the plan had failed.``: a quotation that is a whole sentence, credited by the next one.
 
     The next sentence (in the same paragraph or opening the next one) must
@@ -476,7 +352,7 @@ def _next_sentence_speaker(attr: Attributor, raw: _Raw) -> EntityRecord | None:
     if following is None or following[0] < raw.close:
         return None
     n_start, n_end = following
-    if _MARK.search(text, n_start, n_end) or text.count("\n\n", raw.close, n_start) > 1:
+    if MARK.search(text, n_start, n_end) or text.count("\n\n", raw.close, n_start) > 1:
         return None
     verbs = attr.verbs(n_start, n_end)
     if not verbs or len(WORD_RE.findall(text[n_start : verbs[0].start])) > 12:
@@ -487,7 +363,7 @@ def _next_sentence_speaker(attr: Attributor, raw: _Raw) -> EntityRecord | None:
     return who if kind == "entity" else None
 
 
-def _last_paragraph(starts: list[int], raw: _Raw) -> int:
+def _last_paragraph(starts: list[int], raw: QuoteMarks) -> int:
     """The paragraph where a quotation ends (one that runs over paragraphs ends after it opened).
 
     ``starts`` are the document's paragraph starts.
@@ -495,6 +371,20 @@ def _last_paragraph(starts: list[int], raw: _Raw) -> int:
     return max(bisect.bisect_right(starts, raw.pieces[-1][0]) - 1, raw.paragraph)
 
 
-def _whole_paragraph(doc: Document, raw: _Raw) -> bool:
+def _whole_paragraph(doc: Document, raw: QuoteMarks) -> bool:
     p_start, p_end = doc.paragraphs[raw.paragraph]
     return raw.open == p_start and not doc.text[raw.close : p_end].strip()
+
+
+def quotations_stage(analysis: Analysis, draft: Draft) -> None:
+    """The ``quotations`` stage: adds ``find_quotations``'s finds to the draft, from the shared layers."""
+    draft.quotations.extend(
+        find_quotations(
+            analysis.doc,
+            analysis.index,
+            article_iri=analysis.article_iri,
+            base=analysis.base,
+            attributor=analysis.attributor,
+            marks=analysis.quote_marks,
+        )
+    )

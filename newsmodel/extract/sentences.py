@@ -25,9 +25,12 @@ import itertools
 import re
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-__all__ = ["Hit", "PhraseMatcher", "Tokens", "scan_many", "split_sentences"]
+if TYPE_CHECKING:
+    from newsmodel.read.document import Document
+
+__all__ = ["Hit", "PhraseMatcher", "Tokens", "document_sentences", "scan_many", "split_sentences"]
 
 # Words after which a full stop is an abbreviation mark, not a sentence end
 # (compared lowercase, without the dot). General English: titles, months,
@@ -215,6 +218,24 @@ _BOUNDARY = re.compile(r"""[.!?]+(["')\]]*)(?=\s+["'(\[]?[A-Z0-9])""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-]*)$")
 _WORD_AFTER = re.compile(r"\s+[\"'(\[]?([A-Za-z]+)")
 _QUOTE = re.compile(r'"|\'\'')
+
+
+def document_sentences(doc: Document) -> list[tuple[int, int]]:
+    """Every sentence of a document in order: the headline whole, then each body paragraph split.
+
+    >>> from newsmodel.read.document import Document
+    >>> d = Document.build(headline="A b. C d", body="E f. G h.")
+    >>> [d.text[s:e] for s, e in document_sentences(d)]
+    ['A b. C d', 'E f.', 'G h.']
+    """
+    out: list[tuple[int, int]] = []
+    for start, end in doc.paragraphs:
+        if start < doc.body_start:
+            if end > start:
+                out.append((start, end))
+        else:
+            out.extend(split_sentences(doc.text, start, end))
+    return out
 
 
 def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:

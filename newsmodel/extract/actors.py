@@ -1,0 +1,168 @@
+"""Who acts in a sentence without being named there: shared by the event and agreement stages.
+
+Both stages take as participants the entities a sentence names, and also the
+ones it points at: "the two sides" and "both countries" (the two most recent
+countries, else people, else organizations), an opening "he"/"she" or "the
+company", and "his country" (the nationality of the person "his" refers to).
+A demonym ("Kenyan officials") stands for its country when the article holds
+that country. These rules live here, not in either stage, so that neither
+stage imports the other.
+
+>>> from newsmodel.extract.records import EntityRecord
+>>> is_actor(EntityRecord(kind="place", name="Lima", iri="urn:x:lima", subtype="City"))
+False
+>>> is_actor(EntityRecord(kind="place", name="Peru", iri="urn:x:peru", subtype="Country"))
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import cast
+
+from newsmodel.extract.attribution import Attributor
+from newsmodel.extract.gazetteer import lexicon
+from newsmodel.extract.records import EntityIndex, EntityRecord
+from newsmodel.extract.sentences import PhraseMatcher
+
+__all__ = ["country_records", "implicit_actors", "is_actor", "shared_countries", "two_sides"]
+
+_PAIR_NOUNS = [
+    "sides",
+    "countries",
+    "nations",
+    "leaders",
+    "presidents",
+    "governments",
+    "companies",
+    "firms",
+    "men",
+    "parties",
+    "states",
+]
+#: "the two sides", "both countries": two actors named before.
+_TWO_SIDES = PhraseMatcher(
+    [f"{lead} {noun}" for lead in ("the two", "both") for noun in _PAIR_NOUNS], shared=True
+)
+#: "his country": the nationality of the person the pronoun refers to.
+_OWN_COUNTRY = PhraseMatcher(
+    [f"{pronoun} {noun}" for pronoun in ("his", "her") for noun in ("country", "nation", "government")],
+    shared=True,
+)
+#: Subject words that stand for an organization named before ("the company said").
+_ORG_SUBJECTS = frozenset(
+    {"company", "firm", "group", "agency", "airline", "carrier", "ministry", "government"}
+)
+
+
+def country_records(index: EntityIndex) -> dict[str, EntityRecord]:
+    """Demonyms ("Peruvian", "Kenyan") -> the article's record of that country, where it has one."""
+    places = lexicon().places
+    by_country = _demonyms_by_country()
+    out: dict[str, EntityRecord] = {}
+    for rec in index.records:
+        if rec.kind != "place" and not rec.also_other:
+            continue
+        for name in (rec.name, *rec.aliases):
+            entry = places.get(name)
+            for demonym in by_country.get(entry.name if entry else name, ()):
+                out.setdefault(demonym, rec)
+    return out
+
+
+@functools.cache
+def _demonyms_by_country() -> dict[str, tuple[str, ...]]:
+    lex = lexicon()
+    grouped: dict[str, list[str]] = {}
+    for demonym, country in lex.demonyms.items():
+        entry = lex.places.get(country)
+        grouped.setdefault(entry.name if entry else country, []).append(demonym)
+    return {country: tuple(names) for country, names in grouped.items()}
+
+
+def shared_countries(attr: Attributor) -> dict[str, EntityRecord]:
+    """``country_records`` of the attributor's index, computed once per document."""
+    found = attr.memo.get("countries")
+    if found is None:
+        found = attr.memo["countries"] = country_records(attr.index)
+    return cast(dict[str, EntityRecord], found)
+
+
+def is_actor(rec: EntityRecord) -> bool:
+    """Whether an entity can act in an event or agreement: people, organizations, countries, states.
+
+    Cities, regions and buildings are where things happen, unless the text
+    uses them for the body that sits there ("Ottawa would respond", "the White House said").
+    """
+    return rec.kind != "place" or rec.also_other or rec.subtype in (None, "Country", "AdministrativeArea")
+
+
+def implicit_actors(
+    attr: Attributor, start: int, end: int, countries: dict[str, EntityRecord] | None = None
+) -> list[EntityRecord]:
+    """Actors the sentence names without a name.
+
+    "the two sides", an opening "he" or "the company", and "his country" (the
+    nationality of the person "his" refers to).
+    """
+    out: list[EntityRecord] = []
+    sides = attr.find(_TWO_SIDES, start, end)
+    if sides:
+        out.extend(two_sides(attr, sides[0].start, countries))
+    for own in attr.find(_OWN_COUNTRY, start, end):
+        person = attr.resolve_pronoun(own.start, "m" if own.phrase.startswith("his") else "f")
+        if person is not None and person.nationality is not None and person.nationality not in out:
+            out.append(person.nationality)
+    tokens = attr.tokens
+    lo, hi = tokens.range(start, min(end, start + 60))
+    for i in range(lo, min(hi, lo + 3)):
+        word = tokens.words[i]
+        found: EntityRecord | None = None
+        if word in {"he", "she"}:
+            found = attr.resolve_pronoun(tokens.starts[i], "m" if word == "he" else "f")
+        elif word == "it" or (word in _ORG_SUBJECTS and i > lo and tokens.words[i - 1] in {"the", "its"}):
+            found = attr.last_entity(tokens.starts[i], "organization", within=3)
+        if found is not None:
+            out.append(found)
+            break
+    return out
+
+
+def two_sides(
+    attr: Attributor, offset: int, countries: dict[str, EntityRecord] | None = None
+) -> list[EntityRecord]:
+    """The two most recent distinct countries (else people, else organizations) before ``offset``.
+
+    A demonym ("Kenyan influence") counts as a mention of its country when
+    ``countries`` maps it to one of the article's records.
+    """
+    text = attr.doc.text
+    floor = max(0, offset - 3000)
+    mentions = [m for m in attr.index.between(floor, offset) if not attr.in_quote(m.start)]
+    places = [
+        (m.start, m.entity)
+        for m in mentions
+        if m.entity.kind == "place" and m.entity.subtype in (None, "Country")
+    ]
+    if countries:
+        places += [
+            (w.start(), countries[w.group()])
+            for w in _CAPITALIZED.finditer(text, floor, offset)
+            if w.group() in countries and not attr.in_quote(w.start())
+        ]
+    pools = [places] + [
+        [(m.start, m.entity) for m in mentions if m.entity.kind == kind]
+        for kind in ("person", "organization")
+    ]
+    for pool in pools:
+        seen: list[EntityRecord] = []
+        for _, rec in sorted(pool, key=lambda c: -c[0]):
+            if rec not in seen:
+                seen.append(rec)
+            if len(seen) == 2:
+                return seen[::-1]
+    return []
+
+
+_CAPITALIZED = re.compile(r"\b[A-Z][a-z]+\b")
