@@ -170,3 +170,31 @@ def test_definite_mention_of_a_reported_event_is_not_a_second_one() -> None:
     )
     events = _events(body, PEOPLE)
     assert [str(e.start_date) for e in events] == ["2023-03-27", "2023-03-28"]
+
+
+def test_participle_after_a_preposition_is_an_adjective() -> None:
+    """'lives on occupied land' reports no occupation; 'Ann Lee occupied the square' does."""
+    assert _events("Ann Lee thanked Bo Chen, who farms on occupied land.", PEOPLE) == []
+    [event] = _events("Ann Lee occupied the square with Bo Chen.", PEOPLE)
+    assert event.kind is EventKind.WAR
+
+
+def test_the_medium_of_words_is_no_second_event() -> None:
+    """'said in the announcement' reports words; 'made an announcement with' is an announcement."""
+    assert _events("Ann Lee said in the announcement that Bo Chen would stay.", PEOPLE) == []
+    [event] = _events("Ann Lee made an announcement with Bo Chen.", PEOPLE)
+    assert event.kind is EventKind.ANNOUNCEMENT
+
+
+def test_a_name_before_a_trigger_noun_does_not_hide_the_wish() -> None:
+    """'calling for a Grand Assembly Council debate' asks for one; 'attended a … debate' reports one."""
+    spec: Spec = {**PEOPLE, "Grand Assembly Council": ("organization", None)}
+    assert _events("Ann Lee is calling for a Grand Assembly Council debate.", spec) == []
+    [event] = _events("Ann Lee attended a Grand Assembly Council debate.", spec)
+    assert event.kind is EventKind.MEETING
+
+
+def test_a_perfect_infinitive_describes_rather_than_reports() -> None:
+    """'the only envoy to have met Bo Chen' characterizes Ann Lee; 'Ann Lee met Bo Chen' is a meeting."""
+    assert _events("Ann Lee is the only envoy to have met Bo Chen.", PEOPLE) == []
+    assert len(_events("Ann Lee met Bo Chen.", PEOPLE)) == 1

@@ -112,7 +112,7 @@ _UNREAL = re.compile(
     r"not|never|no|n't|without|hope|hopes|hoped|hoping|want|wants|wanted|wish|plan|plans|planning|"
     r"propose|proposed|proposes|possible|possibly|potential|likely|unlikely|threatened|threatening|"
     r"seek|seeks|sought|try|tries|tried|trying|aim|aims|consider|considering|expected|expects|"
-    r"urged|urges|called for|calling for|demanded)\b",
+    r"urged|urges|called for|calling for|demanded|to have)\b",
     re.IGNORECASE,
 )
 _ANAPHORIC = re.compile(r"(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -121,6 +121,11 @@ _ANAPHORIC = re.compile(r"(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$", re.I
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _IMPERATIVE = re.compile(r"(?:(?:please|for [\w\s]{1,40},)\s*)?$", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|his|her|their)\s+$", re.IGNORECASE)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|at|of|for|with|from|into|under|over)\s+$", re.IGNORECASE)
+#: "said in a statement", "wrote in the announcement": the medium of words already reported.
+_MEDIUM_BEFORE = re.compile(
+    r"\b(?:said|says|told|tells|wrote|writes|added|stated)\s+in\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE
+)
 _CLAUSE_CUT = re.compile(r"[,;:()]|\b(?:and|but|while|which|who|that|as|after|before|because)\b")
 
 #: Prepositions that make the place after them the event's location.
@@ -168,17 +173,36 @@ def _as_used(text: str, sent_start: int, hit: Hit, trigger: Trigger) -> Trigger 
         return attrs.evolve(trigger, verbal=not after_determiner, nominal=after_determiner)
     if trigger.verbal and after_determiner:
         return None
+    if (
+        trigger.verbal
+        and hit.phrase.endswith("ed")
+        and _PREPOSITION_BEFORE.search(text, max(sent_start, hit.start - 8), hit.start)
+    ):
+        return None  # "built on occupied land", "of elected officials": an adjective
     return trigger
 
 
-def _is_unreal(text: str, sent_start: int, at: int, nominal: bool) -> bool:
+def _modifier_start(attr: Attributor, match: Hit) -> int | None:
+    """Where a name right before the trigger starts ("a Security Council debate"), if there is one."""
+    text = attr.doc.text
+    gap = match.start
+    while gap > 0 and text[gap - 1] == " ":
+        gap -= 1
+    mention = attr.mention_ending_at(gap) if gap < match.start else None
+    return mention.start if mention is not None else None
+
+
+def _is_unreal(text: str, sent_start: int, at: int, nominal: bool, modifier_start: int | None = None) -> bool:
     """Whether the clause leading to the trigger at ``at`` is hypothetical or negated.
 
     A verb is judged by its whole clause ("could soon meet"); a noun only by
     the few words before it ("no deal", "a possible summit"), because the
     clause's modal often governs another verb ("could agree to halt the fighting").
+    A name that modifies the noun ("calling for a Security Council debate",
+    starting at ``modifier_start``) does not count towards those few words.
     """
-    left = max(sent_start, at - (24 if nominal else 60))
+    reach = at if modifier_start is None else modifier_start
+    left = max(sent_start, reach - (24 if nominal else 60))
     for cut in _CLAUSE_CUT.finditer(text, left, at):
         left = cut.end()
     return bool(_UNREAL.search(text, left, at))
@@ -233,7 +257,7 @@ def find_events(
         real = [
             trigger is not None
             and not attr.in_quote(match.start)
-            and not _is_unreal(text, sent_start, match.start, trigger.nominal)
+            and not _is_unreal(text, sent_start, match.start, trigger.nominal, _modifier_start(attr, match))
             for match, trigger in zip(hits, resolved, strict=True)
         ]
         for number, (match, trigger) in enumerate(zip(hits, resolved, strict=True)):
@@ -241,6 +265,8 @@ def find_events(
                 continue
             if not trigger.nominal and _IMPERATIVE.match(text, sent_start, match.start):
                 continue  # "Visit our website", "For details, visit …": an instruction, not news
+            if trigger.nominal and _MEDIUM_BEFORE.search(text, max(0, match.start - 60), match.start):
+                continue  # "Lee said in the announcement": the saying is the news, not a second event
             if trigger.nominal and _ANAPHORIC.match(text, sent_start, match.start):
                 continue  # "The talks come as…": a happening reported before, not a new one
             if (
