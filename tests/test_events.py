@@ -198,3 +198,29 @@ def test_a_perfect_infinitive_describes_rather_than_reports() -> None:
     """'the only envoy to have met Bo Chen' characterizes Ann Lee; 'Ann Lee met Bo Chen' is a meeting."""
     assert _events("Ann Lee is the only envoy to have met Bo Chen.", PEOPLE) == []
     assert len(_events("Ann Lee met Bo Chen.", PEOPLE)) == 1
+
+
+def test_a_general_verb_after_a_named_actor_is_an_event() -> None:
+    """'Ann Lee has donated …' is an event of kind other with Ann Lee in it, though no trigger is listed."""
+    [event] = _events("Ann Lee has donated the old mill to Bo Chen.", PEOPLE)
+    assert event.kind is EventKind.OTHER and event.cameo_code is None
+    assert event.attendees[0] == _iri("Ann Lee", "person")
+    assert _iri("Bo Chen", "person") in event.attendees
+
+
+def test_a_general_verb_needs_a_named_asserted_subject_doing_something() -> None:
+    """No event from a pronoun subject, a catenative, a denial, a reduced relative or a present state."""
+    for sentence in (
+        "She donated the old mill to Bo Chen.",  # the subject is not a name
+        "Ann Lee declined to comment on Bo Chen.",  # the happening would be the verb after "to"
+        "Ann Lee never repaired the mill of Bo Chen.",  # denied
+        "The mill repaired by Ann Lee fell to Bo Chen.",  # a participle after a noun
+        "Ann Lee is rescued from the claims of Bo Chen.",  # a present passive: a state
+    ):
+        assert _events(sentence, PEOPLE) == [], sentence
+
+
+def test_a_listed_trigger_wins_over_a_general_verb() -> None:
+    """A sentence with a listed trigger reports that event only, not a second one from a general verb."""
+    [event] = _events("Ann Lee met Bo Chen and repaired the mill.", PEOPLE)
+    assert event.kind is EventKind.MEETING

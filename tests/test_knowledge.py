@@ -84,6 +84,27 @@ def test_user_speech_verb_and_event_trigger_change_what_is_found(tmp_path: Path)
     assert "meeting" in after["events"]
 
 
+def test_user_event_verb_finds_a_happening(tmp_path: Path) -> None:
+    """A verb added to event_verbs.txt makes 'Name <verb> …' an event; without it there is none."""
+    code = (
+        "import json, newsmodel as nm\n"
+        "a = nm.read_text('Report\\n\\nGovernor Tom Reyes zorbled the old bridge near Springfield.',"
+        " {'datePublished': '2019-05-08'})\n"
+        "print(json.dumps([e.kind.value for e in a.events]))"
+    )
+
+    def events(env_dirs: list[Path]) -> list[str]:
+        env = {**os.environ, knowledge.ENV_VAR: os.pathsep.join(map(str, env_dirs))}
+        command = [sys.executable, "-c", code]
+        run = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
+        found: list[str] = json.loads(run.stdout)
+        return found
+
+    (tmp_path / "event_verbs.txt").write_text("zorbled  # invented\n")
+    assert events([]) == []
+    assert events([tmp_path]) == ["other"]
+
+
 # --------------------------------------------------------------------------- one test per extendable list
 
 #: Each extendable knowledge file: (a line to add, an invented sentence it changes).

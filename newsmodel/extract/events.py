@@ -40,7 +40,7 @@ from typing import cast
 import attrs
 
 from newsmodel import knowledge
-from newsmodel.extract.attribution import Attributor
+from newsmodel.extract.attribution import Attributor, speech_verbs
 from newsmodel.extract.dates import DateMention, find_dates
 from newsmodel.extract.gazetteer import lexicon
 from newsmodel.extract.quotes import build_attributor
@@ -87,6 +87,22 @@ def trigger_table() -> _Table:
                 elif nominal and known.kind == kind:
                     triggers[word.lower()] = attrs.evolve(known, nominal=True)
     return _Table(PhraseMatcher(triggers, shared=True), triggers)
+
+
+@functools.cache
+def happening_verbs() -> PhraseMatcher:
+    """The general verbs of ``data/event_verbs.txt`` (WordNet's verbs of doing), loaded once.
+
+    They report a happening only with a named subject ("Acme acquired Bolt"),
+    and only in a sentence whose own trigger list found nothing.
+    """
+    forms: set[str] = set()
+    for line in knowledge.read_text("event_verbs.txt").splitlines():
+        forms.update(line.split("#", 1)[0].split())
+    return PhraseMatcher(forms, shared=True)
+
+
+_GENERAL = Trigger(kind=EventKind.OTHER, cameo=None, nominal=False, verbal=True)
 
 
 #: Which kind wins when a sentence holds triggers of several: the specific before the general.
@@ -281,7 +297,8 @@ def find_events(
                 if as_used is not None and as_used.nominal and following.start - match.end < 25:
                     continue  # a light verb: "paid a visit", "launch attacks", "held talks"
             found[trigger.kind] = (match, trigger)
-        if not found:
+        general = None if found else _general_happening(attr, sent_start, sent_end)
+        if not found and general is None:
             continue
         frame = _Frame.of(attr, sent_start, sent_end, published, countries)
         frame.earlier = earlier_dates
@@ -293,6 +310,9 @@ def find_events(
             if frame.anchored or extra:
                 out.append(frame.event(doc, article_iri, kind, match, trigger, extra, base=base))
                 reported.add(kind)
+        if general is not None:
+            verb, subject = general
+            out.append(frame.event(doc, article_iri, EventKind.OTHER, verb, _GENERAL, [subject], base=base))
     return out
 
 
@@ -441,6 +461,65 @@ def _trigger_actors(
     sent_start, _ = attr.sentence_of(match.start)
     kind, who = attr.subject_before(match.start, sent_start)
     return [who] if kind == "entity" and who is not None else []
+
+
+#: "is based", "are frustrated": a present passive names a state; "declined to comment",
+#: "managed to": the happening is the verb after "to", if any.
+_STATE_BEFORE = re.compile(r"\b(?:is|are|am)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_CATENATIVE_AFTER = re.compile(r"\s+to\s+[a-z]")
+#: "a campaign led by X": a participle after a noun, not the clause's verb.
+_AGENT_AFTER = re.compile(r"\s+by\b")
+_AUXILIARY_BEFORE = re.compile(
+    r"\b(?:was|were|been|be|being|is|are|has|have|had)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+
+
+def _general_happening(attr: Attributor, start: int, end: int) -> tuple[Hit, EntityRecord] | None:
+    """The first general verb of doing (``happening_verbs``) right after a named actor, if any.
+
+    Only a name right before the verb counts as its subject (auxiliaries and
+    adverbs between: "Acme has quietly acquired"): a pronoun, a role or a
+    subject across a relative clause is too often someone else.
+    """
+    text = attr.doc.text
+    for hit in attr.find(happening_verbs(), start, end):
+        if not _general_verb(attr, hit, start):
+            continue
+        named = attr.index.last_before(hit.start)
+        if named is None or named.start < start or not _SUBJECT_GAP.fullmatch(text, named.end, hit.start):
+            continue
+        if _OBJECT_BEFORE.search(text, max(start, named.start - 8), named.start):
+            continue  # "repaired by Ann Lee fell": a name after a preposition is no subject
+        if is_actor(named.entity) and not attr.in_quote(named.start):
+            return hit, named.entity
+    return None
+
+
+_OBJECT_BEFORE = re.compile(r"\b(?:by|to|of|for|with|from|in|on|at|into|than)\s+(?:the\s+)?$", re.IGNORECASE)
+#: What may stand between a subject and its verb: auxiliaries, a few adverbs of time, "-ly" adverbs.
+_SUBJECT_GAP = re.compile(
+    r"(?:\s+|\b(?:has|have|had|was|were|been|also|then|later|now|today|yesterday|\w+ly)\b)*"
+)
+
+
+def _general_verb(attr: Attributor, hit: Hit, start: int) -> bool:
+    """Whether a general verb is asserted here as a verb.
+
+    Not in a quotation, not a noun, not a wish or a denial, not speech, not a
+    state ("is based"), not a catenative ("declined to comment").
+    """
+    text = attr.doc.text
+    if attr.in_quote(hit.start) or not text[hit.start].islower():
+        return False
+    if _DETERMINER_BEFORE.search(text, max(start, hit.start - 8), hit.start):
+        return False  # "the attacks", "its supplies": a noun
+    if _is_unreal(text, start, hit.start, False) or hit.phrase in speech_verbs().phrases:
+        return False  # "he added": words, not a happening
+    before = max(start, hit.start - 20)
+    if _STATE_BEFORE.search(text, before, hit.start) or _CATENATIVE_AFTER.match(text, hit.end):
+        return False
+    # "a campaign led by X": a participle after a noun, unless an auxiliary makes it passive
+    return not (_AGENT_AFTER.match(text, hit.end) and not _AUXILIARY_BEFORE.search(text, before, hit.start))
 
 
 def _cameo(text: str, sent_start: int, match: Hit, kind: EventKind, trigger: Trigger) -> str | None:
