@@ -224,3 +224,12 @@ def test_a_listed_trigger_wins_over_a_general_verb() -> None:
     """A sentence with a listed trigger reports that event only, not a second one from a general verb."""
     [event] = _events("Ann Lee met Bo Chen and repaired the mill.", PEOPLE)
     assert event.kind is EventKind.MEETING
+
+
+def test_a_definite_happening_that_opens_the_news_is_reported() -> None:
+    """'The merger of …' as the first event of an article is news; after an earlier event it refers back."""
+    spec: Spec = {"Acme Corp": ("organization", None), "Bolt Inc": ("organization", None)}
+    [opening] = _events("The merger of Acme Corp and Bolt Inc became final on Tuesday.", spec)
+    assert opening.kind is EventKind.OTHER
+    events = _events("Acme Corp met Bolt Inc on Monday. The merger of Acme Corp and Bolt Inc is large.", spec)
+    assert [e.kind for e in events] == [EventKind.MEETING]

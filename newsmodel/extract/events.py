@@ -283,8 +283,8 @@ def find_events(
                 continue  # "Visit our website", "For details, visit …": an instruction, not news
             if trigger.nominal and _MEDIUM_BEFORE.search(text, max(0, match.start - 60), match.start):
                 continue  # "Lee said in the announcement": the saying is the news, not a second event
-            if trigger.nominal and _ANAPHORIC.match(text, sent_start, match.start):
-                continue  # "The talks come as…": a happening reported before, not a new one
+            if trigger.nominal and reported and _ANAPHORIC.match(text, sent_start, match.start):
+                continue  # "The talks come as…" after an event: that one again, not a new one
             if (
                 trigger.nominal
                 and trigger.kind in reported
