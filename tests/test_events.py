@@ -86,7 +86,7 @@ def test_headline_is_not_an_event_source() -> None:
 
 def test_one_event_per_sentence_by_default_more_on_request() -> None:
     """The most specific kind wins a sentence; per_sentence=2 also keeps the second kind."""
-    body = "Ann Lee signed the pact in Oslo and later met Bo Chen."
+    body = "Ann Lee signed the pact in Oslo, where she first met Bo Chen."
     spec: Spec = {**PEOPLE, "Oslo": ("place", "City")}
     assert [e.kind for e in _events(body, spec)] == [EventKind.SIGNING]
     assert [e.kind for e in _events(body, spec, per_sentence=2)] == [EventKind.SIGNING, EventKind.MEETING]
@@ -233,3 +233,13 @@ def test_a_definite_happening_that_opens_the_news_is_reported() -> None:
     assert opening.kind is EventKind.OTHER
     events = _events("Acme Corp met Bolt Inc on Monday. The merger of Acme Corp and Bolt Inc is large.", spec)
     assert [e.kind for e in events] == [EventKind.MEETING]
+
+
+def test_a_predicate_joined_by_and_is_a_second_event() -> None:
+    """'met … and paid a visit to …' reports a meeting and a visit; a relative clause adds nothing."""
+    spec: Spec = {**PEOPLE, "Vell Prison": ("place", "Landmark")}
+    both = _events("Ann Lee met Bo Chen and paid a visit to Vell Prison.", spec)
+    assert [e.kind for e in both] == [EventKind.MEETING, EventKind.VISIT]
+    assert len({e.id for e in both}) == 2
+    one = _events("Ann Lee met Bo Chen, who paid a visit to Vell Prison.", spec)
+    assert [e.kind for e in one] == [EventKind.MEETING]

@@ -6,7 +6,12 @@ shipped list ``data/event_triggers.json``: "met", "visit", "election",
 date). A trigger in a hypothetical, negated or hoped-for clause ("could
 meet", "would face", "did not sign", "if talks fail") reports no event and is
 skipped; so is one inside a quotation (the speaker's words, not the
-reporter's assertion). One sentence may hold several events, one per kind.
+reporter's assertion). One sentence may hold several events, one per kind:
+the most specific, and a second predicate joined to its verb by "and" ("met
+the ministers and paid a visit to the prison"). Where no listed trigger
+reports anything, a general verb of doing (``data/event_verbs.txt``, from
+WordNet: "donated", "repaired") right after a named actor reports an event of
+kind ``other``.
 
 Participants are the named people, organizations and acting countries of the
 sentence (a place after "in", "at", "near"… is the location instead); a
@@ -244,7 +249,8 @@ def find_events(
     passed by a caller that has them already. ``per_sentence`` caps the
     events taken from one sentence (the most specific kinds first): most
     sentences report one happening, and every extra kind found is more often
-    a background mention than a second event.
+    a background mention than a second event, except a predicate joined by
+    "and" to the chosen verb, which adds one more.
     """
     attr = attributor if attributor is not None else build_attributor(doc, index, sentences)
     table = trigger_table()
@@ -305,7 +311,9 @@ def find_events(
         ranked = sorted(
             found.items(), key=lambda item: (item[1][1].nominal, _RANK[item[0]], item[1][0].start)
         )
-        for kind, (match, trigger) in ranked[:per_sentence]:
+        chosen = ranked[:per_sentence]
+        chosen += [item for item in ranked[per_sentence:] if _coordinated(text, chosen, item[1][0])][:1]
+        for kind, (match, trigger) in chosen:
             extra = _trigger_actors(attr, match, trigger, countries)
             if frame.anchored or extra:
                 out.append(frame.event(doc, article_iri, kind, match, trigger, extra, base=base))
@@ -472,6 +480,25 @@ _AGENT_AFTER = re.compile(r"\s+by\b")
 _AUXILIARY_BEFORE = re.compile(
     r"\b(?:was|were|been|be|being|is|are|has|have|had)\s+(?:\w+ly\s+)?$", re.IGNORECASE
 )
+
+
+#: "… and paid a visit", "… and signed": a second predicate of the same subject.
+_AND_PREDICATE = re.compile(r"[^,;.:()]*\band\s+(?:[a-z]+\s+){0,2}$")
+
+
+def _coordinated(text: str, chosen: list[tuple[EventKind, tuple[Hit, Trigger]]], hit: Hit) -> bool:
+    """Whether ``hit`` opens a predicate joined by "and" to the verb of an event already chosen.
+
+    "Lee met the ministers and paid a visit to the prison" reports two
+    happenings of one actor; a second trigger anywhere else in the sentence
+    is more often background than news.
+    """
+    return any(
+        not trigger.nominal
+        and match.end <= hit.start
+        and _AND_PREDICATE.fullmatch(text, match.end, hit.start) is not None
+        for _, (match, trigger) in chosen
+    )
 
 
 def _general_happening(attr: Attributor, start: int, end: int) -> tuple[Hit, EntityRecord] | None:
