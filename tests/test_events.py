@@ -152,14 +152,14 @@ def test_event_ids_are_deterministic() -> None:
 
 
 def test_event_without_a_date_of_its_own_takes_the_paragraphs_time() -> None:
-    """A dateless sentence takes its paragraph's last date phrase before it, never another paragraph's."""
+    """A dateless sentence takes its paragraph's last date phrase before it, else the lead's time."""
     body = (
         "On Monday, the two leaders arrived in the capital. Ann Lee met Bo Chen at noon.\n\n"
         "Ann Lee met Bo Chen again later."
     )
     first, second = _events(body, PEOPLE)
     assert str(first.start_date) == "2023-03-27" and first.date_text == "On Monday"
-    assert second.start_date is None
+    assert str(second.start_date) == "2023-03-27"  # the news's own time, from the lead
 
 
 def test_definite_mention_of_a_reported_event_is_not_a_second_one() -> None:
@@ -243,3 +243,29 @@ def test_a_predicate_joined_by_and_is_a_second_event() -> None:
     assert len({e.id for e in both}) == 2
     one = _events("Ann Lee met Bo Chen, who paid a visit to Vell Prison.", spec)
     assert [e.kind for e in one] == [EventKind.MEETING]
+
+
+def test_a_country_after_a_verb_or_a_clause_word_is_no_location() -> None:
+    """'agreed to allow Valoria to use …', 'on Monday accused Valoria' and 'over whether the Valoria' put
+    nothing in Valoria; 'in northern Valoria' does."""
+    spec: Spec = {**PEOPLE, "Valoria": ("place", "Country")}
+    for sentence in (
+        "Ann Lee agreed to allow Valoria to host the talks with Bo Chen.",
+        "Ann Lee on Monday attacked Valoria and Bo Chen.",
+        "Ann Lee met Bo Chen over whether the Valoria pact holds.",
+    ):
+        [event] = _events(sentence, spec)
+        assert event.location is None, sentence
+    [event] = _events("Ann Lee met Bo Chen in northern Valoria.", spec)
+    assert event.location == _iri("Valoria", "place")
+
+
+def test_an_undated_paragraph_takes_the_time_of_the_lead() -> None:
+    """A later paragraph without a date of its own happens at the lead's time (within a week of
+    publication); a war, a lasting state, is not dated so."""
+    body = "Ann Lee met Bo Chen on Monday.\n\nBo Chen visited Ann Lee too.\n\nAnn Lee and Bo Chen fought."
+    events = _events(body, PEOPLE)
+    assert [e.kind for e in events] == [EventKind.MEETING, EventKind.VISIT, EventKind.WAR]
+    assert [str(e.start_date) if e.start_date else None for e in events] == ["2023-03-27", "2023-03-27", None]
+    old_news = _events("Ann Lee met Bo Chen on March 1.\n\nBo Chen visited Ann Lee too.", PEOPLE)
+    assert [str(e.start_date) if e.start_date else None for e in old_news] == ["2023-03-01", None]

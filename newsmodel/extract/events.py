@@ -18,8 +18,10 @@ sentence (a place after "in", "at", "near"… is the location instead); a
 sentence-opening "he"/"she", "the company" or "the two sides" is resolved.
 The date is the sentence's date phrase nearest the trigger, resolved against
 the publication date by ``newsmodel.extract.dates``; a sentence without one
-takes the last date phrase of its paragraph before it (the narrative's time); the description is the
-whole evidence sentence as published.
+takes the last date phrase of its paragraph before it (the narrative's time),
+else the lead paragraph's first date when that lies within a week of
+publication (the news's own time; never for a war, a lasting state); the
+description is the whole evidence sentence as published.
 
 >>> import datetime as dt
 >>> from newsmodel.read.document import Document
@@ -150,9 +152,15 @@ _MEDIUM_BEFORE = re.compile(
 _CLAUSE_CUT = re.compile(r"[,;:()]|\b(?:and|but|while|which|who|that|as|after|before|because)\b")
 
 #: Prepositions that make the place after them the event's location.
+#: Up to two lowercase modifiers may stand between ("in northern Syria", "at the old Kremlin"),
+#: never a capitalized word ("on Wednesday accused China"), a clause word ("over whether the
+#: United States") or, after "to", anything but "the" and a possessive ("to the city's X"):
+#: "to allow Russia" makes Russia a verb's object.
 _LOCATIVE = re.compile(
-    r"\b(?:in|at|near|inside|outside|across|throughout|to|into|over|from|off|on)\s+(?:the\s+)?"
-    r"(?:[\w.'-]+\s+){0,2}(?:(?:area|part|parts|region|city|town|village|province|state)\s+of\s+)?$",
+    r"\b(?:(?:in|at|near|inside|outside|across|throughout|into|over|from|off|on)\s+(?:the\s+)?"
+    r"(?:(?!(?:whether|and|or|but|that|which|who|if|than|as)\s)(?-i:[a-z][\w.'-]*)\s+){0,2}"
+    r"|to\s+(?:the\s+)?(?:(?-i:[a-z][\w-]*)['’]s\s+)?)"
+    r"(?:(?:area|part|parts|region|city|town|village|province|state)\s+of\s+)?$",
     re.IGNORECASE,
 )
 _PAIR_NOUNS = [
@@ -259,16 +267,36 @@ def find_events(
     out: list[Event] = []
     paragraph_dates: dict[tuple[int, int], list[DateMention]] = {}
     reported: set[EventKind] = set()  # kinds of the events found so far
+    lead = next(((a, b) for a, b in doc.paragraphs if b > doc.body_start), None)
+    lead_time: list[DateMention | None] = []  # found on first use
+
+    def resolved_dates(para: tuple[int, int]) -> list[DateMention]:
+        """The resolved date phrases of one paragraph (found once per paragraph)."""
+        if para not in paragraph_dates:
+            paragraph_dates[para] = [d for d in find_dates(text, *para, published) if d.value is not None]
+        return paragraph_dates[para]
+
+    def lead_date() -> DateMention | None:
+        """The news's own time: the lead's first date within a week of publication.
+
+        Later undated paragraphs that tell the same news ("Esper on Wednesday
+        accused …", then "Esper met …") happen then.
+        """
+        if not lead_time:
+            near = published is not None and lead is not None
+            dates = resolved_dates(lead) if near and lead is not None else []
+            lead_time.append(next((d for d in dates if published and _within_days(d, published, 7)), None))
+        return lead_time[0]
 
     def earlier_dates(at: int) -> DateMention | None:
-        """The last resolved date phrase of the paragraph before ``at`` (found once per paragraph)."""
+        """The last date phrase of the paragraph before ``at``, else (after the lead) the lead's time."""
         para = next(((a, b) for a, b in doc.paragraphs if a <= at < b), None)
         if para is None:
             return None
-        if para not in paragraph_dates:
-            paragraph_dates[para] = [d for d in find_dates(text, *para, published) if d.value is not None]
-        before = [d for d in paragraph_dates[para] if d.end <= at]
-        return before[-1] if before else None
+        before = [d for d in resolved_dates(para) if d.end <= at]
+        if before:
+            return before[-1]
+        return lead_date() if para != lead else None
 
     for sent_start, sent_end in attr.sentences:
         if sent_start < doc.body_start:
@@ -396,9 +424,10 @@ class _Frame:
         base: str = DEFAULT_BASE,
     ) -> Event:
         date = _nearest_date(self.dates, match.start)
-        if date is None and self.earlier is not None:
+        if date is None and self.earlier is not None and kind is not EventKind.WAR:
             # no date in the sentence: the paragraph's narrative time so far ("On Monday,
-            # X met Y. They signed a deal.") is when it happened
+            # X met Y. They signed a deal."), else the lead's, is when it happened; a war
+            # is a state that lasts, dated only by its own words
             date = self.earlier(self.sent_start)
         attendees = [*extra, *(r for r in self.attendees if r not in extra)]
         if kind is EventKind.ANNOUNCEMENT:
@@ -559,6 +588,14 @@ def _cameo(text: str, sent_start: int, match: Hit, kind: EventKind, trigger: Tri
 _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|set to|due to|scheduled to|expected to)\b[^,;.]*$", re.IGNORECASE
 )
+
+
+def _within_days(date: DateMention, published: dt.date, days: int) -> bool:
+    """Whether a resolved date phrase names a day within ``days`` of ``published``."""
+    value = date.value
+    if value is None or value.month is None or value.day is None:
+        return False
+    return abs((dt.date(value.year, value.month, value.day) - published).days) <= days
 
 
 def _nearest_date(dates: list[DateMention], at: int) -> DateMention | None:
