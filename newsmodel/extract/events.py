@@ -283,9 +283,10 @@ def find_events(
         accused …", then "Esper met …") happen then.
         """
         if not lead_time:
-            near = published is not None and lead is not None
-            dates = resolved_dates(lead) if near and lead is not None else []
-            lead_time.append(next((d for d in dates if published and _within_days(d, published, 7)), None))
+            found = None
+            if published is not None and lead is not None:
+                found = next((d for d in resolved_dates(lead) if _within_days(d, published, 7)), None)
+            lead_time.append(found)
         return lead_time[0]
 
     def earlier_dates(at: int) -> DateMention | None:
@@ -349,6 +350,7 @@ def find_events(
         if general is not None:
             verb, subject = general
             out.append(frame.event(doc, article_iri, EventKind.OTHER, verb, _GENERAL, [subject], base=base))
+            reported.add(EventKind.OTHER)
     return out
 
 
