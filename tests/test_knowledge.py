@@ -105,6 +105,17 @@ def test_user_event_verb_finds_a_happening(tmp_path: Path) -> None:
     assert events([tmp_path]) == ["other"]
 
 
+def test_event_verbs_match_their_generator(tmp_path: Path) -> None:
+    """The shipped event_verbs.txt is what tools/build_event_verbs.py makes of WordNet 3.0 (wordnet-base)."""
+    root = Path(__file__).resolve().parents[1]
+    out = tmp_path / "event_verbs.txt"
+    command = [sys.executable, str(root / "tools" / "build_event_verbs.py"), "--out", str(out)]
+    subprocess.run(command, capture_output=True, text=True, check=True)
+    shipped = (root / "newsmodel" / "data" / "event_verbs.txt").read_text(encoding="utf-8")
+    assert out.read_text(encoding="utf-8") == shipped
+    assert "donated  # verb.possession" in shipped
+
+
 # --------------------------------------------------------------------------- one test per extendable list
 
 #: Each extendable knowledge file: (a line to add, an invented sentence it changes).

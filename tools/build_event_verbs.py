@@ -26,7 +26,8 @@ rules), each kept when the shipped English word list (``english_words.txt``,
 SCOWL) has it and it differs from the bare lemma ("hit", "cut" stay out: their
 bare form is too often present or infinitive). One line per lemma: its forms,
 then ``#`` and the lexicographer file. Usage: ``python
-tools/build_event_verbs.py [--wordnet DIR]`` (deterministic).
+tools/build_event_verbs.py [--wordnet DIR] [--out FILE]`` (deterministic; a test
+rebuilds the list and compares it with the shipped one).
 """
 
 from __future__ import annotations
@@ -102,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--wordnet", type=Path, default=Path("/usr/share/wordnet"), help="WordNet 3.0 dict dir"
     )
+    parser.add_argument("--out", type=Path, default=TARGET, help="where to write (default: the shipped file)")
     args = parser.parse_args(argv)
     known = set((DATA / "english_words.txt").read_text(encoding="utf-8").split())
     exceptions = _exceptions(args.wordnet)
@@ -110,8 +112,8 @@ def main(argv: list[str] | None = None) -> int:
         forms = past_forms(lemma, exceptions, known)
         if forms:
             lines.append(f"{' '.join(forms)}  # {lexfile}")
-    TARGET.write_text(HEADER + "\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(lines)} WordNet verbs written to {TARGET.name}")
+    args.out.write_text(HEADER + "\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(lines)} WordNet verbs written to {args.out}")
     return 0
 
 
