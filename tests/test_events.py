@@ -246,8 +246,7 @@ def test_a_predicate_joined_by_and_is_a_second_event() -> None:
 
 
 def test_a_country_after_a_verb_or_a_clause_word_is_no_location() -> None:
-    """'agreed to allow Valoria to use …', 'on Monday accused Valoria' and 'over whether the Valoria' put
-    nothing in Valoria; 'in northern Valoria' does."""
+    """After a verb, a capitalized word or a clause word a country is no place; 'in northern X' is one."""
     spec: Spec = {**PEOPLE, "Valoria": ("place", "Country")}
     for sentence in (
         "Ann Lee agreed to allow Valoria to host the talks with Bo Chen.",
@@ -261,8 +260,7 @@ def test_a_country_after_a_verb_or_a_clause_word_is_no_location() -> None:
 
 
 def test_an_undated_paragraph_takes_the_time_of_the_lead() -> None:
-    """A later paragraph without a date of its own happens at the lead's time (within a week of
-    publication); a war, a lasting state, is not dated so."""
+    """A later undated paragraph takes the lead's date if near publication; a war (a state) does not."""
     body = "Ann Lee met Bo Chen on Monday.\n\nBo Chen visited Ann Lee too.\n\nAnn Lee and Bo Chen fought."
     events = _events(body, PEOPLE)
     assert [e.kind for e in events] == [EventKind.MEETING, EventKind.VISIT, EventKind.WAR]
