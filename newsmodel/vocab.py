@@ -162,9 +162,8 @@ FIELDS: dict[tuple[str, str], Term] = {
     ("Place", "kind"): _s("additionalType"),  # only for PlaceKind.REGION
     ("Quotation", "text"): _s("text"),
     ("Quotation", "speaker"): _s("spokenByCharacter"),
-    # schema:spokenByCharacter, attendee and organizer admit only Person and
-    # Organization; a place acting as a party ("the White House said", "Peru and
-    # Ecuador signed") goes to the extension's counterpart.
+    # schema:spokenByCharacter admits only Person and Organization; a place
+    # credited with words ("the White House said") goes to the extension's nm:speaker.
     ("Quotation", "place_speaker"): _nm("speaker"),
     ("Quotation", "partial"): _nm("partial"),
     ("Quotation", "spans"): _nm("evidence"),
@@ -179,6 +178,8 @@ FIELDS: dict[tuple[str, str], Term] = {
     ("Event", "location"): _s("location"),
     ("Event", "attendees"): _s("attendee"),
     ("Event", "organizers"): _s("organizer"),
+    # Read only, from graphs written before places acting as parties ("Peru and
+    # Ecuador signed") went to schema:attendee and schema:organizer like any party.
     ("Event", "place_attendees"): _nm("attendee"),
     ("Event", "place_organizers"): _nm("organizer"),
     ("Event", "spans"): _nm("evidence"),

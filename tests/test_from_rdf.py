@@ -165,7 +165,24 @@ def test_place_speaker_and_place_attendees_round_trip() -> None:
     article = attrs.evolve(seed, quotations=(quote, *seed.quotations[1:]), events=(event, *seed.events[1:]))
     doc: dict[str, Any] = jsonld.to_jsonld(article)
     assert doc["hasPart"][0][NM + "speaker"] == {"@id": place.id}
+    event_node = next(m for m in doc["mentions"] if m.get("@id") == event.id)
+    assert {"@id": place.id} in event_node["attendee"] and {"@id": place.id} in event_node["organizer"]
     assert from_rdf(_store(article), article.id) == article
+
+
+def test_older_place_attendees_still_read() -> None:
+    """A graph of older versions, with places under nm:attendee and nm:organizer, reads the same."""
+    seed = seed_article()
+    place = seed.places[0]
+    event = attrs.evolve(seed.events[0], attendees=(seed.people[0].id, place.id), organizers=(place.id,))
+    article = attrs.evolve(seed, events=(event, *seed.events[1:]))
+    graph = rdf.to_rdflib(article)
+    node, schema = rdflib.URIRef(event.id), "http://schema.org/"
+    for field in ("attendee", "organizer"):
+        graph.remove((node, rdflib.URIRef(schema + field), rdflib.URIRef(place.id)))
+        graph.add((node, rdflib.URIRef(NM + field), rdflib.URIRef(place.id)))
+    assert (node, rdflib.URIRef(NM + "attendee"), rdflib.URIRef(place.id)) in graph
+    assert from_rdf(graph, article.id) == article
 
 
 def test_author_that_is_also_mentioned_is_one_object() -> None:

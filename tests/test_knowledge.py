@@ -84,6 +84,38 @@ def test_user_speech_verb_and_event_trigger_change_what_is_found(tmp_path: Path)
     assert "meeting" in after["events"]
 
 
+def test_user_event_verb_finds_a_happening(tmp_path: Path) -> None:
+    """A verb added to event_verbs.txt makes 'Name <verb> …' an event; without it there is none."""
+    code = (
+        "import json, newsmodel as nm\n"
+        "a = nm.read_text('Report\\n\\nGovernor Tom Reyes zorbled the old bridge near Springfield.',"
+        " {'datePublished': '2019-05-08'})\n"
+        "print(json.dumps([e.kind.value for e in a.events]))"
+    )
+
+    def events(env_dirs: list[Path]) -> list[str]:
+        env = {**os.environ, knowledge.ENV_VAR: os.pathsep.join(map(str, env_dirs))}
+        command = [sys.executable, "-c", code]
+        run = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
+        found: list[str] = json.loads(run.stdout)
+        return found
+
+    (tmp_path / "event_verbs.txt").write_text("zorbled  # invented\n")
+    assert events([]) == []
+    assert events([tmp_path]) == ["other"]
+
+
+def test_event_verbs_match_their_generator(tmp_path: Path) -> None:
+    """The shipped event_verbs.txt is what tools/build_event_verbs.py makes of WordNet 3.0 (wordnet-base)."""
+    root = Path(__file__).resolve().parents[1]
+    out = tmp_path / "event_verbs.txt"
+    command = [sys.executable, str(root / "tools" / "build_event_verbs.py"), "--out", str(out)]
+    subprocess.run(command, capture_output=True, text=True, check=True)
+    shipped = (root / "newsmodel" / "data" / "event_verbs.txt").read_text(encoding="utf-8")
+    assert out.read_text(encoding="utf-8") == shipped
+    assert "donated  # verb.possession" in shipped
+
+
 # --------------------------------------------------------------------------- one test per extendable list
 
 #: Each extendable knowledge file: (a line to add, an invented sentence it changes).

@@ -6,15 +6,22 @@ shipped list ``data/event_triggers.json``: "met", "visit", "election",
 date). A trigger in a hypothetical, negated or hoped-for clause ("could
 meet", "would face", "did not sign", "if talks fail") reports no event and is
 skipped; so is one inside a quotation (the speaker's words, not the
-reporter's assertion). One sentence may hold several events, one per kind.
+reporter's assertion). One sentence may hold several events, one per kind:
+the most specific, and a second predicate joined to its verb by "and" ("met
+the ministers and paid a visit to the prison"). Where no listed trigger
+reports anything, a general verb of doing (``data/event_verbs.txt``, from
+WordNet: "donated", "repaired") right after a named actor reports an event of
+kind ``other``.
 
 Participants are the named people, organizations and acting countries of the
 sentence (a place after "in", "at", "near"… is the location instead); a
 sentence-opening "he"/"she", "the company" or "the two sides" is resolved.
 The date is the sentence's date phrase nearest the trigger, resolved against
 the publication date by ``newsmodel.extract.dates``; a sentence without one
-takes the last date phrase of its paragraph before it (the narrative's time); the description is the
-whole evidence sentence as published.
+takes the last date phrase of its paragraph before it (the narrative's time),
+else the lead paragraph's first date when that lies within a week of
+publication (the news's own time; never for a war, a lasting state); the
+description is the whole evidence sentence as published.
 
 >>> import datetime as dt
 >>> from newsmodel.read.document import Document
@@ -41,7 +48,7 @@ import attrs
 
 from newsmodel import knowledge
 from newsmodel.extract.actors import implicit_actors, is_actor, shared_countries
-from newsmodel.extract.attribution import Attributor, build_attributor
+from newsmodel.extract.attribution import Attributor, build_attributor, speech_verbs
 from newsmodel.extract.dates import DateMention, find_dates
 from newsmodel.extract.records import EntityIndex, EntityRecord
 from newsmodel.extract.sentences import Hit, PhraseMatcher
@@ -92,6 +99,22 @@ def trigger_table() -> _Table:
     return _Table(PhraseMatcher(triggers, shared=True), triggers)
 
 
+@functools.cache
+def happening_verbs() -> PhraseMatcher:
+    """The general verbs of ``data/event_verbs.txt`` (WordNet's verbs of doing), loaded once.
+
+    They report a happening only with a named subject ("Acme acquired Bolt"),
+    and only in a sentence whose own trigger list found nothing.
+    """
+    forms: set[str] = set()
+    for line in knowledge.read_text("event_verbs.txt").splitlines():
+        forms.update(line.split("#", 1)[0].split())
+    return PhraseMatcher(forms, shared=True)
+
+
+_GENERAL = Trigger(kind=EventKind.OTHER, cameo=None, nominal=False, verbal=True)
+
+
 #: Which kind wins when a sentence holds triggers of several: the specific before the general.
 _RANK = {
     EventKind.SIGNING: 0,
@@ -115,7 +138,7 @@ _UNREAL = re.compile(
     r"not|never|no|n't|without|hope|hopes|hoped|hoping|want|wants|wanted|wish|plan|plans|planning|"
     r"propose|proposed|proposes|possible|possibly|potential|likely|unlikely|threatened|threatening|"
     r"seek|seeks|sought|try|tries|tried|trying|aim|aims|consider|considering|expected|expects|"
-    r"urged|urges|called for|calling for|demanded)\b",
+    r"urged|urges|called for|calling for|demanded|to have)\b",
     re.IGNORECASE,
 )
 _ANAPHORIC = re.compile(r"(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -124,12 +147,23 @@ _ANAPHORIC = re.compile(r"(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$", re.I
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _IMPERATIVE = re.compile(r"(?:(?:please|for [\w\s]{1,40},)\s*)?$", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|his|her|their)\s+$", re.IGNORECASE)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|at|of|for|with|from|into|under|over)\s+$", re.IGNORECASE)
+#: "said in a statement", "wrote in the announcement": the medium of words already reported.
+_MEDIUM_BEFORE = re.compile(
+    r"\b(?:said|says|told|tells|wrote|writes|added|stated)\s+in\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE
+)
 _CLAUSE_CUT = re.compile(r"[,;:()]|\b(?:and|but|while|which|who|that|as|after|before|because)\b")
 
 #: Prepositions that make the place after them the event's location.
+#: Up to two lowercase modifiers may stand between ("in northern Syria", "at the old Kremlin"),
+#: never a capitalized word ("on Wednesday accused China"), a clause word ("over whether the
+#: United States") or, after "to", anything but "the" and a possessive ("to the city's X"):
+#: "to allow Russia" makes Russia a verb's object.
 _LOCATIVE = re.compile(
-    r"\b(?:in|at|near|inside|outside|across|throughout|to|into|over|from|off|on)\s+(?:the\s+)?"
-    r"(?:[\w.'-]+\s+){0,2}(?:(?:area|part|parts|region|city|town|village|province|state)\s+of\s+)?$",
+    r"\b(?:(?:in|at|near|inside|outside|across|throughout|into|over|from|off|on)\s+(?:the\s+)?"
+    r"(?:(?!(?:whether|and|or|but|that|which|who|if|than|as)\s)(?-i:[a-z][\w.'-]*)\s+){0,2}"
+    r"|to\s+(?:the\s+)?(?:(?-i:[a-z][\w-]*)['’]s\s+)?)"
+    r"(?:(?:area|part|parts|region|city|town|village|province|state)\s+of\s+)?$",
     re.IGNORECASE,
 )
 
@@ -145,17 +179,36 @@ def _as_used(text: str, sent_start: int, hit: Hit, trigger: Trigger) -> Trigger 
         return attrs.evolve(trigger, verbal=not after_determiner, nominal=after_determiner)
     if trigger.verbal and after_determiner:
         return None
+    if (
+        trigger.verbal
+        and hit.phrase.endswith("ed")
+        and _PREPOSITION_BEFORE.search(text, max(sent_start, hit.start - 8), hit.start)
+    ):
+        return None  # "built on occupied land", "of elected officials": an adjective
     return trigger
 
 
-def _is_unreal(text: str, sent_start: int, at: int, nominal: bool) -> bool:
+def _modifier_start(attr: Attributor, match: Hit) -> int | None:
+    """Where a name right before the trigger starts ("a Security Council debate"), if there is one."""
+    text = attr.doc.text
+    gap = match.start
+    while gap > 0 and text[gap - 1] == " ":
+        gap -= 1
+    mention = attr.mention_ending_at(gap) if gap < match.start else None
+    return mention.start if mention is not None else None
+
+
+def _is_unreal(text: str, sent_start: int, at: int, nominal: bool, modifier_start: int | None = None) -> bool:
     """Whether the clause leading to the trigger at ``at`` is hypothetical or negated.
 
     A verb is judged by its whole clause ("could soon meet"); a noun only by
     the few words before it ("no deal", "a possible summit"), because the
     clause's modal often governs another verb ("could agree to halt the fighting").
+    A name that modifies the noun ("calling for a Security Council debate",
+    starting at ``modifier_start``) does not count towards those few words.
     """
-    left = max(sent_start, at - (24 if nominal else 60))
+    reach = at if modifier_start is None else modifier_start
+    left = max(sent_start, reach - (24 if nominal else 60))
     for cut in _CLAUSE_CUT.finditer(text, left, at):
         left = cut.end()
     return bool(_UNREAL.search(text, left, at))
@@ -181,7 +234,8 @@ def find_events(
     passed by a caller that has them already. ``per_sentence`` caps the
     events taken from one sentence (the most specific kinds first): most
     sentences report one happening, and every extra kind found is more often
-    a background mention than a second event.
+    a background mention than a second event, except a predicate joined by
+    "and" to the chosen verb, which adds one more.
     """
     attr = attributor if attributor is not None else build_attributor(doc, index, sentences)
     table = trigger_table()
@@ -190,16 +244,37 @@ def find_events(
     out: list[Event] = []
     paragraph_dates: dict[tuple[int, int], list[DateMention]] = {}
     reported: set[EventKind] = set()  # kinds of the events found so far
+    lead = next(((a, b) for a, b in doc.paragraphs if b > doc.body_start), None)
+    lead_time: list[DateMention | None] = []  # found on first use
+
+    def resolved_dates(para: tuple[int, int]) -> list[DateMention]:
+        """The resolved date phrases of one paragraph (found once per paragraph)."""
+        if para not in paragraph_dates:
+            paragraph_dates[para] = [d for d in find_dates(text, *para, published) if d.value is not None]
+        return paragraph_dates[para]
+
+    def lead_date() -> DateMention | None:
+        """The news's own time: the lead's first date within a week of publication.
+
+        Later undated paragraphs that tell the same news ("Esper on Wednesday
+        accused …", then "Esper met …") happen then.
+        """
+        if not lead_time:
+            found = None
+            if published is not None and lead is not None:
+                found = next((d for d in resolved_dates(lead) if _within_days(d, published, 7)), None)
+            lead_time.append(found)
+        return lead_time[0]
 
     def earlier_dates(at: int) -> DateMention | None:
-        """The last resolved date phrase of the paragraph before ``at`` (found once per paragraph)."""
+        """The last date phrase of the paragraph before ``at``, else (after the lead) the lead's time."""
         para = next(((a, b) for a, b in doc.paragraphs if a <= at < b), None)
         if para is None:
             return None
-        if para not in paragraph_dates:
-            paragraph_dates[para] = [d for d in find_dates(text, *para, published) if d.value is not None]
-        before = [d for d in paragraph_dates[para] if d.end <= at]
-        return before[-1] if before else None
+        before = [d for d in resolved_dates(para) if d.end <= at]
+        if before:
+            return before[-1]
+        return lead_date() if para != lead else None
 
     for sent_start, sent_end in attr.sentences:
         if sent_start < doc.body_start:
@@ -210,7 +285,7 @@ def find_events(
         real = [
             trigger is not None
             and not attr.in_quote(match.start)
-            and not _is_unreal(text, sent_start, match.start, trigger.nominal)
+            and not _is_unreal(text, sent_start, match.start, trigger.nominal, _modifier_start(attr, match))
             for match, trigger in zip(hits, resolved, strict=True)
         ]
         for number, (match, trigger) in enumerate(zip(hits, resolved, strict=True)):
@@ -218,8 +293,10 @@ def find_events(
                 continue
             if not trigger.nominal and _IMPERATIVE.match(text, sent_start, match.start):
                 continue  # "Visit our website", "For details, visit …": an instruction, not news
-            if trigger.nominal and _ANAPHORIC.match(text, sent_start, match.start):
-                continue  # "The talks come as…": a happening reported before, not a new one
+            if trigger.nominal and _MEDIUM_BEFORE.search(text, max(0, match.start - 60), match.start):
+                continue  # "Lee said in the announcement": the saying is the news, not a second event
+            if trigger.nominal and reported and _ANAPHORIC.match(text, sent_start, match.start):
+                continue  # "The talks come as…" after an event: that one again, not a new one
             if (
                 trigger.nominal
                 and trigger.kind in reported
@@ -232,18 +309,25 @@ def find_events(
                 if as_used is not None and as_used.nominal and following.start - match.end < 25:
                     continue  # a light verb: "paid a visit", "launch attacks", "held talks"
             found[trigger.kind] = (match, trigger)
-        if not found:
+        general = None if found else _general_happening(attr, sent_start, sent_end)
+        if not found and general is None:
             continue
         frame = _Frame.of(attr, sent_start, sent_end, published, countries)
         frame.earlier = earlier_dates
         ranked = sorted(
             found.items(), key=lambda item: (item[1][1].nominal, _RANK[item[0]], item[1][0].start)
         )
-        for kind, (match, trigger) in ranked[:per_sentence]:
+        chosen = ranked[:per_sentence]
+        chosen += [item for item in ranked[per_sentence:] if _coordinated(text, chosen, item[1][0])][:1]
+        for kind, (match, trigger) in chosen:
             extra = _trigger_actors(attr, match, trigger, countries)
             if frame.anchored or extra:
                 out.append(frame.event(doc, article_iri, kind, match, trigger, extra, base=base))
                 reported.add(kind)
+        if general is not None:
+            verb, subject = general
+            out.append(frame.event(doc, article_iri, EventKind.OTHER, verb, _GENERAL, [subject], base=base))
+            reported.add(EventKind.OTHER)
     return out
 
 
@@ -319,9 +403,10 @@ class _Frame:
         base: str = DEFAULT_BASE,
     ) -> Event:
         date = _nearest_date(self.dates, match.start)
-        if date is None and self.earlier is not None:
+        if date is None and self.earlier is not None and kind is not EventKind.WAR:
             # no date in the sentence: the paragraph's narrative time so far ("On Monday,
-            # X met Y. They signed a deal.") is when it happened
+            # X met Y. They signed a deal."), else the lead's, is when it happened; a war
+            # is a state that lasts, dated only by its own words
             date = self.earlier(self.sent_start)
         attendees = [*extra, *(r for r in self.attendees if r not in extra)]
         if kind is EventKind.ANNOUNCEMENT:
@@ -361,6 +446,84 @@ def _trigger_actors(
     return [who] if kind == "entity" and who is not None else []
 
 
+#: "is based", "are frustrated": a present passive names a state; "declined to comment",
+#: "managed to": the happening is the verb after "to", if any.
+_STATE_BEFORE = re.compile(r"\b(?:is|are|am)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_CATENATIVE_AFTER = re.compile(r"\s+to\s+[a-z]")
+#: "a campaign led by X": a participle after a noun, not the clause's verb.
+_AGENT_AFTER = re.compile(r"\s+by\b")
+_AUXILIARY_BEFORE = re.compile(
+    r"\b(?:was|were|been|be|being|is|are|has|have|had)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+
+
+#: "… and paid a visit", "… and signed": a second predicate of the same subject.
+_AND_PREDICATE = re.compile(r"[^,;.:()]*\band\s+(?:[a-z]+\s+){0,2}$")
+
+
+def _coordinated(text: str, chosen: list[tuple[EventKind, tuple[Hit, Trigger]]], hit: Hit) -> bool:
+    """Whether ``hit`` opens a predicate joined by "and" to the verb of an event already chosen.
+
+    "Lee met the ministers and paid a visit to the prison" reports two
+    happenings of one actor; a second trigger anywhere else in the sentence
+    is more often background than news.
+    """
+    return any(
+        not trigger.nominal
+        and match.end <= hit.start
+        and _AND_PREDICATE.fullmatch(text, match.end, hit.start) is not None
+        for _, (match, trigger) in chosen
+    )
+
+
+def _general_happening(attr: Attributor, start: int, end: int) -> tuple[Hit, EntityRecord] | None:
+    """The first general verb of doing (``happening_verbs``) right after a named actor, if any.
+
+    Only a name right before the verb counts as its subject (auxiliaries and
+    adverbs between: "Acme has quietly acquired"): a pronoun, a role or a
+    subject across a relative clause is too often someone else.
+    """
+    text = attr.doc.text
+    for hit in attr.find(happening_verbs(), start, end):
+        if not _general_verb(attr, hit, start):
+            continue
+        named = attr.index.last_before(hit.start)
+        if named is None or named.start < start or not _SUBJECT_GAP.fullmatch(text, named.end, hit.start):
+            continue
+        if _OBJECT_BEFORE.search(text, max(start, named.start - 8), named.start):
+            continue  # "repaired by Ann Lee fell": a name after a preposition is no subject
+        if is_actor(named.entity) and not attr.in_quote(named.start):
+            return hit, named.entity
+    return None
+
+
+_OBJECT_BEFORE = re.compile(r"\b(?:by|to|of|for|with|from|in|on|at|into|than)\s+(?:the\s+)?$", re.IGNORECASE)
+#: What may stand between a subject and its verb: auxiliaries, a few adverbs of time, "-ly" adverbs.
+_SUBJECT_GAP = re.compile(
+    r"(?:\s+|\b(?:has|have|had|was|were|been|also|then|later|now|today|yesterday|\w+ly)\b)*"
+)
+
+
+def _general_verb(attr: Attributor, hit: Hit, start: int) -> bool:
+    """Whether a general verb is asserted here as a verb.
+
+    Not in a quotation, not a noun, not a wish or a denial, not speech, not a
+    state ("is based"), not a catenative ("declined to comment").
+    """
+    text = attr.doc.text
+    if attr.in_quote(hit.start) or not text[hit.start].islower():
+        return False
+    if _DETERMINER_BEFORE.search(text, max(start, hit.start - 8), hit.start):
+        return False  # "the attacks", "its supplies": a noun
+    if _is_unreal(text, start, hit.start, False) or hit.phrase in speech_verbs().phrases:
+        return False  # "he added": words, not a happening
+    before = max(start, hit.start - 20)
+    if _STATE_BEFORE.search(text, before, hit.start) or _CATENATIVE_AFTER.match(text, hit.end):
+        return False
+    # "a campaign led by X": a participle after a noun, unless an auxiliary makes it passive
+    return not (_AGENT_AFTER.match(text, hit.end) and not _AUXILIARY_BEFORE.search(text, before, hit.start))
+
+
 def _cameo(text: str, sent_start: int, match: Hit, kind: EventKind, trigger: Trigger) -> str | None:
     """The trigger group's CAMEO code; a meeting still to come is 036, "express intent to meet"."""
     if kind is EventKind.MEETING and _FUTURE.search(text, max(sent_start, match.start - 40), match.start):
@@ -371,6 +534,14 @@ def _cameo(text: str, sent_start: int, match: Hit, kind: EventKind, trigger: Tri
 _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|set to|due to|scheduled to|expected to)\b[^,;.]*$", re.IGNORECASE
 )
+
+
+def _within_days(date: DateMention, published: dt.date, days: int) -> bool:
+    """Whether a resolved date phrase names a day within ``days`` of ``published``."""
+    value = date.value
+    if value is None or value.month is None or value.day is None:
+        return False
+    return abs((dt.date(value.year, value.month, value.day) - published).days) <= days
 
 
 def _nearest_date(dates: list[DateMention], at: int) -> DateMention | None:

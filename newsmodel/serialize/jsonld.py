@@ -300,7 +300,7 @@ def _quotation(quote: Quotation, places: set[str]) -> Node:
     return _finish(node, orders)
 
 
-def _event(event: Event, places: set[str]) -> Node:
+def _event(event: Event) -> Node:
     node: Node = {"@type": TYPES["Event"].key, "@id": event.id, _NAME: event.name}
     orders: list[str] = []
     node[_K["Event.kind"]] = event.kind._value_
@@ -320,12 +320,10 @@ def _event(event: Event, places: set[str]) -> Node:
         key = _K[f"Event.{field}"]
         refs: tuple[str, ...] = getattr(event, field)
         if refs:
-            agents = [_ref(iri) for iri in refs if iri not in places]
-            if agents:
-                node[key] = agents
-            located = [_ref(iri) for iri in refs if iri in places]
-            if located:
-                node[_K[f"Event.place_{field}"]] = located
+            # a country or a place standing for its body takes part as a party: schema:attendee
+            # like a person or organization (rangeIncludes is an expectation, not a constraint),
+            # so that every schema.org reader finds it; where it happened is schema:location
+            node[key] = [_ref(iri) for iri in refs]
             literal = order_literal(_name(key), refs, _ident)
             if literal:
                 orders.append(literal)
@@ -433,7 +431,7 @@ def to_jsonld(article: NewsArticle) -> dict[str, Any]:
             ranks.append(mention_rank(kind, entity.id, entity.spans))
     places = {place.id for place in article.places}
     for event in article.events:
-        mentions.append(_event(event, places))
+        mentions.append(_event(event))
         ranks.append(mention_rank("Event", event.id, event.spans))
     for agreement in article.agreements:
         mentions.append(_agreement(agreement))

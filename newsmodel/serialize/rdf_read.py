@@ -475,7 +475,7 @@ class _Reader:
         )
 
     def agents(self, node: Term, field: str) -> list[str]:
-        """An event's attendees or organizers: persons and organizations, then places."""
+        """An event's attendees or organizers; ``nm:attendee``/``nm:organizer`` of older graphs too."""
         return self.iris(node, _p("Event", field)) + self.iris(node, _p("Event", f"place_{field}"))
 
     def agreement(self, iri: str) -> Agreement:
