@@ -147,6 +147,24 @@ def test_shared_layers_are_computed_once_and_shared_by_stages() -> None:
     assert all(x is y for x, y in zip(first, second, strict=True))
 
 
+def test_events_and_agreements_find_each_stretchs_dates_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The date layer is shared: no stretch of text is searched for date phrases twice in one mapping."""
+    from newsmodel.extract import dates
+
+    asked: list[tuple[int, int | None]] = []
+    real = dates.find_dates
+
+    def counting(text: str, start: int = 0, end: int | None = None, published: Any = None) -> Any:
+        """Note the stretch, then find its dates as usual."""
+        asked.append((start, end))
+        return real(text, start, end, published)
+
+    monkeypatch.setattr(dates, "find_dates", counting)
+    article = read_text(TEXT, META)
+    assert article.events and article.agreements and any(e.start_date for e in article.events)
+    assert asked and len(asked) == len(set(asked))
+
+
 def test_a_failing_stage_is_named_in_the_error() -> None:
     """An unexpected exception in a stage becomes an ``ExtractionError`` naming that stage."""
 

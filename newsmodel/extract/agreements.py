@@ -43,7 +43,7 @@ import attrs
 from newsmodel import knowledge
 from newsmodel.extract.actors import implicit_actors, is_actor, shared_countries
 from newsmodel.extract.attribution import Attributor, build_attributor
-from newsmodel.extract.dates import find_dates
+from newsmodel.extract.dates import DatePhrases
 from newsmodel.extract.records import EntityIndex, EntityRecord
 from newsmodel.extract.sentences import Hit, PhraseMatcher
 from newsmodel.ids import DEFAULT_BASE, item_iri
@@ -115,9 +115,11 @@ def find_agreements(
     published: dt.date | None,
     sentences: Sequence[tuple[int, int]] | None = None,
     attributor: Attributor | None = None,
+    dates: DatePhrases | None = None,
 ) -> list[Agreement]:
     """Every agreement the body of ``doc`` reports being made, proposed, in force or undone."""
     attr = attributor if attributor is not None else build_attributor(doc, index, sentences)
+    phrases = dates if dates is not None else DatePhrases(doc.text, published)
     cues = _cues()
     countries = shared_countries(attr)
     text = doc.text
@@ -144,8 +146,8 @@ def find_agreements(
             if len(parties) < 2:
                 continue
             last = (number, parties)
-            dates = [d for d in find_dates(text, sent_start, sent_end, published) if d.value is not None]
-            date = min(dates, key=lambda d: abs(d.start - anchor.start)) if dates else None
+            resolved = [d for d in phrases.between(sent_start, sent_end) if d.value is not None]
+            date = min(resolved, key=lambda d: abs(d.start - anchor.start)) if resolved else None
             span = doc.body_span(sent_start, sent_end)
             names = " and ".join(p.name for p in parties[:3])
             out.append(
@@ -326,5 +328,6 @@ def agreements_stage(analysis: Analysis, draft: Draft) -> None:
             base=analysis.base,
             published=analysis.published,
             attributor=analysis.attributor,
+            dates=analysis.dates,
         )
     )

@@ -28,6 +28,7 @@ from typing import TypeVar
 from newsmodel.errors import ExtractionError, NewsmodelError
 from newsmodel.extract.attribution import Attributor, build_attributor
 from newsmodel.extract.credits import publisher_of
+from newsmodel.extract.dates import DatePhrases
 from newsmodel.extract.entities import find_entities
 from newsmodel.extract.marks import QuoteMarks, find_marks
 from newsmodel.extract.records import EntityIndex
@@ -103,6 +104,11 @@ class Analysis:
     def attributor(self) -> Attributor:
         """Who each stretch of text credits (speech-verb subjects, pronouns, roles), quotations marked."""
         return build_attributor(self.doc, self.index, self.sentences, self.quote_marks)
+
+    @_layer("date phrases")
+    def dates(self) -> DatePhrases:
+        """The date phrases of any stretch of the text, resolved against the publication day."""
+        return DatePhrases(self.doc.text, self.published)
 
     @_layer("the publisher")
     def publisher(self) -> Organization | None:

@@ -39,7 +39,7 @@ import attrs
 from newsmodel.errors import ModelError
 from newsmodel.model import PartialDate
 
-__all__ = ["DateMention", "find_dates"]
+__all__ = ["DateMention", "DatePhrases", "find_dates"]
 
 
 @attrs.frozen
@@ -489,3 +489,31 @@ def _relative(base: dt.date, direction: str, unit: str) -> PartialDate | None:
         ended_this_year = base.month > last if first <= last else base.month >= 3
         return _partial(base.year if ended_this_year else base.year - 1)
     return _partial(base.year if base.month < first else base.year + 1)
+
+
+class DatePhrases:
+    """The date phrases of one document, found once per stretch asked for, whichever stage asks.
+
+    The events and agreements stages both read the dates of the same
+    sentences; this layer (``Analysis.dates``) finds each stretch's phrases
+    once and hands both the same list. Lists are shared: do not change them.
+
+    >>> phrases = DatePhrases("Talks ended on Friday.", dt.date(2023, 3, 28))
+    >>> phrases.between(0, 22) is phrases.between(0, 22)
+    True
+    >>> [str(m.value) for m in phrases.between(0, 22)]
+    ['2023-03-24']
+    """
+
+    def __init__(self, text: str, published: dt.date | None) -> None:
+        self.text = text
+        self.published = published
+        self._found: dict[tuple[int, int], list[DateMention]] = {}
+
+    def between(self, start: int, end: int) -> list[DateMention]:
+        """The date phrases of ``text[start:end]`` (as :func:`find_dates` finds them)."""
+        key = (start, end)
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = find_dates(self.text, start, end, self.published)
+        return found

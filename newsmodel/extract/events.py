@@ -49,7 +49,7 @@ import attrs
 from newsmodel import knowledge
 from newsmodel.extract.actors import implicit_actors, is_actor, shared_countries
 from newsmodel.extract.attribution import Attributor, build_attributor, speech_verbs
-from newsmodel.extract.dates import DateMention, find_dates
+from newsmodel.extract.dates import DateMention, DatePhrases
 from newsmodel.extract.records import EntityIndex, EntityRecord
 from newsmodel.extract.sentences import Hit, PhraseMatcher
 from newsmodel.ids import DEFAULT_BASE, item_iri
@@ -226,18 +226,20 @@ def find_events(
     published: dt.date | None,
     sentences: Sequence[tuple[int, int]] | None = None,
     attributor: Attributor | None = None,
+    dates: DatePhrases | None = None,
     per_sentence: int = 1,
 ) -> list[Event]:
     """Every event the body of ``doc`` asserts, in text order.
 
-    ``sentences`` (``sentences.document_sentences``) and ``attributor`` may be
-    passed by a caller that has them already. ``per_sentence`` caps the
+    ``sentences`` (``sentences.document_sentences``), ``attributor`` and
+    ``dates`` may be passed by a caller that has them already. ``per_sentence`` caps the
     events taken from one sentence (the most specific kinds first): most
     sentences report one happening, and every extra kind found is more often
     a background mention than a second event, except a predicate joined by
     "and" to the chosen verb, which adds one more.
     """
     attr = attributor if attributor is not None else build_attributor(doc, index, sentences)
+    phrases = dates if dates is not None else DatePhrases(doc.text, published)
     table = trigger_table()
     text = doc.text
     countries = shared_countries(attr)
@@ -250,7 +252,7 @@ def find_events(
     def resolved_dates(para: tuple[int, int]) -> list[DateMention]:
         """The resolved date phrases of one paragraph (found once per paragraph)."""
         if para not in paragraph_dates:
-            paragraph_dates[para] = [d for d in find_dates(text, *para, published) if d.value is not None]
+            paragraph_dates[para] = [d for d in phrases.between(*para) if d.value is not None]
         return paragraph_dates[para]
 
     def lead_date() -> DateMention | None:
@@ -301,7 +303,7 @@ def find_events(
                 trigger.nominal
                 and trigger.kind in reported
                 and _DEFINITE_BEFORE.search(text, max(sent_start, match.start - 40), match.start)
-                and not find_dates(text, sent_start, sent_end, published)
+                and not phrases.between(sent_start, sent_end)
             ):
                 continue  # "moved by the announcement": the one already reported, not a second
             if not trigger.nominal and number + 1 < len(hits) and real[number + 1]:
@@ -312,7 +314,7 @@ def find_events(
         general = None if found else _general_happening(attr, sent_start, sent_end)
         if not found and general is None:
             continue
-        frame = _Frame.of(attr, sent_start, sent_end, published, countries)
+        frame = _Frame.of(attr, sent_start, sent_end, phrases, countries)
         frame.earlier = earlier_dates
         ranked = sorted(
             found.items(), key=lambda item: (item[1][1].nominal, _RANK[item[0]], item[1][0].start)
@@ -339,15 +341,12 @@ class _Frame:
     sent_end: int
     attendees: list[EntityRecord]
     location: EntityRecord | None
-    published: dt.date | None
-    _dates: list[DateMention] | None = None
+    phrases: DatePhrases
 
     @property
     def dates(self) -> list[DateMention]:
         """The sentence's date phrases, found on first use (most sentences never need them)."""
-        if self._dates is None:
-            self._dates = find_dates(self.text, self.sent_start, self.sent_end, self.published)
-        return self._dates
+        return self.phrases.between(self.sent_start, self.sent_end)
 
     text: str = ""
     #: The paragraph's last date phrase before an offset, for a sentence that has none of its own.
@@ -366,7 +365,7 @@ class _Frame:
         attr: Attributor,
         start: int,
         end: int,
-        published: dt.date | None,
+        phrases: DatePhrases,
         countries: dict[str, EntityRecord],
     ) -> _Frame:
         text = attr.doc.text
@@ -389,7 +388,7 @@ class _Frame:
                 attendees.append(extra)
         if not attendees:
             attendees, sources = sources, []
-        return cls(start, end, attendees, location, published, text=text, sources=sources)
+        return cls(start, end, attendees, location, phrases, text=text, sources=sources)
 
     def event(
         self,
@@ -561,5 +560,6 @@ def events_stage(analysis: Analysis, draft: Draft) -> None:
             base=analysis.base,
             published=analysis.published,
             attributor=analysis.attributor,
+            dates=analysis.dates,
         )
     )
