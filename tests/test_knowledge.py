@@ -94,6 +94,7 @@ ADDITIONS: dict[str, tuple[str, str]] = {
     ),
     "places_extra.tsv": ("Vellamoor\tRegion\t\t", "Vellamoor protested on Monday, officials said."),
     "country_aliases.tsv": ("Valoria\tNorway", "Tom Reyes returned to Valoria on Monday."),
+    "place_aliases.tsv": ("Quellhaven\tOslo", "Tom Reyes flew to Quellhaven on Monday."),
     "demonyms.tsv": ("Valorian\tNorway", "The Valorian envoy Tom Reyes arrived on Monday."),
     "organizations.tsv": ("Zentrix\tCorporation\t\t", "Shares of Zentrix fell on Monday, traders said."),
     "org_cues.tsv": ("Syndicate\tNGO", "The Harrowgate Syndicate bought the mill on Monday."),
@@ -169,6 +170,13 @@ def test_user_country_aliases_tsv_names_a_country(mapped_with_and_without: Mappe
     before, after = (m["country_aliases.tsv"] for m in mapped_with_and_without)
     assert "Valoria" not in before["places"]
     assert after["places"]["Valoria"] == "Country"
+
+
+def test_user_place_aliases_tsv_names_a_city(mapped_with_and_without: Mapped) -> None:
+    """A user row in place_aliases.tsv makes another name of a known city that City."""
+    before, after = (m["place_aliases.tsv"] for m in mapped_with_and_without)
+    assert "Quellhaven" not in before["places"]
+    assert after["places"]["Quellhaven"] == "City"
 
 
 def test_user_demonyms_tsv_gives_nationality(mapped_with_and_without: Mapped) -> None:
