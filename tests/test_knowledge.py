@@ -108,6 +108,7 @@ ADDITIONS: dict[str, tuple[str, str]] = {
         "shipbuilder\tCorporation",
         "The shipbuilder Tom Harwell won the order on Monday.",
     ),
+    "place_class_nouns.tsv": ("parish\tAdministrativeArea\tafter", "Floods hit Quellmoor parish on Monday."),
 }
 
 LISTS_PROBE = """
@@ -249,3 +250,10 @@ def test_user_org_class_nouns_tsv_types_the_name_after_the_noun(mapped_with_and_
     before, after = (m["org_class_nouns.tsv"] for m in mapped_with_and_without)
     assert "Tom Harwell" in before["people"]
     assert after["orgs"]["Tom Harwell"] == "Corporation" and "Tom Harwell" not in after["people"]
+
+
+def test_user_place_class_nouns_tsv_types_the_name_beside_the_noun(mapped_with_and_without: Mapped) -> None:
+    """A user row in place_class_nouns.tsv makes the name before that lowercase noun a place of its kind."""
+    before, after = (m["place_class_nouns.tsv"] for m in mapped_with_and_without)
+    assert "Quellmoor" not in before["places"]
+    assert after["places"]["Quellmoor"] == "AdministrativeArea"

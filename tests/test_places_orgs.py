@@ -45,3 +45,23 @@ def test_other_names_of_big_cities_are_those_cities() -> None:
         entity = record(idx, form)
         assert (entity.kind, entity.subtype) == ("place", "City")
         assert any(iri.rstrip("/").endswith(f"/{places[city].geonameid}") for iri in entity.same_as), form
+
+
+def test_lowercase_place_noun_makes_the_name_beside_it_a_place() -> None:
+    """'the town of X', 'X and Y counties', 'the X settlement bloc' are places; 'The settlement' is none."""
+    idx = run(
+        "Shells fell on the town of Quellbrook. Fires burned in Dornmoor and Vaskfield counties. "
+        "Tom Reyes visited the Valdrin settlement bloc. The settlement was empty."
+    )
+    assert (record(idx, "Quellbrook").kind, record(idx, "Quellbrook").subtype) == ("place", "City")
+    for name in ("Dornmoor", "Vaskfield"):
+        assert (record(idx, name).kind, record(idx, name).subtype) == ("place", "AdministrativeArea")
+    assert record(idx, "Valdrin").kind == "place"
+    assert not any(r.name == "The" for r in idx.records)
+
+
+def test_place_noun_leaves_known_organizations_and_acronyms_alone() -> None:
+    """'the Harwell Corp. district office' and 'the QMT region' keep their organizations."""
+    idx = run("Staff of the Harwell Corp. district office and the QMT region met on Monday.")
+    assert record(idx, "Harwell Corp.").kind == "organization"
+    assert record(idx, "QMT").kind == "organization"

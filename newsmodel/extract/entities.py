@@ -53,6 +53,8 @@ from newsmodel.extract.assemble import build_index
 from newsmodel.extract.attributes import apposition as _apposition
 from newsmodel.extract.attributes import lower_title_before as _lower_title_before
 from newsmodel.extract.attributes import person_context as _person_context
+from newsmodel.extract.candidates import ACRONYM_RE as _ACRONYM
+from newsmodel.extract.candidates import CAMEL_RE as _CAMEL
 from newsmodel.extract.candidates import Cand as _Cand
 from newsmodel.extract.candidates import Ctx as _Ctx
 from newsmodel.extract.candidates import words_of
@@ -137,6 +139,7 @@ def find_entities(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None
             ]
             cands.extend(extra)
     _class_noun_orgs(ctx, cands)
+    _class_noun_places(ctx, cands)
     cands_at = {c.a: c for c in cands}
     cands_end = {c.b: c for c in cands}
     for c in cands:
@@ -214,6 +217,64 @@ def _class_noun_orgs(ctx: _Ctx, cands: list[_Cand]) -> None:
         c.kind, c.subtype, c.evidence = "organization", kind, 0
         c.confidence = max(c.confidence, 0.7)
         c.gender = None
+
+
+@functools.cache
+def _place_class_nouns() -> dict[str, tuple[str, str]]:
+    """Lowercase place nouns ("town", "counties") -> (PlaceKind, where: before/after/both)."""
+    rows = (line.split("\t") for line in knowledge.read_text("place_class_nouns.tsv").splitlines())
+    return {
+        row[0].strip(): (row[1].strip(), row[2].strip() if len(row) > 2 else "both")
+        for row in rows
+        if len(row) > 1 and not row[0].startswith("#")
+    }
+
+
+def _class_noun_places(ctx: _Ctx, cands: list[_Cand]) -> None:
+    """Type a name beside a lowercase place noun as that kind of place.
+
+    "the town of X", "X county", "the X settlement bloc", "X and Y counties":
+    the common noun says what the name is, whatever its words (no list knows
+    most towns). Only names no list or cue typed are changed (a known
+    organization, a person, an acronym or brand keeps its type); a plural noun
+    types the names listed before it too ("X, Y and Z provinces").
+    """
+    nouns = _place_class_nouns()
+    words = ctx.words
+    n = len(words)
+    by_end = {c.b: c for c in cands}
+
+    def open_to(c: _Cand) -> bool:
+        if c.kind == "place":
+            return c.place is None
+        if c.kind not in (None, "organization") or c.title or c.confidence >= 0.75:
+            return False
+        if c.b - c.a == 1 and words[c.a].lower() in ctx.lex.common:
+            return False  # "The settlement ...": a sentence's first word, no name
+        return not any(_ACRONYM.match(w) or _CAMEL.match(w) for w in words[c.a : c.b])
+
+    def make_place(c: _Cand, kind: str) -> None:
+        c.kind, c.subtype = "place", kind
+        c.confidence = max(c.confidence, 0.6)
+
+    for c in cands:
+        if not open_to(c):
+            continue
+        after = nouns.get(words[c.b]) if c.b < n else None
+        if after is not None and after[1] in ("after", "both"):
+            make_place(c, after[0])
+            if words[c.b].endswith("s"):
+                prev = c
+                while prev.a >= 2 and words[prev.a - 1] in ("and", ","):
+                    prev = by_end.get(prev.a - 1)  # type: ignore[assignment]
+                    if prev is None or not open_to(prev):
+                        break
+                    make_place(prev, after[0])
+            continue
+        if c.a >= 2 and words[c.a - 1] == "of":
+            before = nouns.get(words[c.a - 2])
+            if before is not None and before[1] in ("before", "both"):
+                make_place(c, before[0])
 
 
 def _all_caps(words: list[str]) -> bool:
