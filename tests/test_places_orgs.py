@@ -65,3 +65,33 @@ def test_place_noun_leaves_known_organizations_and_acronyms_alone() -> None:
     idx = run("Staff of the Harwell Corp. district office and the QMT region met on Monday.")
     assert record(idx, "Harwell Corp.").kind == "organization"
     assert record(idx, "QMT").kind == "organization"
+
+
+def test_municipality_and_team_heads_make_organizations() -> None:
+    """'the Municipality of Quellmoor' is a government body, 'Team Valoria' a team; 'Team Leader' is none."""
+    idx = run(
+        "The Municipality of Quellmoor sued. Team Valoria won the final on Monday. "
+        "Team Leader Mira Dalt said it was a good day."
+    )
+    body = record(idx, "Municipality of Quellmoor")
+    assert (body.kind, body.subtype) == ("organization", "GovernmentOrganization")
+    team = record(idx, "Team Valoria")
+    assert (team.kind, team.subtype) == ("organization", "SportsTeam")
+    assert not any(r.name.startswith("Team Leader") and r.kind == "organization" for r in idx.records)
+
+
+def test_school_district_is_an_organization_and_convention_centre_a_place() -> None:
+    """'Dorn Valley Independent School District' is a body; 'Harbourside Convention Centre' is a venue."""
+    idx = run(
+        "The Dorn Valley Independent School District closed schools. "
+        "Fans met at the Harbourside Convention Centre on Friday."
+    )
+    assert record(idx, "Dorn Valley Independent School District").kind == "organization"
+    venue = record(idx, "Harbourside Convention Centre")
+    assert (venue.kind, venue.subtype) == ("place", "Landmark")
+
+
+def test_an_abbreviation_that_ends_a_sentence_ends_the_name() -> None:
+    """'... in Washington D.C. The team ...': the capitalized 'The' opens a sentence, not a longer name."""
+    idx = run("Tom Reyes landed in Washington D.C. The delegation left on Monday.")
+    assert not any("The" in r.name for r in idx.records)

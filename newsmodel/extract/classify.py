@@ -53,6 +53,11 @@ _STATE_FORMS = frozenset(
 )
 
 
+#: "Convention Centre", "Exhibition Center": a venue, a place, though "Centre" alone makes an organization.
+_CENTRES = words_of("Center Centre")
+_VENUE_WORDS = words_of("Convention Exhibition Congress Events Trade Shopping Expo")
+
+
 #: Cue words that name an institution on their own ("the Army said", "Congress").
 _SINGLE_CUES = words_of("Congress Parliament Senate Navy Army")
 
@@ -223,6 +228,10 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
         place = _known(ctx, a + 1, b)
         if place is not None and place.kind == "place":
             return [_Cand(a, b, "organization", "Corporation", confidence=0.75)]  # an airline: "Air Peru"
+    if words[a] == "Team" and b - a >= 2 and not any((w.lower(),) in lex.titles for w in words[a + 1 : b]):
+        return [
+            _Cand(a, b, "organization", "SportsTeam", confidence=0.75)
+        ]  # "Team Valoria"; not "Team Leader"
     a = _strip_front(ctx, a, b)
     if a >= b:
         return []
@@ -246,6 +255,12 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
             return [country]
     if b - a >= 2 and words[b - 1] == "Flight" and b < len(words) and words[b].isdigit():
         return [_Cand(a, b - 1, "organization", "Corporation", confidence=0.75)]  # "Quell Air Flight 12"
+    if b - a > 2 and last in _CENTRES and words[b - 2] in _VENUE_WORDS:
+        return [_Cand(a, b, "place", "Landmark", confidence=0.7)]  # "Harbourside Convention Centre"
+    if b - a > 2 and last == "District" and lex.org_cues.get(words[b - 2]) == "EducationalOrganization":
+        return [
+            _Cand(a, b, "organization", "GovernmentOrganization", confidence=0.75)
+        ]  # "... School District"
     # cue words
     cue = _org_cue(ctx, a, b)
     if cue is not None:

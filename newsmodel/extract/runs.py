@@ -95,8 +95,9 @@ def _runs(ctx: _Ctx, lo: int, hi: int) -> list[tuple[int, int]]:
                 j += 1  # inside a known name ("Securities and Exchange Commission")
                 continue
             if caps[j] and w not in lex.not_entities and _adjacent(ctx, j) and not mask[j]:
-                if words[j - 1].endswith(".") and len(words[j - 1]) == 2 and w.lower() in lex.common:
-                    break  # "Block C. The ...": the initial ended a sentence
+                prev = words[j - 1]
+                if prev.endswith(".") and (len(prev) == 2 or "." in prev[:-1]) and w.lower() in lex.common:
+                    break  # "Block C. The ...", "in Washington D.C. The ...": the sentence ended
                 j += 1
                 continue
             if w == "," and j + 1 < hi and words[j + 1] in _CORP_SUFFIXES:
