@@ -95,3 +95,15 @@ def test_an_abbreviation_that_ends_a_sentence_ends_the_name() -> None:
     """'... in Washington D.C. The team ...': the capitalized 'The' opens a sentence, not a longer name."""
     idx = run("Tom Reyes landed in Washington D.C. The delegation left on Monday.")
     assert not any("The" in r.name for r in idx.records)
+
+
+def test_a_title_with_no_name_is_a_role_not_an_organization() -> None:
+    """'the Prime Minister said', 'the Home Secretary' name a role; 'Peru President' keeps Peru only."""
+    idx = run(
+        "The Prime Minister said taxes would rise. Critics of the Home Secretary spoke, "
+        "and the Peru President agreed. The Office of the President declined to comment."
+    )
+    orgs = {r.name for r in idx.records if r.kind == "organization"}
+    assert not orgs & {"Prime Minister", "Home Secretary", "Peru President"}
+    assert record(idx, "Peru").kind == "place"
+    assert record(idx, "Office of the President").kind == "organization"

@@ -23,7 +23,7 @@ from newsmodel.extract.lookup import (
     _plural_demonym,
     _public_office,
 )
-from newsmodel.extract.titles import head_at, spell_title
+from newsmodel.extract.titles import head_at, spell_title, title_span_before
 
 __all__ = ["classify", "known"]
 
@@ -291,6 +291,9 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
             # no cue made the whole a name: read the parts
             right = k + 2 if words[k + 1] == "the" else k + 1
             return _classify(ctx, a, k) + _classify(ctx, right, b)
+    role = _role_only(ctx, a, b)
+    if role is not None:
+        return role
     split = _split_at_person(ctx, a, b)
     if split is not None:
         return split
@@ -309,6 +312,25 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
             return [_Cand(a, b, "organization", "PoliticalParty", confidence=0.5)]
         return []
     return [_Cand(a, b, None, confidence=0.4)]
+
+
+def _role_only(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
+    """Read a title with no name after it ("the Prime Minister said", "the Dorn County Sheriff"): a role.
+
+    A role names whoever holds it, not an organization; the attribution pass
+    resolves it to the article's holder of that title. What stands before the
+    title is kept only where the lists know it (the place or body the role
+    belongs to); a run whose front no list knows is left to the other rules.
+    """
+    lower = [w.lower() for w in ctx.words[a:b]]
+    span = title_span_before(lower, len(lower), ctx.lex)
+    if span is None:
+        return None
+    start = a + span[0]
+    if start == a:
+        return []
+    front = _split_known(ctx, a, start)
+    return front if front is not None else None
 
 
 def _heading(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
