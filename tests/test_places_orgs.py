@@ -38,10 +38,10 @@ def test_division_names_that_are_words_or_directions_are_not_places() -> None:
 
 
 def test_other_names_of_big_cities_are_those_cities() -> None:
-    """'Bombay' and 'Saigon' (GeoNames alternate names) are Mumbai and Ho Chi Minh City, with their ids."""
-    idx = run("Mira Dalt flew from Bombay to Saigon on Monday.")
+    """'Bombay', 'Saigon', 'Madras' (GeoNames alternate names; 'madras' is a word too) are those cities."""
+    idx = run("Mira Dalt flew from Bombay to Saigon on Monday. Tom Reyes stayed in Madras.")
     places = lexicon().places
-    for form, city in (("Bombay", "Mumbai"), ("Saigon", "Ho Chi Minh City")):
+    for form, city in (("Bombay", "Mumbai"), ("Saigon", "Ho Chi Minh City"), ("Madras", "Chennai")):
         entity = record(idx, form)
         assert (entity.kind, entity.subtype) == ("place", "City")
         assert any(iri.rstrip("/").endswith(f"/{places[city].geonameid}") for iri in entity.same_as), form

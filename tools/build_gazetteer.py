@@ -28,6 +28,7 @@ Usage: ``python tools/build_gazetteer.py`` (rewrites both files; deterministic).
 from __future__ import annotations
 
 import csv
+import functools
 import importlib.util
 import sys
 from pathlib import Path
@@ -202,6 +203,21 @@ def _admin1_names() -> set[tuple[str, str]]:
         }
 
 
+@functools.cache
+def _proper_nouns() -> frozenset[str]:
+    """The capitalized entries of the SCOWL word list: proper nouns ("Mecca", "Angora")."""
+    return frozenset(w for w in WORDS.read_text(encoding="utf-8").split() if w[:1].isupper() and w.isalpha())
+
+
+def _proper_word(name: str, given: set[str], surnames: set[str]) -> bool:
+    """A name that is an English word too but that the word list also spells as a proper noun ("Mecca").
+
+    Not a given name or surname (those stay out: "Hamilton" is a person as
+    often as a place).
+    """
+    return name in _proper_nouns() and name not in given and name not in surnames
+
+
 def _latin_name(name: str) -> bool:
     """A capitalized name in ASCII letters (with spaces, hyphens, apostrophes), not a code."""
     letters = name.replace(" ", "").replace("-", "").replace("'", "")
@@ -241,7 +257,9 @@ def build_aliases(
             continue  # another place holds the main name
         for alt in c.get("alternatenames", []):
             alt = alt.strip()
-            if alt in rows or not _latin_name(alt) or _ambiguous(alt, common, given, surnames):
+            if alt in rows or not _latin_name(alt):
+                continue
+            if _ambiguous(alt, common, given, surnames) and not _proper_word(alt, given, surnames):
                 continue
             if alt not in aliases or aliases[alt][0] < pop:
                 aliases[alt] = (pop, name)
