@@ -107,3 +107,32 @@ def test_a_title_with_no_name_is_a_role_not_an_organization() -> None:
     assert not orgs & {"Prime Minister", "Home Secretary", "Peru President"}
     assert record(idx, "Peru").kind == "place"
     assert record(idx, "Office of the President").kind == "organization"
+
+
+def test_club_and_company_forms_type_their_organizations() -> None:
+    """Club suffixes make teams, 'Plc' a company, 'Institute of Technology' a school, not a firm."""
+    idx = run(
+        "Dornham Rovers beat Keston Wanderers on Saturday. Quellmark Holdings Plc fell, "
+        "and the Dorn Institute of Technology said so."
+    )
+    for name, kind in (
+        ("Dornham Rovers", "SportsTeam"),
+        ("Keston Wanderers", "SportsTeam"),
+        ("Quellmark Holdings Plc", "Corporation"),
+        ("Dorn Institute of Technology", "EducationalOrganization"),
+    ):
+        assert (record(idx, name).kind, record(idx, name).subtype) == ("organization", kind), name
+
+
+def test_plural_possessive_before_a_cue_word_stays_in_the_name() -> None:
+    """ "the Valorian Workers' Party" and "the Dorn Farmers' Union" are whole names."""
+    idx = run("The Valorian Workers' Party and the Dorn Farmers' Union marched on Monday.")
+    assert record(idx, "Valorian Workers' Party").subtype == "PoliticalParty"
+    assert record(idx, "Dorn Farmers' Union").kind == "organization"
+
+
+def test_all_capitals_dateline_is_named_as_written() -> None:
+    """'FRANKFURT (Reuters) -' names the place 'Frankfurt' (an other name of Frankfurt am Main)."""
+    idx = run("FRANKFURT (Reuters) - Harwell Group AG said on Monday it would hire.")
+    frankfurt = record(idx, "Frankfurt")
+    assert (frankfurt.kind, frankfurt.name) == ("place", "Frankfurt")

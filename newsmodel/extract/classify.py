@@ -422,14 +422,23 @@ def _org_cue(ctx: _Ctx, a: int, b: int) -> str | None:
     first = words[a]
     if first in lex.org_cues and first.lower() not in lex.english and first not in lex.given_names:
         return lex.org_cues[first]  # a head word that comes first: "Instituto X", "Banco X"
+    head = next(
+        (
+            lex.org_cues[words[k]]
+            for k in range(a, b - 1)
+            if words[k + 1] in ("of", "for") and words[k] in lex.org_cues
+        ),
+        None,
+    )
     if last in lex.org_cues:
         if words[a] in lex.given_names and b - a == 2 and lex.org_cues[last] == "NewsMediaOrganization":
             return None  # "Dan Post": a person more likely than a paper
+        if head is not None and lex.org_cues[last] == "Corporation":
+            # a field word ends the name, the head before "of" says what the body is:
+            # "Institute of Technology", "Ministry of Energy"
+            return head
         return lex.org_cues[last]
-    for k in range(a, b - 1):
-        if words[k + 1] in ("of", "for") and words[k] in lex.org_cues:
-            return lex.org_cues[words[k]]
-    return None
+    return head
 
 
 def _split_known(ctx: _Ctx, a: int, b: int, *, partial: bool = False) -> list[_Cand] | None:

@@ -301,7 +301,8 @@ def _dateline(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
     name = " ".join(w.capitalize() for w in words[a:j])
     place = ctx.lex.places.get(name)
     if place is not None:
-        c = _Cand(a, j, "place", place.kind, f"place:{place.name}", 0.85, place=place, name=place.name)
+        # named as written, true-cased ("FRANKFURT" -> "Frankfurt", another name of Frankfurt am Main)
+        c = _Cand(a, j, "place", place.kind, f"place:{place.name}", 0.85, place=place, name=name)
         out.append(c)
     elif ctx.lex.orgs.get(" ".join(words[a:j])) is not None:
         org = ctx.lex.orgs[" ".join(words[a:j])]
