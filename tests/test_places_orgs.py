@@ -136,3 +136,20 @@ def test_all_capitals_dateline_is_named_as_written() -> None:
     idx = run("FRANKFURT (Reuters) - Harwell Group AG said on Monday it would hire.")
     frankfurt = record(idx, "Frankfurt")
     assert (frankfurt.kind, frankfurt.name) == ("place", "Frankfurt")
+
+
+def test_an_honorific_inside_a_run_opens_the_person() -> None:
+    """'Undersecretary for Trade Mr. Reyes': Reyes is a person and no 'Trade Mr. Reyes' organization."""
+    idx = run(
+        "Undersecretary for Trade Mr. Reyes says fees will rise. Minister of Health Dr. Ana Duarte agreed."
+    )
+    assert record(idx, "Reyes").kind == "person"
+    assert not any("Mr." in r.name for r in idx.records)
+    assert record(idx, "Ana Duarte").job_title == "Minister of Health"
+
+
+def test_shadow_is_part_of_a_title_not_an_organization() -> None:
+    """ "Harwell's Shadow Home Secretary Ana Duarte" holds 'Shadow Home Secretary'; 'Shadow' names nothing."""
+    idx = run("Harwell's Shadow Home Secretary Ana Duarte said it was damning.")
+    assert record(idx, "Ana Duarte").job_title == "Shadow Home Secretary"
+    assert not any(r.name == "Shadow" for r in idx.records)

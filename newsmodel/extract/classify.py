@@ -67,6 +67,9 @@ _DIRECTIONS = words_of("North South East West Northern Southern Eastern Western 
 
 _CREDIT_WORDS = words_of("credit credits photo photos image images source courtesy")
 
+#: Honorifics that never belong inside an organization's name ("Lord", "Lady" may: "Our Lady of ...").
+_SHORT_HONORIFICS = words_of("Mr. Mr Mrs. Mrs Ms. Ms Dr. Dr Mx.")
+
 
 def _strip_front(ctx: _Ctx, a: int, b: int) -> int:
     """Drop sentence-initial common words and a leading "The" from run ``[a, b)``."""
@@ -222,6 +225,10 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
     titled = _title_person(ctx, a, b)
     if titled is not None:
         return titled
+    for k in range(a + 1, b - 1):
+        if words[k] in _SHORT_HONORIFICS and ctx.caps[k + 1]:
+            # "Undersecretary for Education Mr. Tom Reyes": the honorific opens the person
+            return _classify(ctx, a, k) + _classify(ctx, k, b)
     if b - a == 2 and words[a] == "The" and lex.org_cues.get(words[a + 1]) == "NewsMediaOrganization":
         return [_Cand(a, b, "organization", "NewsMediaOrganization", confidence=0.7)]  # "The Globe"
     if words[a] == "Air" and b - a >= 2:
