@@ -153,3 +153,14 @@ def test_shadow_is_part_of_a_title_not_an_organization() -> None:
     idx = run("Harwell's Shadow Home Secretary Ana Duarte said it was damning.")
     assert record(idx, "Ana Duarte").job_title == "Shadow Home Secretary"
     assert not any(r.name == "Shadow" for r in idx.records)
+
+
+def test_an_untyped_name_listed_with_organizations_is_one() -> None:
+    """'Quellsoft, Harwell Corp. and Vantor Inc.': Quellsoft is a body; a comma alone or a person is not."""
+    idx = run(
+        "Quellsoft, Harwell Corp. and Vantor Inc. all exhibited. According to Harwell Corp., Dasko agreed. "
+        "Tom Brell and Harwell Corp. signed."
+    )
+    assert record(idx, "Quellsoft").kind == "organization"
+    assert not any(r.name == "Dasko" and r.kind == "organization" for r in idx.records)
+    assert record(idx, "Tom Brell").kind == "person"

@@ -140,6 +140,7 @@ def find_entities(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None
             cands.extend(extra)
     _class_noun_orgs(ctx, cands)
     _class_noun_places(ctx, cands)
+    _coordinated_bodies(ctx, cands)
     cands_at = {c.a: c for c in cands}
     cands_end = {c.b: c for c in cands}
     for c in cands:
@@ -275,6 +276,52 @@ def _class_noun_places(ctx: _Ctx, cands: list[_Cand]) -> None:
             before = nouns.get(words[c.a - 2])
             if before is not None and before[1] in ("before", "both"):
                 make_place(c, before[0])
+
+
+#: The words that join the members of a list of names: "X, Y, and Z", "X or Y".
+_LIST_JOINS = frozenset({(",",), ("and",), ("or",), (",", "and"), (",", "or")})
+
+
+def _coordinated_bodies(ctx: _Ctx, cands: list[_Cand]) -> None:
+    """Type an untyped name in a list of organizations as an organization.
+
+    Coordination joins like with like: in "Quellsoft, Harwell Corp. and
+    Vantor Inc. all exhibited", the untyped first member is a body too. Only
+    members no rule typed change, not those that open with a given name, and
+    only in lists whose typed members are all organizations typed by a list
+    or cue word (a list with a person is left to the people rules). Lists of
+    places are not used so: surnames stand in them too often (measured).
+    """
+    words = ctx.words
+    ordered = sorted((c for c in cands if c.b > c.a), key=lambda c: c.a)
+    lists: list[list[_Cand]] = []
+    for c in ordered:
+        prev = lists[-1][-1] if lists else None
+        if prev is not None and prev.b <= c.a and tuple(words[prev.b : c.a]) in _LIST_JOINS:
+            lists[-1].append(c)
+        else:
+            lists.append([c])
+    for members in lists:
+        joins = {w for x, y in itertools.pairwise(members) for w in words[x.b : y.a]}
+        if len(members) < 2 or not joins & {"and", "or"}:
+            continue  # "According to Dorn News, Reyes believes": a comma alone makes no list
+        typed = [c for c in members if c.kind is not None]
+        kinds = {c.kind for c in typed}
+        untyped = [c for c in members if c.kind is None]
+        if not untyped or len(kinds) != 1 or not all(c.confidence >= 0.75 for c in typed):
+            continue
+        if kinds.pop() != "organization":
+            continue  # places: too many surnames stand in lists of towns
+        for c in untyped:
+            nxt = words[c.b] if c.b < len(words) else ""
+            if (
+                words[c.a] in ctx.lex.given_names  # "Tom Reyes, Harwell Corp. and ...": people too
+                or all(w.lower() in ctx.lex.english for w in words[c.a : c.b])  # "... Atheists and Agnostics"
+                or nxt in ("of", "'s", "\u2019s")  # "X of the Dorn Party": a member, not a body
+                or nxt.startswith("-")
+            ):
+                continue
+            c.kind, c.subtype, c.confidence = "organization", "Organization", 0.6
 
 
 def _all_caps(words: list[str]) -> bool:
