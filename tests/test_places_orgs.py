@@ -158,7 +158,7 @@ def test_shadow_is_part_of_a_title_not_an_organization() -> None:
 def test_an_untyped_name_listed_with_organizations_is_one() -> None:
     """'Quellsoft, Harwell Corp. and Vantor Inc.': Quellsoft is a body; a comma alone or a person is not."""
     idx = run(
-        "Quellsoft, Harwell Corp. and Vantor Inc. all exhibited. According to Harwell Corp., Dasko agreed. "
+        "Quellsoft, Harwell Corp. and Vantor Inc. all exhibited. Dasko, Harwell Corp. said, would agree. "
         "Tom Brell and Harwell Corp. signed."
     )
     assert record(idx, "Quellsoft").kind == "organization"
