@@ -164,3 +164,13 @@ def test_an_untyped_name_listed_with_organizations_is_one() -> None:
     assert record(idx, "Quellsoft").kind == "organization"
     assert not any(r.name == "Dasko" and r.kind == "organization" for r in idx.records)
     assert record(idx, "Tom Brell").kind == "person"
+
+
+def test_a_name_also_used_in_the_plural_is_a_thing_not_an_organization() -> None:
+    """'the Zentrophone' beside 'Zentrophones' is a device; 'Quellsoft' (no plural) stays an organization."""
+    idx = run(
+        "Quellsoft unveiled the Zentrophone on Monday. Buyers queued for Zentrophones, "
+        "and Quellsoft said demand was high."
+    )
+    assert not any(r.name.startswith("Zentrophone") for r in idx.records)
+    assert record(idx, "Quellsoft").kind == "organization"

@@ -141,6 +141,7 @@ def find_entities(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None
     _class_noun_orgs(ctx, cands)
     _class_noun_places(ctx, cands)
     _coordinated_bodies(ctx, cands)
+    cands = _without_plural_things(ctx, cands)
     cands_at = {c.a: c for c in cands}
     cands_end = {c.b: c for c in cands}
     for c in cands:
@@ -322,6 +323,32 @@ def _coordinated_bodies(ctx: _Ctx, cands: list[_Cand]) -> None:
             ):
                 continue
             c.kind, c.subtype, c.confidence = "organization", "Organization", 0.6
+
+
+def _without_plural_things(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
+    """Drop one-word names the text also uses in the plural ("Zentrophone" and "Zentrophones", "NGOs").
+
+    A body is one of a kind; a word with a plural names a class of things (a
+    product, a device, a kind of group), whatever its capitals. Only names no
+    list or cue word typed go, and only when the singular and the plural both
+    occur as words of the text.
+    """
+    words = ctx.words
+    seen = set(words)
+    out = []
+    for c in cands:
+        w = words[c.a]
+        if (
+            c.b - c.a == 1
+            and c.kind in (None, "organization")
+            and c.confidence < 0.75
+            and not c.title
+            and len(w) > 2
+            and ((w + "s") in seen or (w.endswith("s") and w[:-1] in seen and ctx.caps[c.a]))
+        ):
+            continue
+        out.append(c)
+    return out
 
 
 def _all_caps(words: list[str]) -> bool:
