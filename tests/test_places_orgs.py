@@ -174,3 +174,12 @@ def test_a_name_also_used_in_the_plural_is_a_thing_not_an_organization() -> None
     )
     assert not any(r.name.startswith("Zentrophone") for r in idx.records)
     assert record(idx, "Quellsoft").kind == "organization"
+
+
+def test_a_country_code_glued_to_a_dollar_sign_is_money_not_a_place() -> None:
+    """'US$ 7 bn' and 'HK$3 m' mention no place and no body; 'in the US' still does."""
+    idx = run("Quellsoft paid US$ 7 bn and HK$3 m for the plant. It sells mostly in the US.")
+    us = record(idx, "US")
+    assert us.kind == "place"
+    assert sum(m.entity is us for m in idx.mentions) == 1
+    assert not any(r.name == "HK" for r in idx.records)

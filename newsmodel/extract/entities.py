@@ -112,6 +112,7 @@ def find_entities(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None
     body_tok = bisect.bisect_left(offs, doc.body_start)
     lower_seen = frozenset(w for w in words if w.islower())
     caps = [is_capitalized(w) for w in words]
+    _currency_prefixes(words, offs, ends, caps)
     ctx = _Ctx(text, words, offs, ends, caps, sentence_starts(text, words, offs), lex, body_tok, lower_seen)
     title_case = _title_case_headline(words[:body_tok])
     cands: list[_Cand] = []
@@ -349,6 +350,17 @@ def _without_plural_things(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
             continue
         out.append(c)
     return out
+
+
+def _currency_prefixes(words: list[str], offs: list[int], ends: list[int], caps: list[bool]) -> None:
+    """Unmark the capitals of currency prefixes ("US$ 5 bn", "HK$3", "A$"): money, no place or body.
+
+    The country code glued to a dollar sign names the currency; were it read
+    as a name, every "US$" would mention the United States.
+    """
+    for i in range(len(words) - 1):
+        if caps[i] and words[i + 1] == "$" and ends[i] == offs[i + 1] and words[i].isupper():
+            caps[i] = False
 
 
 def _all_caps(words: list[str]) -> bool:
