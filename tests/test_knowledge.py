@@ -126,6 +126,7 @@ ADDITIONS: dict[str, tuple[str, str]] = {
     ),
     "places_extra.tsv": ("Vellamoor\tRegion\t\t", "Vellamoor protested on Monday, officials said."),
     "country_aliases.tsv": ("Valoria\tNorway", "Tom Reyes returned to Valoria on Monday."),
+    "place_aliases.tsv": ("Quellhaven\tOslo", "Tom Reyes flew to Quellhaven on Monday."),
     "demonyms.tsv": ("Valorian\tNorway", "The Valorian envoy Tom Reyes arrived on Monday."),
     "organizations.tsv": ("Zentrix\tCorporation\t\t", "Shares of Zentrix fell on Monday, traders said."),
     "org_cues.tsv": ("Syndicate\tNGO", "The Harrowgate Syndicate bought the mill on Monday."),
@@ -139,6 +140,7 @@ ADDITIONS: dict[str, tuple[str, str]] = {
         "shipbuilder\tCorporation",
         "The shipbuilder Tom Harwell won the order on Monday.",
     ),
+    "place_class_nouns.tsv": ("parish\tAdministrativeArea\tafter", "Floods hit Quellmoor parish on Monday."),
 }
 
 LISTS_PROBE = """
@@ -201,6 +203,13 @@ def test_user_country_aliases_tsv_names_a_country(mapped_with_and_without: Mappe
     before, after = (m["country_aliases.tsv"] for m in mapped_with_and_without)
     assert "Valoria" not in before["places"]
     assert after["places"]["Valoria"] == "Country"
+
+
+def test_user_place_aliases_tsv_names_a_city(mapped_with_and_without: Mapped) -> None:
+    """A user row in place_aliases.tsv makes another name of a known city that City."""
+    before, after = (m["place_aliases.tsv"] for m in mapped_with_and_without)
+    assert "Quellhaven" not in before["places"]
+    assert after["places"]["Quellhaven"] == "City"
 
 
 def test_user_demonyms_tsv_gives_nationality(mapped_with_and_without: Mapped) -> None:
@@ -293,3 +302,10 @@ def test_every_data_file_is_opened_through_knowledge() -> None:
         and "s.__file__" not in line  # the spark-submit hint prints a path, opens nothing
     ]
     assert offenders == []
+
+
+def test_user_place_class_nouns_tsv_types_the_name_beside_the_noun(mapped_with_and_without: Mapped) -> None:
+    """A user row in place_class_nouns.tsv makes the name before that lowercase noun a place of its kind."""
+    before, after = (m["place_class_nouns.tsv"] for m in mapped_with_and_without)
+    assert "Quellmoor" not in before["places"]
+    assert after["places"]["Quellmoor"] == "AdministrativeArea"

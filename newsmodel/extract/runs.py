@@ -20,7 +20,7 @@ __all__ = ["runs"]
 
 
 #: Words that join two capitalized runs into one name when the left run ends in a cue.
-_JOINERS = words_of("of for 's ’s & de del da du van von bin ibn al la le")
+_JOINERS = words_of("of for 's ’s ' ’ & de del da du van von bin ibn al la le")
 
 
 #: Extra left-hand words after which "of" continues a name ("Republic of Korea").
@@ -95,8 +95,9 @@ def _runs(ctx: _Ctx, lo: int, hi: int) -> list[tuple[int, int]]:
                 j += 1  # inside a known name ("Securities and Exchange Commission")
                 continue
             if caps[j] and w not in lex.not_entities and _adjacent(ctx, j) and not mask[j]:
-                if words[j - 1].endswith(".") and len(words[j - 1]) == 2 and w.lower() in lex.common:
-                    break  # "Block C. The ...": the initial ended a sentence
+                prev = words[j - 1]
+                if prev.endswith(".") and (len(prev) == 2 or "." in prev[:-1]) and w.lower() in lex.common:
+                    break  # "Block C. The ...", "in Washington D.C. The ...": the sentence ended
                 j += 1
                 continue
             if w == "," and j + 1 < hi and words[j + 1] in _CORP_SUFFIXES:
@@ -159,6 +160,9 @@ def _join_ok(ctx: _Ctx, i: int, j: int, k: int) -> bool:
         return True
     if joiner in ("of", "for"):
         return _cue_end(ctx, left)
+    if joiner in ("'", "\u2019"):
+        # a plural possessive before a body's cue word: "Workers' Party", "Farmers' Union"
+        return left.endswith("s") and ctx.words[k] in ctx.lex.org_cues
     if joiner in ("'s", "\u2019s"):
         # "Attorney's Office", "Governor's Office": a title's or body's own office
         right = ctx.words[k]

@@ -1,0 +1,195 @@
+"""Places and organizations beyond the old gazetteer: one test per mechanism, on invented sentences."""
+
+from __future__ import annotations
+
+from newsmodel.extract.entities import find_entities
+from newsmodel.extract.gazetteer import lexicon
+from newsmodel.extract.records import EntityIndex, EntityRecord
+from newsmodel.read.document import Document
+
+
+def run(body: str, headline: str = "A report") -> EntityIndex:
+    """The entity index of an invented article."""
+    return find_entities(Document.build(headline=headline, body=body))
+
+
+def record(index: EntityIndex, form: str) -> EntityRecord:
+    """The mentioned entity that has ``form`` as its name or an alias."""
+    mentioned = {id(m.entity) for m in index.mentions}
+    found = [r for r in index.records if id(r) in mentioned and (r.name == form or form in r.aliases)]
+    assert found, f"{form!r} not among {[r.name for r in index.records]}"
+    return found[0]
+
+
+def test_first_order_divisions_are_administrative_areas() -> None:
+    """'Bavaria', 'Sindh', 'Liguria' (GeoNames admin1 names) are administrative areas, not organizations."""
+    idx = run("Tom Reyes toured Bavaria and Sindh last year. Liguria was left out of the study.")
+    for name in ("Bavaria", "Sindh", "Liguria"):
+        entity = record(idx, name)
+        assert (entity.kind, entity.subtype) == ("place", "AdministrativeArea"), name
+
+
+def test_division_names_that_are_words_or_directions_are_not_places() -> None:
+    """Division names like 'Unity' or 'South East' stay words; 'the West', 'South East Asia' keep theirs."""
+    idx = run("Unity was the theme. Mira Dalt flew to South East Asia and met envoys of the West.")
+    assert not any(r.name == "Unity" for r in idx.records)
+    assert record(idx, "West").kind == "place"
+    assert not any(r.name == "South East" for r in idx.records)
+
+
+def test_other_names_of_big_cities_are_those_cities() -> None:
+    """'Bombay', 'Saigon', 'Madras' (GeoNames alternate names; 'madras' is a word too) are those cities."""
+    idx = run("Mira Dalt flew from Bombay to Saigon on Monday. Tom Reyes stayed in Madras.")
+    places = lexicon().places
+    for form, city in (("Bombay", "Mumbai"), ("Saigon", "Ho Chi Minh City"), ("Madras", "Chennai")):
+        entity = record(idx, form)
+        assert (entity.kind, entity.subtype) == ("place", "City")
+        assert any(iri.rstrip("/").endswith(f"/{places[city].geonameid}") for iri in entity.same_as), form
+
+
+def test_lowercase_place_noun_makes_the_name_beside_it_a_place() -> None:
+    """'the town of X', 'X and Y counties', 'the X settlement bloc' are places; 'The settlement' is none."""
+    idx = run(
+        "Shells fell on the town of Quellbrook. Fires burned in Dornmoor and Vaskfield counties. "
+        "Tom Reyes visited the Valdrin settlement bloc. The settlement was empty."
+    )
+    assert (record(idx, "Quellbrook").kind, record(idx, "Quellbrook").subtype) == ("place", "City")
+    for name in ("Dornmoor", "Vaskfield"):
+        assert (record(idx, name).kind, record(idx, name).subtype) == ("place", "AdministrativeArea")
+    assert record(idx, "Valdrin").kind == "place"
+    assert not any(r.name == "The" for r in idx.records)
+
+
+def test_place_noun_leaves_known_organizations_and_acronyms_alone() -> None:
+    """'the Harwell Corp. district office' and 'the QMT region' keep their organizations."""
+    idx = run("Staff of the Harwell Corp. district office and the QMT region met on Monday.")
+    assert record(idx, "Harwell Corp.").kind == "organization"
+    assert record(idx, "QMT").kind == "organization"
+
+
+def test_municipality_and_team_heads_make_organizations() -> None:
+    """'the Municipality of Quellmoor' is a government body, 'Team Valoria' a team; 'Team Leader' is none."""
+    idx = run(
+        "The Municipality of Quellmoor sued. Team Valoria won the final on Monday. "
+        "Team Leader Mira Dalt said it was a good day."
+    )
+    body = record(idx, "Municipality of Quellmoor")
+    assert (body.kind, body.subtype) == ("organization", "GovernmentOrganization")
+    team = record(idx, "Team Valoria")
+    assert (team.kind, team.subtype) == ("organization", "SportsTeam")
+    assert not any(r.name.startswith("Team Leader") and r.kind == "organization" for r in idx.records)
+
+
+def test_school_district_is_an_organization_and_convention_centre_a_place() -> None:
+    """'Dorn Valley Independent School District' is a body; 'Harbourside Convention Centre' is a venue."""
+    idx = run(
+        "The Dorn Valley Independent School District closed schools. "
+        "Fans met at the Harbourside Convention Centre on Friday."
+    )
+    assert record(idx, "Dorn Valley Independent School District").kind == "organization"
+    venue = record(idx, "Harbourside Convention Centre")
+    assert (venue.kind, venue.subtype) == ("place", "Landmark")
+
+
+def test_an_abbreviation_that_ends_a_sentence_ends_the_name() -> None:
+    """'... in Washington D.C. The team ...': the capitalized 'The' opens a sentence, not a longer name."""
+    idx = run("Tom Reyes landed in Washington D.C. The delegation left on Monday.")
+    assert not any("The" in r.name for r in idx.records)
+
+
+def test_a_title_with_no_name_is_a_role_not_an_organization() -> None:
+    """'the Prime Minister said', 'the Home Secretary' name a role; 'Peru President' keeps Peru only."""
+    idx = run(
+        "The Prime Minister said taxes would rise. Critics of the Home Secretary spoke, "
+        "and the Peru President agreed. The Office of the President declined to comment."
+    )
+    orgs = {r.name for r in idx.records if r.kind == "organization"}
+    assert not orgs & {"Prime Minister", "Home Secretary", "Peru President"}
+    assert record(idx, "Peru").kind == "place"
+    assert record(idx, "Office of the President").kind == "organization"
+
+
+def test_club_and_company_forms_type_their_organizations() -> None:
+    """Club suffixes make teams, 'Plc' a company, 'Institute of Technology' a school, not a firm."""
+    idx = run(
+        "Dornham Rovers beat Keston Wanderers on Saturday. Quellmark Holdings Plc fell, "
+        "and the Dorn Institute of Technology said so."
+    )
+    for name, kind in (
+        ("Dornham Rovers", "SportsTeam"),
+        ("Keston Wanderers", "SportsTeam"),
+        ("Quellmark Holdings Plc", "Corporation"),
+        ("Dorn Institute of Technology", "EducationalOrganization"),
+    ):
+        assert (record(idx, name).kind, record(idx, name).subtype) == ("organization", kind), name
+
+
+def test_plural_possessive_before_a_cue_word_stays_in_the_name() -> None:
+    """ "the Valorian Workers' Party" and "the Dorn Farmers' Union" are whole names."""
+    idx = run("The Valorian Workers' Party and the Dorn Farmers' Union marched on Monday.")
+    assert record(idx, "Valorian Workers' Party").subtype == "PoliticalParty"
+    assert record(idx, "Dorn Farmers' Union").kind == "organization"
+
+
+def test_all_capitals_dateline_is_named_as_written() -> None:
+    """'FRANKFURT (Reuters) -' names the place 'Frankfurt' (an other name of Frankfurt am Main)."""
+    idx = run("FRANKFURT (Reuters) - Harwell Group AG said on Monday it would hire.")
+    frankfurt = record(idx, "Frankfurt")
+    assert (frankfurt.kind, frankfurt.name) == ("place", "Frankfurt")
+
+
+def test_an_honorific_inside_a_run_opens_the_person() -> None:
+    """'Undersecretary for Trade Mr. Reyes': Reyes is a person and no 'Trade Mr. Reyes' organization."""
+    idx = run(
+        "Undersecretary for Trade Mr. Reyes says fees will rise. Minister of Health Dr. Ana Duarte agreed."
+    )
+    assert record(idx, "Reyes").kind == "person"
+    assert not any("Mr." in r.name for r in idx.records)
+    assert record(idx, "Ana Duarte").job_title == "Minister of Health"
+
+
+def test_shadow_is_part_of_a_title_not_an_organization() -> None:
+    """ "Harwell's Shadow Home Secretary Ana Duarte" holds 'Shadow Home Secretary'; 'Shadow' names nothing."""
+    idx = run("Harwell's Shadow Home Secretary Ana Duarte said it was damning.")
+    assert record(idx, "Ana Duarte").job_title == "Shadow Home Secretary"
+    assert not any(r.name == "Shadow" for r in idx.records)
+
+
+def test_an_untyped_name_listed_with_organizations_is_one() -> None:
+    """'Quellsoft, Harwell Corp. and Vantor Inc.': Quellsoft is a body; a comma alone or a person is not."""
+    idx = run(
+        "Quellsoft, Harwell Corp. and Vantor Inc. all exhibited. Dasko, Harwell Corp. said, would agree. "
+        "Tom Brell and Harwell Corp. signed."
+    )
+    assert record(idx, "Quellsoft").kind == "organization"
+    assert not any(r.name == "Dasko" and r.kind == "organization" for r in idx.records)
+    assert record(idx, "Tom Brell").kind == "person"
+
+
+def test_a_name_also_used_in_the_plural_is_a_thing_not_an_organization() -> None:
+    """'the Zentrophone' beside 'Zentrophones' is a device; 'Quellsoft' (no plural) stays an organization."""
+    idx = run(
+        "Quellsoft unveiled the Zentrophone on Monday. Buyers queued for Zentrophones, "
+        "and Quellsoft said demand was high."
+    )
+    assert not any(r.name.startswith("Zentrophone") for r in idx.records)
+    assert record(idx, "Quellsoft").kind == "organization"
+
+
+def test_a_country_code_glued_to_a_dollar_sign_is_money_not_a_place() -> None:
+    """'US$ 7 bn' and 'HK$3 m' mention no place and no body; 'in the US' still does."""
+    idx = run("Quellsoft paid US$ 7 bn and HK$3 m for the plant. It sells mostly in the US.")
+    us = record(idx, "US")
+    assert us.kind == "place"
+    assert sum(m.entity is us for m in idx.mentions) == 1
+    assert not any(r.name == "HK" for r in idx.records)
+
+
+def test_town_comma_state_named_like_a_city_is_an_alias() -> None:
+    """'Spokane, Washington' and 'Albany, New York' are how the text names those towns; a list is no alias."""
+    idx = run("The jet landed in Spokane, Washington at noon. Tom Reyes lives in Albany, New York. ")
+    assert "Spokane, Washington" in record(idx, "Spokane").aliases
+    assert "Albany, New York" in record(idx, "Albany").aliases
+    assert record(idx, "Spokane").contained_in is None  # the gazetteer's Washington is the capital city
+    listed = run("Flights to Izmir, Ankara and Adana resumed on Monday.")
+    assert record(listed, "Izmir").aliases == []
