@@ -107,29 +107,33 @@ def test_query_text_from_a_file(inputs: Path, tmp_path: Path, capsys: pytest.Cap
     assert capsys.readouterr().out == "n\n3\n"
 
 
-def test_bad_input_aborts_the_whole_load(
+def test_fail_fast_aborts_the_whole_load(
     inputs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """One unreadable input aborts load with one error line naming it, and the store stays as it was."""
+    """With --fail-fast one bad input aborts load with one error line naming it; the store is unchanged."""
     db = tmp_path / "db"
     main(["load", str(inputs / "a1.json"), "--store", str(db)])
     (inputs / "a0.json").write_text("{not json", encoding="utf-8")
     capsys.readouterr()
-    assert main(["load", str(inputs), "--store", str(db)]) == 1
+    assert main(["load", str(inputs), "--store", str(db), "--fail-fast"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "a0.json" in err and len(err.splitlines()) == 1
     with OxigraphStore(db) as store:
         assert store.graphs() == [article(1).id]
 
 
-def test_skip_errors_loads_the_rest(inputs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """--skip-errors reports the bad input, loads the others, and exits 1."""
+@pytest.mark.parametrize("flags", [[], ["--skip-errors"]], ids=["default", "old --skip-errors"])
+def test_a_bad_input_is_reported_and_the_rest_loaded(
+    inputs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], flags: list[str]
+) -> None:
+    """By default (and with the old --skip-errors) the bad input is reported, the others load, exit 1."""
     (inputs / "a0.json").write_text("{not json", encoding="utf-8")
     db = tmp_path / "db"
-    assert main(["load", str(inputs), "--store", str(db), "--skip-errors"]) == 1
+    assert main(["load", str(inputs), "--store", str(db), *flags]) == 1
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith("error: ") and "a0.json" in err[0]
-    assert err[1].startswith("loaded 3 articles")
+    assert err[1] == "error: 1 of 4 articles failed"
+    assert err[2].startswith("loaded 3 articles")
     with OxigraphStore(db) as store:
         assert len(store.graphs()) == 3
 

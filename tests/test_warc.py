@@ -190,7 +190,7 @@ def test_page_that_fails_to_map_is_reported_with_its_record(tmp_path: Path) -> N
 
 
 def test_load_of_a_truncated_archive(tmp_path: Path) -> None:
-    """load aborts on a truncated archive, the store left as it was; --skip-errors loads the whole pages."""
+    """load --fail-fast aborts on a truncated archive, the store unchanged; by default whole pages load."""
     whole = tmp_path / "w.warc.gz"
     write_warc(whole, corpus_pages(3), extras=False)
     cut = tmp_path / "cut.warc.gz"
@@ -200,11 +200,11 @@ def test_load_of_a_truncated_archive(tmp_path: Path) -> None:
         whole_pages.extend(page.url for page in iter_warc(cut))
     assert whole_pages
     db = tmp_path / "db"
-    proc = run_cli("load", str(cut), "--store", str(db))
+    proc = run_cli("load", str(cut), "--store", str(db), "--fail-fast")
     assert proc.returncode == 1 and f"error: {cut}: truncated WARC" in proc.stderr
     with OxigraphStore(db) as store:
         assert store.graphs() == []
-    proc = run_cli("load", str(cut), "--store", str(db), "--skip-errors")
+    proc = run_cli("load", str(cut), "--store", str(db))
     assert proc.returncode == 1 and "truncated WARC" in proc.stderr
     with OxigraphStore(db) as store:
         assert len(store.graphs()) == len(whole_pages)

@@ -1,9 +1,9 @@
 """``newsmodel load``: read articles and load them into a store, one named graph each.
 
-Loading is all or nothing: every input is read (running the mapper on text
-and HTML) while the store's bulk transaction is open, so a file that fails
-to read aborts the load and leaves the store as it was, unless
-``--skip-errors`` reports it and goes on.
+An input that fails is reported (its path and the reason) and the others are
+loaded; the command then exits 1. Every input is read (running the mapper)
+while the store's bulk transaction is open, so ``--fail-fast`` makes the
+first failure abort the whole load and leave the store as it was.
 """
 
 from __future__ import annotations
@@ -66,10 +66,12 @@ def register(sub: Any) -> None:
         help=f"base IRI for minted entity IRIs (default: {DEFAULT_BASE})",
     )
     parser.add_argument(
-        "--skip-errors",
+        "--fail-fast",
         action="store_true",
-        help="report inputs that fail to read and load the others (default: abort, load nothing)",
+        help="abort at the first input that fails and load nothing (default: report it, load the others)",
     )
+    # the default since 0.1 went bulk; still accepted so that existing scripts run unchanged
+    parser.add_argument("--skip-errors", action="store_true", help=argparse.SUPPRESS)
     add_jobs_argument(parser)
     parser.add_argument(
         "--query",
@@ -80,11 +82,12 @@ def register(sub: Any) -> None:
     parser.set_defaults(handler=load)
 
 
-def _articles(results: Iterator[Result], skip_errors: bool, failures: list[str]) -> Iterator[NewsArticle]:
+def _articles(results: Iterator[Result], fail_fast: bool, failures: list[str]) -> Iterator[NewsArticle]:
+    """The mapped articles; a failure is noted, or with ``fail_fast`` raised (aborting the bulk load)."""
     for result in results:
         if result.article is not None:
             yield result.article
-        elif not skip_errors:
+        elif fail_fast:
             raise NewsmodelError(result.error or result.label)
         else:
             failures.append(result.error or result.label)
@@ -98,19 +101,18 @@ def load(args: argparse.Namespace) -> int:
     tally.archive_files = sum(1 for p in paths if is_warc(p))
     jobs = jobs_from_inputs(paths, counts=tally.archives)
     options = Options(base=args.base, keep_article=True)
-    args.fail_fast = not args.skip_errors
     total = None if tally.archive_files else len(paths)
     results = run_jobs(jobs, options, args, total=total, tally=tally, report=False)
     quiet = getattr(args, "quiet", False)
     failures: list[str] = []
     started = time.perf_counter()
     with open_store(args) as store:
-        stats = store.load_many(_articles(results, args.skip_errors, failures))
+        stats = store.load_many(_articles(results, args.fail_fast, failures))
         elapsed = time.perf_counter() - started
         for failure in failures:
             print(f"error: {failure}", file=sys.stderr)
-        if tally.archive_files and not quiet:
-            summary(tally, fail_fast=False)
+        if not quiet:
+            summary(tally, fail_fast=False)  # what the archives held, and how many failed
         rate = stats.articles / elapsed if elapsed > 0 else 0.0
         if not quiet:
             print(
