@@ -341,7 +341,12 @@ def _split_at_person(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
         ):
             head = _classify(ctx, a, k)
             g = lex.given_names[words[k]]
-            person = _Cand(k, b, "person", confidence=0.7, evidence=1, gender=g if g in ("m", "f") else None)
+            gender = g if g in ("m", "f") else None
+            if k - a == 1 and all(c.kind is None for c in head) and _foreign_name_word(ctx, words[a]):
+                # "Hernan Dario Gomez", "Farouk Ben Mustapha": a first name the census
+                # lists lack, before one they have, is part of the same name
+                return [_Cand(a, b, "person", confidence=0.7, evidence=1, gender=gender)]
+            person = _Cand(k, b, "person", confidence=0.7, evidence=1, gender=gender)
             return [c for c in head if c.kind is not None] + [person]
     for k in range(b - 2, max(a, b - 4), -1):
         # "Harbour Council Tamsin Oyelaran": an organization's cue word, then a name
@@ -369,6 +374,29 @@ def _split_at_person(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
             return [_Cand(a, b, "organization", "Organization", confidence=0.5)]
         return None
     return None
+
+
+def _foreign_name_word(ctx: _Ctx, word: str) -> bool:
+    """Whether a lone capitalized word looks like a name word no list has: "Hernan", "Farouk".
+
+    Title-case letters only (no acronym, no brand's inner capital), no English
+    word, no cue, no demonym, nothing the lists know.
+    """
+    lex = ctx.lex
+    return (
+        len(word) > 2
+        and word[0].isupper()
+        and word[1:].islower()
+        and word.isalpha()
+        and word.lower() not in lex.english
+        and word not in lex.not_entities
+        and word not in lex.demonyms
+        and word not in lex.name_adjectives
+        and word not in lex.org_cues
+        and word.lower() not in lex.place_cues
+        and word not in lex.places
+        and word not in lex.orgs
+    )
 
 
 def _org_cue(ctx: _Ctx, a: int, b: int) -> str | None:
