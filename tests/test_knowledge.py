@@ -107,6 +107,7 @@ ADDITIONS: dict[str, tuple[str, str]] = {
         "shipbuilder\tCorporation",
         "The shipbuilder Tom Harwell won the order on Monday.",
     ),
+    "surnames.txt": ("Pebble", "The board named Quorin Pebble to lead it on Monday."),
 }
 
 LISTS_PROBE = """
@@ -241,3 +242,10 @@ def test_user_org_class_nouns_tsv_types_the_name_after_the_noun(mapped_with_and_
     before, after = (m["org_class_nouns.tsv"] for m in mapped_with_and_without)
     assert "Tom Harwell" in before["people"]
     assert after["orgs"]["Tom Harwell"] == "Corporation" and "Tom Harwell" not in after["people"]
+
+
+def test_user_surnames_txt_makes_a_person(mapped_with_and_without: Mapped) -> None:
+    """A user line in surnames.txt makes "First Surname" a person where the surname is an English word."""
+    before, after = (m["surnames.txt"] for m in mapped_with_and_without)
+    assert "Quorin Pebble" not in before["people"]
+    assert "Quorin Pebble" in after["people"]

@@ -23,3 +23,13 @@ def test_unlisted_first_name_before_a_listed_one_stays_in_the_name() -> None:
     found = kinds(run("The fund was led by Zoltrin Maria Kessel until March."))
     assert found.get("Zoltrin Maria Kessel") == "person"
     assert "Maria Kessel" not in found
+
+
+def test_frequent_surname_that_is_a_word_still_ends_a_persons_name() -> None:
+    """'Quorin Fox': a census surname after a non-word first name makes a person, not an organization."""
+    assert kinds(run("The board named Quorin Fox to lead it on Monday.")).get("Quorin Fox") == "person"
+
+
+def test_surname_rule_leaves_a_name_after_an_article_alone() -> None:
+    """'the Quorin Fox center': a name after "the" names a thing, so the surname is no evidence."""
+    assert kinds(run("They met at the Quorin Fox center on Monday.")).get("Quorin Fox") != "person"

@@ -342,9 +342,15 @@ def _split_at_person(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
             head = _classify(ctx, a, k)
             g = lex.given_names[words[k]]
             gender = g if g in ("m", "f") else None
-            if k - a == 1 and all(c.kind is None for c in head) and _foreign_name_word(ctx, words[a]):
-                # "Hernan Dario Gomez", "Farouk Ben Mustapha": a first name the census
-                # lists lack, before one they have, is part of the same name
+            if (
+                k - a == 1
+                and a not in ctx.starts
+                and all(c.kind is None for c in head)
+                and _foreign_name_word(ctx, words[a])
+            ):
+                # "by Hernan Dario Gomez": a first name the census lists lack, before one
+                # they have, is part of the same name (at a sentence start it may as
+                # well be a title no list has: "Archchancellor Mira Dalt")
                 return [_Cand(a, b, "person", confidence=0.7, evidence=1, gender=gender)]
             person = _Cand(k, b, "person", confidence=0.7, evidence=1, gender=gender)
             return [c for c in head if c.kind is not None] + [person]

@@ -386,6 +386,9 @@ def _settle(ctx: Ctx, c: Cand) -> str | None:
             if nxt not in ("said", "says", "has", "is", "was", "will", "'s"):
                 return None
         return "organization"
+    prev = ctx.words[c.a - 1] if c.a > 0 else ""
+    if _surname_name(ctx, words) and prev not in _NOT_BEFORE_SURNAME_NAME:
+        return "person"  # "Junius Ho", "Holden Chow": a frequent surname ends it, whatever it means
     if (
         any(w.lower() in lex.english and w not in PARTICLES for w in words[1:])
         or any(w in lex.org_cues for w in words)
@@ -396,6 +399,47 @@ def _settle(ctx: Ctx, c: Cand) -> str | None:
     if c.evidence >= 1 or words[0] in lex.given_names:
         return "person"
     return "person" if all(w.isalpha() or "-" in w for w in words) else "organization"
+
+
+#: Words after which "First Surname" is no evidence of a person: an article, a place's preposition.
+_NOT_BEFORE_SURNAME_NAME = frozenset({"the", "a", "an", "this", "that"}) | _LOCATIVE_BEFORE
+
+
+def _surname_name(ctx: Ctx, words: list[str]) -> bool:
+    """Whether an untyped run reads "First Surname": a census surname last, a name word first.
+
+    A surname that is also an English word ("Ho", "Chow", "Law") would make the
+    run an organization by the English-word rule; a frequent surname after a
+    first word that is no English word (or is a given name) is a person's name
+    far more often. Runs with a cue word, an acronym, a demonym or a place are
+    left to the other rules, and so are runs after an article ("the Quorin
+    Fox center": a name with "the" before it names a thing) or after "in",
+    "near" (a place).
+    """
+    lex = ctx.lex
+    if not 2 <= len(words) <= 3 or words[-1] not in lex.surnames:
+        return False
+    first, last = words[0], words[-1]
+    if first.lower() in lex.english and first not in lex.given_names:
+        return False
+    if last.lower() in ctx.lower_seen:
+        return False  # "Moscone West" where the article also writes "west": a word here
+    for w in words:
+        place = lex.places.get(w)
+        if (
+            not w[:1].isupper()
+            or not w.replace("-", "").isalpha()
+            or w.isupper()
+            or w in lex.org_cues
+            or w.lower() in lex.place_cues
+            or w in lex.demonyms
+            or w in lex.name_adjectives
+            or w in lex.not_entities
+            or (place is not None and "a" not in place.flags)  # a town that is also a surname is fine
+            or (w is not last and w is not first and w.lower() in lex.english)
+        ):
+            return False
+    return True
 
 
 def _initials(words: list[str]) -> str:
