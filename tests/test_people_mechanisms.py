@@ -33,3 +33,16 @@ def test_frequent_surname_that_is_a_word_still_ends_a_persons_name() -> None:
 def test_surname_rule_leaves_a_name_after_an_article_alone() -> None:
     """'the Quorin Fox center': a name after "the" names a thing, so the surname is no evidence."""
     assert kinds(run("They met at the Quorin Fox center on Monday.")).get("Quorin Fox") != "person"
+
+
+def test_untyped_name_in_a_list_of_people_is_a_person() -> None:
+    """'Tom Reyes, Velko Marin, and Gravel Torvik': the list's person makes 'Gravel Torvik' one too."""
+    found = kinds(run("The squad named Tom Reyes, Velko Marin, and Gravel Torvik on Monday."))
+    assert found.get("Gravel Torvik") == "person"
+
+
+def test_list_of_people_leaves_titles_and_owned_bodies_alone() -> None:
+    """'Tom Reyes of Bright Harbor, and Ana Duarte': a name after "of" is what someone belongs to."""
+    found = kinds(run("Tom Reyes of Bright Harbor, and Ana Duarte of Lumen Party were elected."))
+    assert found.get("Bright Harbor") != "person"
+    assert found.get("Ana Duarte") == "person"

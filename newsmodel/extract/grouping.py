@@ -251,6 +251,7 @@ def group(ctx: Ctx, cands: list[Cand]) -> Groups:
             c.key = key
             g.put(ctx, c, key, c.kind)
     # 4. one-word people and untyped spans
+    _coordinated_people(ctx, cands)
     for c in cands:
         if c.key is not None or (c.kind == "person" and len(_person_key_tokens(words[c.a : c.b])) >= 2):
             continue
@@ -334,6 +335,70 @@ def _defined_acronyms(ctx: Ctx, g: Groups) -> None:
                     c.key = long.key
                 del g.ents[short_key]
             g.surfaces[acronym] = long.key
+
+
+#: The words that join the members of a list of names: "X, Y, and Z", "X or Y".
+_COORDINATORS = frozenset({(",",), ("and",), ("or",), (",", "and"), (",", "or")})
+
+
+def _coordinated_people(ctx: Ctx, cands: list[Cand]) -> None:
+    """Make an untyped name in a list of people a person: "Tom Reyes, Velko Marin and Gravel Torvik".
+
+    Coordination joins like with like: where a list of names ("X, Y, and Z",
+    "X and Y") holds a person, its untyped members that look like a person's
+    name (see ``_name_shaped``) are people too, even when a word of theirs is
+    an English word ("Gravel") that would otherwise make them an organization.
+    A member after "of", "from" or "at" is what someone belongs to ("X of
+    Bright Harbor, and Y"), not a member. ``cands`` are in text order and do
+    not overlap.
+    """
+    words = ctx.words
+    lists: list[list[Cand]] = []
+    for c in cands:
+        prev = lists[-1][-1] if lists else None
+        if prev is not None and tuple(words[prev.b : c.a]) in _COORDINATORS:
+            lists[-1].append(c)
+        else:
+            lists.append([c])
+    for members in lists:
+        if len(members) < 2:
+            continue
+        untyped = [c for c in members if c.kind is None and c.key is None]
+        if not untyped:
+            continue
+        if not any(c.kind == "person" or (c.kind is None and _settle(ctx, c) == "person") for c in members):
+            continue
+        for c in untyped:
+            if _name_shaped(ctx, words[c.a : c.b]) and (c.a == 0 or words[c.a - 1] not in _OWNER_BEFORE):
+                c.evidence = max(c.evidence, 2)
+
+
+#: Words before a name that make it what something belongs to ("X of People Power, and Y"), no list member.
+_OWNER_BEFORE = frozenset({"of", "from", "at"})
+
+
+def _name_shaped(ctx: Ctx, words: list[str]) -> bool:
+    """Whether words may be a person's full name.
+
+    Two to four title-case words, no cue word, title, acronym or known place,
+    and not all of them English words unless one is a given name ("Prime
+    Minister", "People Power" are no names; "Starry Lee" may be).
+    """
+    lex = ctx.lex
+    return (
+        2 <= len(words) <= 4
+        and any(w.lower() not in lex.english or w in lex.given_names for w in words)
+        and all(
+            (w in PARTICLES or (w[:1].isupper() and w.replace("-", "").isalpha() and not w.isupper()))
+            and w not in lex.org_cues
+            and w.lower() not in lex.place_cues
+            and (w.lower(),) not in lex.titles
+            and w not in lex.demonyms
+            and w not in lex.not_entities
+            and not (w in lex.places and "a" not in lex.places[w].flags)
+            for w in words
+        )
+    )
 
 
 #: Prepositions after which an unknown name is a place ("in Quellmark", "near Dorn Falls").
