@@ -46,3 +46,9 @@ def test_list_of_people_leaves_titles_and_owned_bodies_alone() -> None:
     found = kinds(run("Tom Reyes of Bright Harbor, and Ana Duarte of Lumen Party were elected."))
     assert found.get("Bright Harbor") != "person"
     assert found.get("Ana Duarte") == "person"
+
+
+def test_given_name_before_a_surname_that_ends_laws_is_a_person() -> None:
+    """'Velma Law' is a person; 'the Velma Law' stays a law, no person."""
+    assert kinds(run("Councillor elect Velma Law thanked voters on Monday.")).get("Velma Law") == "person"
+    assert kinds(run("They passed the Velma Law on Monday.")).get("Velma Law") != "person"

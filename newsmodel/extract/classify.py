@@ -234,6 +234,16 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
         return []
     last = words[b - 1]
     if last in lex.non_entity_heads:
+        if (
+            b - a == 2
+            and words[a] in lex.given_names
+            and last in lex.surnames
+            and (a == 0 or words[a - 1] not in ("the", "a", "an"))
+        ):
+            # "Nathan Law", "Ella Day": a given name before a surname that is also the
+            # last word of laws or holidays ("the Clean Air Law") is a person
+            g = lex.given_names[words[a]]
+            return [_Cand(a, b, "person", confidence=0.7, evidence=1, gender=g if g in ("m", "f") else None)]
         return _split_known(ctx, a, b - 1, partial=True) or []
     if b - a > 1 and words[a].lower() in lex.english and words[a] not in lex.given_names:
         rest = _known(ctx, a + 1, b)
