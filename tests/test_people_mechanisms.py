@@ -52,3 +52,17 @@ def test_given_name_before_a_surname_that_ends_laws_is_a_person() -> None:
     """'Velma Law' is a person; 'the Velma Law' stays a law, no person."""
     assert kinds(run("Councillor elect Velma Law thanked voters on Monday.")).get("Velma Law") == "person"
     assert kinds(run("They passed the Velma Law on Monday.")).get("Velma Law") != "person"
+
+
+def test_caption_credit_label_is_not_part_of_the_name() -> None:
+    """'Velko Marin Image: Tom Reyes.': the caption's label 'Image' ends no name."""
+    found = kinds(run("Velko Marin Image: Tom Reyes.\n\nVelko Marin spoke on Monday."))
+    assert "Velko Marin Image" not in found
+    assert found.get("Velko Marin") == "person"
+
+
+def test_capitalized_preposition_after_a_lost_full_stop_ends_the_name() -> None:
+    """'... Velko Marin In the north ...': 'In the' starts a new sentence; 'Velko To of ...' keeps 'To'."""
+    found = kinds(run("The winner was Velko Marin In the north Ana Duarte won."))
+    assert "Velko Marin In" not in found and found.get("Velko Marin") == "person"
+    assert "Wei To" in kinds(run("The seats went to Ana Duarte and Wei To of the Lumen Party."))

@@ -60,7 +60,7 @@ _SINGLE_CUES = words_of("Congress Parliament Senate Navy Army")
 _DIRECTIONS = words_of("North South East West Northern Southern Eastern Western Central Upper Lower")
 
 
-_CREDIT_WORDS = words_of("credit credits photo photos image images source courtesy")
+_CREDIT_WORDS = words_of("credit credits photo photos image images video videos source courtesy")
 
 
 def _strip_front(ctx: _Ctx, a: int, b: int) -> int:
@@ -90,6 +90,29 @@ def _strip_front(ctx: _Ctx, a: int, b: int) -> int:
                 continue
         break
     return a
+
+
+_DETERMINERS = words_of("the a an this that these those its his her their our")
+
+
+def _trim_end(ctx: _Ctx, a: int, b: int) -> int:
+    """Drop what cannot end a name from run ``[a, b)``: a function word, a credit label.
+
+    "... Ana Duarte In the east ...": a sentence whose full stop was lost goes on
+    with a capitalized preposition and a determiner; "Ana Duarte Image: Tom Reyes": a caption's credit
+    label follows the name it captions. Neither is part of the name.
+    """
+    words = ctx.words
+    while b - a > 1:
+        last = words[b - 1]
+        nxt = words[b] if b < len(words) else ""
+        if last.lower() in _FUNCTION_WORDS and last[0].isupper() and nxt in _DETERMINERS:
+            b -= 1  # "In the": not "James To of ...", "Wilson Or", where the word is a surname
+        elif last.lower() in _CREDIT_WORDS and nxt == ":":
+            b -= 1
+        else:
+            break
+    return b
 
 
 def _title_person(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
@@ -200,6 +223,7 @@ def _classify_prefix(ctx: _Ctx, a: int, b: int, person: _Cand) -> list[_Cand]:
 def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
     """Type the capitalized run ``[a, b)``; may split it into several candidates."""
     lex = ctx.lex
+    b = _trim_end(ctx, a, b)
     if a >= b:
         return []
     words = ctx.words
