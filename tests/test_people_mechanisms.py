@@ -66,3 +66,10 @@ def test_capitalized_preposition_after_a_lost_full_stop_ends_the_name() -> None:
     found = kinds(run("The winner was Velko Marin In the north Ana Duarte won."))
     assert "Velko Marin In" not in found and found.get("Velko Marin") == "person"
     assert "Wei To" in kinds(run("The seats went to Ana Duarte and Wei To of the Lumen Party."))
+
+
+def test_two_syllable_hyphenated_given_name_stays_whole_after_a_surname() -> None:
+    """'Tsang Mei-fan': a short hyphenated given name after a surname keeps its English-word half."""
+    found = kinds(run("The seat went to Tsang Mei-fan on Monday, not to a Hong Kong-born rival."))
+    assert found.get("Tsang Mei-fan") == "person"
+    assert "Tsang Mei" not in found

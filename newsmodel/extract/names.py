@@ -147,7 +147,11 @@ def scan(text: str) -> tuple[list[str], list[int], list[int]]:
         words, starts, ends = w2, s2, e2
     if "-" in text:
         english = english_words()
-        joins = {m.start() for m in _HYPHEN_NAME.finditer(text) if m.group(1) not in english}
+        joins = {
+            m.start()
+            for m in _HYPHEN_NAME.finditer(text)
+            if m.group(1) not in english or _syllable_name(text, m)
+        }
         if joins:
             words, starts, ends = _join_hyphenated_names(words, starts, ends, joins)
     return words, starts, ends
@@ -155,6 +159,57 @@ def scan(text: str) -> tuple[list[str], list[int], list[int]]:
 
 # A capitalized word, a hyphen and a lowercase part ("Lisbon-based", "Mei-wai"): group 1 the part.
 _HYPHEN_NAME = re.compile(r"(?<![\w-])[A-Z]\w*-([a-z]+)\b(?!-)")
+#: A capitalized word and one space, right before a hyphenated word: the name it may continue.
+_NAME_BEFORE = re.compile(r"[A-Z][a-z]+ $")
+#: Short words that make compound adjectives after a name ("Hong Kong-born", "Iran-led").
+_COMPOUND_TAILS = frozenset(
+    [
+        "run",
+        "born",
+        "led",
+        "made",
+        "held",
+        "bred",
+        "fed",
+        "hit",
+        "won",
+        "set",
+        "wide",
+        "area",
+        "era",
+        "style",
+        "like",
+        "free",
+        "only",
+        "type",
+        "size",
+        "class",
+        "bound",
+        "rich",
+        "poor",
+        "near",
+    ]
+)
+
+
+def _syllable_name(text: str, m: re.Match[str]) -> bool:
+    """Whether "Pik-wan" in "Wong Pik-wan" is one given name although "wan" is an English word.
+
+    Given names of two syllables joined by a hyphen ("Ka-man", "Wai-king")
+    follow a surname: short parts (a head of up to five letters, a tail of up
+    to four that is no "-ed" participle and none of the words that make
+    compound adjectives, as in "Hong Kong-born") after a capitalized word and
+    one space.
+    """
+    head = m.group()[: -len(m.group(1)) - 1]
+    tail = m.group(1)
+    return (
+        len(head) <= 5
+        and len(tail) <= 4
+        and not tail.endswith("ed")
+        and tail not in _COMPOUND_TAILS
+        and _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None
+    )
 
 
 @functools.cache
