@@ -73,3 +73,10 @@ def test_two_syllable_hyphenated_given_name_stays_whole_after_a_surname() -> Non
     found = kinds(run("The seat went to Tsang Mei-fan on Monday, not to a Hong Kong-born rival."))
     assert found.get("Tsang Mei-fan") == "person"
     assert "Tsang Mei" not in found
+
+
+def test_title_before_a_name_ending_in_a_place_cue_makes_a_person() -> None:
+    """'professor Tom Velden Hill': the occupation before beats the place cue; 'Velden Hill' stays a place."""
+    found = kinds(run("The historian and professor Tom Velden Hill wrote the report."))
+    assert found.get("Tom Velden Hill") == "person"
+    assert kinds(run("Farmers gathered at Velden Hill on Monday.")).get("Velden Hill") == "place"

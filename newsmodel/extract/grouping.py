@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import attrs
 
+from newsmodel.extract.attributes import person_context
 from newsmodel.extract.candidates import ACRONYM_RE, CAMEL_RE, PARTICLES, Cand, Ctx, surface
 
 __all__ = ["Groups", "group"]
@@ -213,6 +214,9 @@ def group(ctx: Ctx, cands: list[Cand]) -> Groups:
     lex = ctx.lex
     words = ctx.words
     cands = _non_overlapping(cands)
+    for c in cands:
+        if _titled_name_typed_by_cue(ctx, c):
+            c.kind, c.subtype, c.gender = "person", None, None  # "professor Tom Reyes Hill"
     # 2. people with at least two name words
     known = [c for c in cands if c.key is not None]
     people = [c for c in cands if c.kind == "person" and c.key is None]
@@ -505,6 +509,23 @@ def _surname_name(ctx: Ctx, words: list[str]) -> bool:
         ):
             return False
     return True
+
+
+def _titled_name_typed_by_cue(ctx: Ctx, c: Cand) -> bool:
+    """Whether a run typed a place or body by its last word is a titled person: "professor Ana Lamont Hill".
+
+    A cue word that is also a frequent surname ("Hill", "Park", "Field") types
+    "Ana Lamont Hill" as a place; a lowercase title or occupation right before
+    it ("professor", "the company's chief executive") and a given name first
+    say it is a person. Names the lists know keep their type.
+    """
+    if c.kind not in ("place", "organization") or c.key is not None or c.confidence >= 0.9:
+        return False
+    words = ctx.words[c.a : c.b]
+    lex = ctx.lex
+    if not 2 <= len(words) <= 4 or words[0] not in lex.given_names or words[-1] not in lex.surnames:
+        return False
+    return person_context(ctx, c) >= 2
 
 
 def _initials(words: list[str]) -> str:
