@@ -80,3 +80,9 @@ def test_title_before_a_name_ending_in_a_place_cue_makes_a_person() -> None:
     found = kinds(run("The historian and professor Tom Velden Hill wrote the report."))
     assert found.get("Tom Velden Hill") == "person"
     assert kinds(run("Farmers gathered at Velden Hill on Monday.")).get("Velden Hill") == "place"
+
+
+def test_first_name_after_a_kinship_noun_is_a_person() -> None:
+    """'their daughter, Velma.': a lone first name after a kinship noun is a person."""
+    found = kinds(run("The couple lost their daughter, Velma. Velma had been ill for weeks."))
+    assert found.get("Velma") == "person"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import attrs
 
 from newsmodel.extract.attributes import person_context
-from newsmodel.extract.candidates import ACRONYM_RE, CAMEL_RE, PARTICLES, Cand, Ctx, surface
+from newsmodel.extract.candidates import ACRONYM_RE, CAMEL_RE, PARTICLES, Cand, Ctx, surface, words_of
 
 __all__ = ["Groups", "group"]
 
@@ -256,6 +256,9 @@ def group(ctx: Ctx, cands: list[Cand]) -> Groups:
             g.put(ctx, c, key, c.kind)
     # 4. one-word people and untyped spans
     _coordinated_people(ctx, cands)
+    for c in cands:
+        if c.kind is None and c.key is None and _kin_named(ctx, c):
+            c.evidence = max(c.evidence, 2)
     for c in cands:
         if c.key is not None or (c.kind == "person" and len(_person_key_tokens(words[c.a : c.b])) >= 2):
             continue
@@ -526,6 +529,38 @@ def _titled_name_typed_by_cue(ctx: Ctx, c: Cand) -> bool:
     if not 2 <= len(words) <= 4 or words[0] not in lex.given_names or words[-1] not in lex.surnames:
         return False
     return person_context(ctx, c) >= 2
+
+
+#: Nouns of kinship and household that a person's name may follow: "their daughter, X", "his wife X".
+_KIN_NOUNS = words_of(
+    "daughter son child baby wife husband mother father brother sister girlfriend boyfriend fiancee "
+    "fiance widow widower grandson granddaughter grandmother grandfather niece nephew cousin "
+    "stepdaughter stepson twin infant toddler"
+)
+
+
+def _kin_named(ctx: Ctx, c: Cand) -> bool:
+    """Whether a name follows a kinship noun, with or without a comma: "their daughter, X", "his son X".
+
+    Families in the news are often named by first name alone; a lone given
+    name would otherwise stay untyped (too many are also words or places).
+    The name must be one or two title-case words that are no English word.
+    """
+    words = ctx.words
+    k = c.a - 1
+    if k >= 0 and words[k] == ",":
+        k -= 1
+    if k < 0 or words[k].lower() not in _KIN_NOUNS or not words[k].islower():
+        return False
+    name = words[c.a : c.b]
+    lex = ctx.lex
+    return len(name) <= 2 and all(
+        w[:1].isupper()
+        and w.isalpha()
+        and not w.isupper()
+        and (w in lex.given_names or w.lower() not in lex.english)
+        for w in name
+    )
 
 
 def _initials(words: list[str]) -> str:
