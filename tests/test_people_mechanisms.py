@@ -86,3 +86,17 @@ def test_first_name_after_a_kinship_noun_is_a_person() -> None:
     """'their daughter, Velma.': a lone first name after a kinship noun is a person."""
     found = kinds(run("The couple lost their daughter, Velma. Velma had been ill for weeks."))
     assert found.get("Velma") == "person"
+
+
+def test_acronym_inside_a_given_name_run_makes_no_person() -> None:
+    """'Mac QX Tiger' (a product) is no person; 'Tom Reyes III' still is."""
+    found = kinds(run("Users upgraded to Mac QX Tiger on Monday, said Tom Reyes III."))
+    assert found.get("Mac QX Tiger") != "person"
+    assert found.get("Tom Reyes III") == "person"
+
+
+def test_title_of_a_body_named_in_english_words_guesses_no_name() -> None:
+    """'Director of the National Soil Nutrition study': the last two words are no person."""
+    found = kinds(run("Ana Duarte, Director of the National Soil Nutrition study, said so."))
+    assert "Soil Nutrition" not in found
+    assert found.get("Ana Duarte") == "person"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from newsmodel.extract.candidates import ACRONYM_RE as _ACRONYM_RE
 from newsmodel.extract.candidates import CAMEL_RE as _CAMEL_RE
+from newsmodel.extract.candidates import SUFFIXES as _SUFFIXES
 from newsmodel.extract.candidates import Cand as _Cand
 from newsmodel.extract.candidates import Ctx as _Ctx
 from newsmodel.extract.candidates import surface as _surface
@@ -150,6 +151,12 @@ def _title_person(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
                 name_start = n - 2 if n - end > 3 else -1
                 if sub is not None and sub[0] < n:
                     name_start = sub[0]
+                elif name_start >= 0 and any(
+                    w.lower() in lex.english and w not in lex.given_names for w in words[name_start:]
+                ):
+                    # a guessed name of English words ends the title's complement:
+                    # "Director of the National Iodine Nutrition Study" names no one
+                    name_start = -1
             if name_start < 0:
                 continue
         if name_start >= n:
@@ -318,7 +325,12 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
         return _single(ctx, a)
     if first in lex.demonyms:
         return _classify(ctx, a + 1, b)
-    if first in lex.given_names and _name_like(ctx, words[a:b]):
+    if (
+        first in lex.given_names
+        and _name_like(ctx, words[a:b])
+        and not any(_ACRONYM_RE.match(w) and w not in _SUFFIXES for w in words[a + 1 : b])
+    ):
+        # (an acronym inside makes a product or body: "Mac OS X", not a person)
         g = lex.given_names[first]
         return [_Cand(a, b, "person", confidence=0.8, evidence=1, gender=g if g in ("m", "f") else None)]
     if all(w in lex.not_entities or w in lex.name_adjectives or w in lex.demonyms for w in words[a:b]):
