@@ -100,3 +100,10 @@ def test_title_of_a_body_named_in_english_words_guesses_no_name() -> None:
     found = kinds(run("Ana Duarte, Director of the National Soil Nutrition study, said so."))
     assert "Soil Nutrition" not in found
     assert found.get("Ana Duarte") == "person"
+
+
+def test_irish_surname_with_a_spaced_apostrophe_stays_whole() -> None:
+    """'Velma O' Tanney' (a retokenized text's spacing) is one person, not 'Velma O'."""
+    found = kinds(run("The chief executive, Velma O' Tanney, defended the order."))
+    assert found.get("Velma O' Tanney") == "person"
+    assert "Velma O" not in found

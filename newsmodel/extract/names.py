@@ -145,6 +145,10 @@ def scan(text: str) -> tuple[list[str], list[int], list[int]]:
                 s2.append(st)
                 e2.append(en)
         words, starts, ends = w2, s2, e2
+    if "'" in text:
+        spans = [m.span() for m in _SPACED_APOSTROPHE.finditer(text)]
+        if spans:
+            words, starts, ends = _join_spans(text, words, starts, ends, spans)
     if "-" in text:
         english = english_words()
         joins = {
@@ -155,6 +159,38 @@ def scan(text: str) -> tuple[list[str], list[int], list[int]]:
         if joins:
             words, starts, ends = _join_hyphenated_names(words, starts, ends, joins)
     return words, starts, ends
+
+
+#: "O' Leary", "O 'Reilly": an Irish surname whose apostrophe a retokenized text spaced apart.
+_SPACED_APOSTROPHE = re.compile(r"\b[OD](?:' | ')[A-Z][a-z]+\b")
+
+
+def _join_spans(
+    text: str, words: list[str], starts: list[int], ends: list[int], spans: list[tuple[int, int]]
+) -> tuple[list[str], list[int], list[int]]:
+    """Make the tokens inside each ``(start, end)`` span one token: "O' Leary" is one name word."""
+    at = {start: end for start, end in spans}
+    w2: list[str] = []
+    s2: list[int] = []
+    e2: list[int] = []
+    i, n = 0, len(words)
+    while i < n:
+        end = at.get(starts[i])
+        if end is not None:
+            j = i
+            while j < n and ends[j] < end:
+                j += 1
+            if j < n and ends[j] == end:
+                w2.append(text[starts[i] : end])
+                s2.append(starts[i])
+                e2.append(end)
+                i = j + 1
+                continue
+        w2.append(words[i])
+        s2.append(starts[i])
+        e2.append(ends[i])
+        i += 1
+    return w2, s2, e2
 
 
 # A capitalized word, a hyphen and a lowercase part ("Lisbon-based", "Mei-wai"): group 1 the part.
