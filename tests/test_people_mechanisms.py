@@ -107,3 +107,12 @@ def test_irish_surname_with_a_spaced_apostrophe_stays_whole() -> None:
     found = kinds(run("The chief executive, Velma O' Tanney, defended the order."))
     assert found.get("Velma O' Tanney") == "person"
     assert "Velma O" not in found
+
+
+def test_person_run_on_to_a_body_is_split_off_by_the_short_form() -> None:
+    """'student at University of Quellton Ana Velik heard ... Velik said': Ana Velik is a person."""
+    found = kinds(
+        run("A student at University of Quellton Ana Velik heard the news. Velik said she was shocked.")
+    )
+    assert found.get("Ana Velik") == "person"
+    assert found.get("University of Quellton") == "organization"

@@ -525,3 +525,4 @@ def _single(ctx: _Ctx, i: int) -> list[_Cand]:
 
 classify = _classify
 known = _known  # re-exported for the finder
+foreign_name_word = _foreign_name_word  # for the grouping pass

@@ -13,6 +13,7 @@ import attrs
 
 from newsmodel.extract.attributes import person_context
 from newsmodel.extract.candidates import ACRONYM_RE, CAMEL_RE, PARTICLES, Cand, Ctx, surface, words_of
+from newsmodel.extract.classify import foreign_name_word
 
 __all__ = ["Groups", "group"]
 
@@ -214,6 +215,7 @@ def group(ctx: Ctx, cands: list[Cand]) -> Groups:
     lex = ctx.lex
     words = ctx.words
     cands = _non_overlapping(cands)
+    cands = _person_after_body(ctx, cands)
     for c in cands:
         if _titled_name_typed_by_cue(ctx, c):
             c.kind, c.subtype, c.gender = "person", None, None  # "professor Tom Reyes Hill"
@@ -512,6 +514,39 @@ def _surname_name(ctx: Ctx, words: list[str]) -> bool:
         ):
             return False
     return True
+
+
+def _person_after_body(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
+    """Split a person's name off the end of an organization run: "University of Quellton Ana Velik".
+
+    Without a title or comma between them, a body's name and the person's
+    run together, and the body's cue word types the whole run. When the
+    article also uses the run's last word alone ("Velik said"), and the two
+    words before it are a first name and a surname of no list ("Ana Velik"),
+    those two words are the person the short form names. Returns ``cands`` in
+    text order with the split-off people added.
+    """
+    words = ctx.words
+    lone = {words[c.a] for c in cands if c.b - c.a == 1 and c.kind is None}
+    if not lone:
+        return cands
+    out: list[Cand] = []
+    for c in cands:
+        out.append(c)
+        if (
+            c.kind != "organization"
+            or c.key is not None
+            or c.confidence >= 0.9
+            or c.b - c.a < 4
+            or words[c.b - 1] not in lone
+            or words[c.b - 3] in ("of", "for", "and", "&", "the")
+        ):
+            continue
+        first, last = words[c.b - 2], words[c.b - 1]
+        if (first in ctx.lex.given_names or foreign_name_word(ctx, first)) and foreign_name_word(ctx, last):
+            c.b -= 2
+            out.append(Cand(c.b, c.b + 2, "person", confidence=0.6, evidence=1))
+    return out
 
 
 def _titled_name_typed_by_cue(ctx: Ctx, c: Cand) -> bool:
