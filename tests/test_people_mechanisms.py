@@ -116,3 +116,20 @@ def test_person_run_on_to_a_body_is_split_off_by_the_short_form() -> None:
     )
     assert found.get("Ana Velik") == "person"
     assert found.get("University of Quellton") == "organization"
+
+
+def test_model_numbers_and_inner_capitals_make_no_person() -> None:
+    """'Skyliner KX-20' and 'iVolta Mini' are products; 'Velko J. Marin-Osei' is a person."""
+    found = kinds(
+        run("Orvek Skyliner KX-20 jets and iVolta Mini phones were shown by Velko J. Marin-Osei on Monday.")
+    )
+    assert not any(kind == "person" for name, kind in found.items() if "KX-20" in name or "iVolta" in name)
+    assert found.get("Velko J. Marin-Osei") == "person"
+
+
+def test_initial_and_surname_join_the_person_they_abbreviate() -> None:
+    """'Velko Marin … V. Marin': the initialled form is the same person, not a second entity."""
+    index = run("Velko Marin spoke first. Later V. Marin left the hall.")
+    people = [r for r in index.records if r.kind == "person"]
+    assert [p.name for p in people] == ["Velko Marin"]
+    assert "V. Marin" in people[0].aliases

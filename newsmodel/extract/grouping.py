@@ -287,6 +287,13 @@ def group(ctx: Ctx, cands: list[Cand]) -> Groups:
             c.subtype = c.subtype if c.subtype and c.kind == "place" else "Other"
             g.put(ctx, c, f"place:{s}", "place")  # "protests in Quellmark": where, not who
             continue
+        if kind == "person" and len(toks := _person_key_tokens(words[c.a : c.b])) >= 2:
+            # "B. Ortiz" after "Benjamin Ortiz": the same person, as in step 2
+            same = g.by_last.setdefault(toks[-1], _SameSurname())
+            key = same.person(toks[0].rstrip("."), "person:" + " ".join(toks))
+            g.put(ctx, c, key, "person")
+            g.surname.setdefault(toks[-1], key)
+            continue
         g.put(ctx, c, f"{'person' if kind == 'person' else 'org'}:{s}", kind)
         if kind == "person":
             g.surname.setdefault(words[c.b - 1], f"person:{s}")
@@ -470,9 +477,27 @@ def _settle(ctx: Ctx, c: Cand) -> str | None:
         or any(ACRONYM_RE.match(w) for w in words)
     ):
         return "organization"  # "Air Tamarind", "Blue Harbor", "NWC Nordic"
+    if any(not _name_word(w) for w in words):
+        return "organization"  # "iPad Mini", "Skyliner KX-20": a brand's or a model's spelling
     if c.evidence >= 1 or words[0] in lex.given_names:
         return "person"
-    return "person" if all(w.isalpha() or "-" in w for w in words) else "organization"
+    return "person"
+
+
+def _name_word(word: str) -> bool:
+    """Whether a word is spelled like part of a person's name.
+
+    Letters only, or letter parts joined by hyphens or an apostrophe
+    ("Al-Amin", "O'Hara"), or an initial ("J."); no digits ("KX-20") and no lowercase start with an
+    inner capital ("iPad", "eVolve"), which spell products and brands. A
+    lowercase particle ("de", "al-") is a name word.
+    """
+    if word in PARTICLES or (len(word) == 2 and word[0].isupper() and word[1] == "."):
+        return True  # a particle, an initial
+    if word[:1].islower() and any(ch.isupper() for ch in word):
+        return word.partition("-")[0] in ("al", "el", "bin", "ibn", "abu", "ben", "de", "van", "von", "da")
+    parts = word.replace("'", "-").replace("\u2019", "-").replace(" ", "").split("-")
+    return all(part.isalpha() for part in parts)
 
 
 #: Words after which "First Surname" is no evidence of a person: an article, a place's preposition.
