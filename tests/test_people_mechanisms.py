@@ -133,3 +133,8 @@ def test_initial_and_surname_join_the_person_they_abbreviate() -> None:
     people = [r for r in index.records if r.kind == "person"]
     assert [p.name for p in people] == ["Velko Marin"]
     assert "V. Marin" in people[0].aliases
+
+
+def test_surname_first_with_a_two_syllable_given_name_is_a_person() -> None:
+    """'Park Soo-Min' (surname first, as East Asian names are written) is a person, not an organization."""
+    assert kinds(run("The coach brought on Park Soo-Min in the second half.")).get("Park Soo-Min") == "person"

@@ -9,6 +9,8 @@ are settled here, once all the article's names are known.
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 from newsmodel.extract.attributes import person_context
@@ -471,6 +473,16 @@ def _settle(ctx: Ctx, c: Cand) -> str | None:
     if _surname_name(ctx, words) and prev not in _NOT_BEFORE_SURNAME_NAME:
         return "person"  # "Junius Ho", "Holden Chow": a frequent surname ends it, whatever it means
     if (
+        len(words) == 2
+        and words[0] in lex.surnames
+        and _SYLLABLE_PAIR.match(words[1])
+        and not any(
+            part in lex.org_cues or (part in lex.places and "a" not in lex.places[part].flags)
+            for part in words[1].split("-")
+        )
+    ):
+        return "person"  # "Park Joo-Ho": a surname first, then a given name of two syllables
+    if (
         any(w.lower() in lex.english and w not in PARTICLES for w in words[1:])
         or any(w in lex.org_cues for w in words)
         or (words[0].lower() in lex.english and words[0] not in lex.given_names)
@@ -499,6 +511,9 @@ def _name_word(word: str) -> bool:
     parts = word.replace("'", "-").replace("\u2019", "-").replace(" ", "").split("-")
     return all(part.isalpha() for part in parts)
 
+
+#: A given name of two short syllables joined by a hyphen ("Joo-Ho", "Ki-moon"), as East Asian names write it.
+_SYLLABLE_PAIR = re.compile(r"^[A-Z][a-z]{1,4}-[A-Za-z][a-z]{1,4}$")
 
 #: Words after which "First Surname" is no evidence of a person: an article, a place's preposition.
 _NOT_BEFORE_SURNAME_NAME = frozenset({"the", "a", "an", "this", "that"}) | _LOCATIVE_BEFORE
