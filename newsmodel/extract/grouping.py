@@ -476,10 +476,7 @@ def _settle(ctx: Ctx, c: Cand) -> str | None:
         len(words) == 2
         and words[0] in lex.surnames
         and _SYLLABLE_PAIR.match(words[1])
-        and not any(
-            part in lex.org_cues or (part in lex.places and "a" not in lex.places[part].flags)
-            for part in words[1].split("-")
-        )
+        and not any(part in lex.org_cues for part in words[1].split("-"))
     ):
         return "person"  # "Park Joo-Ho": a surname first, then a given name of two syllables
     if (
