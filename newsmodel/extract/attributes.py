@@ -228,6 +228,10 @@ def _title_end(ctx: _Ctx, i: int, links: frozenset[str]) -> int:
     return j
 
 
+#: Titles that companies hold as well as people: after a lone unknown word they make no person.
+_CORPORATE_ROLES = frozenset({"owner", "partner", "investor", "publisher", "member", "parent", "operator"})
+
+
 def _apposition(ctx: _Ctx, c: _Cand, cands_at: dict[int, _Cand]) -> None:
     """Read what follows a name: its title, affiliation and nationality.
 
@@ -304,6 +308,8 @@ def _apposition(ctx: _Ctx, c: _Cand, cands_at: dict[int, _Cand]) -> None:
             n is not None and n.kind is not None for n in named
         ):
             return
+    if c.kind is None and c.b - c.a == 1 and {w.lower() for w in title_words} & _CORPORATE_ROLES:
+        return  # "Quellcorp, the former owner of X": a role a company holds as well
     c.title = c.title or " ".join(title_words)
     c.evidence += 2
     if found[1] and not c.gender:
