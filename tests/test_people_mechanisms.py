@@ -145,3 +145,10 @@ def test_role_a_company_can_hold_makes_no_person_of_a_lone_word() -> None:
     found = kinds(run("Lumen bought a stake in Quellcorp, the former owner of the paper, on Monday."))
     assert found.get("Quellcorp") != "person"
     assert kinds(run("They met Ana Duarte, the owner of the paper, on Monday.")).get("Ana Duarte") == "person"
+
+
+def test_name_after_a_person_and_of_is_what_the_person_belongs_to() -> None:
+    """'musician Velko Marin of Zandor Zandor': the band is no second person."""
+    found = kinds(run("The musician Velko Marin of Zandor Zandor spoke on Monday."))
+    assert found.get("Velko Marin") == "person"
+    assert found.get("Zandor Zandor") == "organization"

@@ -9,6 +9,7 @@ are settled here, once all the article's names are known.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import attrs
@@ -218,6 +219,7 @@ def group(ctx: Ctx, cands: list[Cand]) -> Groups:
     words = ctx.words
     cands = _non_overlapping(cands)
     cands = _person_after_body(ctx, cands)
+    _body_after_person_of(ctx, cands)
     for c in cands:
         if _titled_name_typed_by_cue(ctx, c):
             c.kind, c.subtype, c.gender = "person", None, None  # "professor Tom Reyes Hill"
@@ -584,6 +586,29 @@ def _person_after_body(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
             c.b -= 2
             out.append(Cand(c.b, c.b + 2, "person", confidence=0.6, evidence=1))
     return out
+
+
+def _body_after_person_of(ctx: Ctx, cands: list[Cand]) -> None:
+    """Make the name in "<person> of <name>" what the person belongs to, not a second person.
+
+    "musician Tom Reyes of Velvet Velvet", "Ana Duarte of Quellmark": a name
+    after a person's name and "of" is their band, party, firm or town. Only a
+    name typed a person on weak evidence (a given name, nothing typed) changes;
+    titled or honorific people keep their type. ``cands`` are in text order.
+    """
+    words = ctx.words
+    for prev, c in itertools.pairwise(cands):
+        if (
+            (prev.kind == "person" or (prev.kind is None and prev.evidence >= 2))
+            and c.kind in ("person", None)
+            and c.title is None
+            and c.confidence <= 0.8
+            and c.evidence <= 1
+            and words[prev.b : c.a] in (["of"], ["of", "the"])
+            and not (c.kind is None and c.b - c.a == 1 and words[c.a].lower() in ctx.lex.english)
+        ):
+            c.kind, c.subtype, c.gender, c.evidence = "organization", "Organization", None, 0
+            c.confidence = 0.5
 
 
 def _titled_name_typed_by_cue(ctx: Ctx, c: Cand) -> bool:
