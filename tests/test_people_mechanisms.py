@@ -152,3 +152,15 @@ def test_name_after_a_person_and_of_is_what_the_person_belongs_to() -> None:
     found = kinds(run("The musician Velko Marin of Zandor Zandor spoke on Monday."))
     assert found.get("Velko Marin") == "person"
     assert found.get("Zandor Zandor") == "organization"
+
+
+def test_untyped_name_in_a_list_of_bodies_is_a_body() -> None:
+    """'Velmar Quellbeck and NWC won the contract': a list of bodies, not a person and a body."""
+    found = kinds(run("Last month Velmar Quellbeck and NWC won the tanker contract."))
+    assert found.get("Velmar Quellbeck") == "organization"
+
+
+def test_body_named_as_an_owner_does_not_make_its_list_bodies() -> None:
+    """'Ana Duarte of the Lumen Party and Velko Marin': the list joins the two people."""
+    found = kinds(run("Ana Duarte of the Lumen Party and Velko Marin of the Civic Union won seats."))
+    assert found.get("Velko Marin") == "person"

@@ -261,7 +261,7 @@ def group(ctx: Ctx, cands: list[Cand]) -> Groups:
             c.key = key
             g.put(ctx, c, key, c.kind)
     # 4. one-word people and untyped spans
-    _coordinated_people(ctx, cands)
+    listed_bodies = _coordinated_people(ctx, cands)
     for c in cands:
         if c.kind is None and c.key is None and _kin_named(ctx, c):
             c.evidence = max(c.evidence, 2)
@@ -284,7 +284,7 @@ def group(ctx: Ctx, cands: list[Cand]) -> Groups:
             g.put(ctx, c, "person:" + s, "person")
             g.surname.setdefault(s, "person:" + s)
             continue
-        kind = _settle(ctx, c)
+        kind = "organization" if id(c) in listed_bodies else _settle(ctx, c)
         if kind is None:
             continue
         if kind == "organization" and _locative(ctx, c):
@@ -361,7 +361,7 @@ def _defined_acronyms(ctx: Ctx, g: Groups) -> None:
 _COORDINATORS = frozenset({(",",), ("and",), ("or",), (",", "and"), (",", "or")})
 
 
-def _coordinated_people(ctx: Ctx, cands: list[Cand]) -> None:
+def _coordinated_people(ctx: Ctx, cands: list[Cand]) -> set[int]:
     """Make an untyped name in a list of people a person: "Tom Reyes, Velko Marin and Gravel Torvik".
 
     Coordination joins like with like: where a list of names ("X, Y, and Z",
@@ -369,9 +369,42 @@ def _coordinated_people(ctx: Ctx, cands: list[Cand]) -> None:
     name (see ``_name_shaped``) are people too, even when a word of theirs is
     an English word ("Gravel") that would otherwise make them an organization.
     A member after "of", "from" or "at" is what someone belongs to ("X of
-    Bright Harbor, and Y"), not a member. ``cands`` are in text order and do
-    not overlap.
+    Bright Harbor, and Y"), not a member. A list whose only typed members are
+    organizations makes its untyped names organizations: their ids are
+    returned. ``cands`` are in text order and do not overlap.
     """
+    words = ctx.words
+    bodies: set[int] = set()
+    for members in _lists(ctx, cands):
+        untyped = [c for c in members if c.kind is None and c.key is None]
+        if not untyped:
+            continue
+        if not any(c.kind == "person" or (c.kind is None and _settle(ctx, c) == "person") for c in members):
+            continue
+        if not any(c.kind == "person" or (c.kind is None and c.evidence >= 1) for c in members) and any(
+            c.kind == "organization" and c.confidence >= 0.6 and _list_member(ctx, c) for c in members
+        ):
+            # "Northrop Quell and EADS": a list of bodies, where the untyped name only looks like a person's
+            bodies.update(id(c) for c in untyped if c.b - c.a > 1 and words[c.a] not in ctx.lex.given_names)
+            continue
+        for c in untyped:
+            if _name_shaped(ctx, words[c.a : c.b]) and (c.a == 0 or words[c.a - 1] not in _OWNER_BEFORE):
+                c.evidence = max(c.evidence, 2)
+    return bodies
+
+
+def _list_member(ctx: Ctx, c: Cand) -> bool:
+    """Whether a name stands in a list for itself, not as an owner ("of X and Y", "X's Y and Z")."""
+    words = ctx.words
+    before = words[c.a - 1] if c.a > 0 else ""
+    if before == "the" and c.a > 1:
+        before = words[c.a - 2]
+    after = words[c.b] if c.b < len(words) else ""
+    return before not in _OWNER_BEFORE and after not in ("'s", "\u2019s")
+
+
+def _lists(ctx: Ctx, cands: list[Cand]) -> list[list[Cand]]:
+    """The coordinated lists of names, two members or more, in text order."""
     words = ctx.words
     lists: list[list[Cand]] = []
     for c in cands:
@@ -380,17 +413,7 @@ def _coordinated_people(ctx: Ctx, cands: list[Cand]) -> None:
             lists[-1].append(c)
         else:
             lists.append([c])
-    for members in lists:
-        if len(members) < 2:
-            continue
-        untyped = [c for c in members if c.kind is None and c.key is None]
-        if not untyped:
-            continue
-        if not any(c.kind == "person" or (c.kind is None and _settle(ctx, c) == "person") for c in members):
-            continue
-        for c in untyped:
-            if _name_shaped(ctx, words[c.a : c.b]) and (c.a == 0 or words[c.a - 1] not in _OWNER_BEFORE):
-                c.evidence = max(c.evidence, 2)
+    return [members for members in lists if len(members) > 1]
 
 
 #: Words before a name that make it what something belongs to ("X of People Power, and Y"), no list member.
