@@ -164,3 +164,8 @@ def test_body_named_as_an_owner_does_not_make_its_list_bodies() -> None:
     """'Ana Duarte of the Lumen Party and Velko Marin': the list joins the two people."""
     found = kinds(run("Ana Duarte of the Lumen Party and Velko Marin of the Civic Union won seats."))
     assert found.get("Velko Marin") == "person"
+
+
+def test_sentence_opening_given_name_that_is_a_word_keeps_its_surname() -> None:
+    """'Will Fox said …' at a sentence start is a person: the census surname after it outweighs the modal."""
+    assert kinds(run("Will Fox said the plan was sound.")).get("Will Fox") == "person"

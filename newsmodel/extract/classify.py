@@ -79,7 +79,11 @@ def _strip_front(ctx: _Ctx, a: int, b: int) -> int:
             if (
                 w in lex.given_names
                 and b - a > 1
-                and (low not in lex.common or ctx.words[a + 1].lower() not in lex.english)
+                and (
+                    low not in lex.common
+                    or ctx.words[a + 1].lower() not in lex.english
+                    or (b - a == 2 and ctx.words[a + 1] in lex.surnames)  # "Will Smith said"
+                )
             ):
                 break
             if w in lex.orgs or w in lex.places or w in lex.phrases or w in lex.demonyms:
