@@ -86,7 +86,7 @@ def _lists(ctx: Ctx, cands: list[Cand]) -> list[list[Cand]]:
     lists: list[list[Cand]] = []
     for c in cands:
         prev = lists[-1][-1] if lists else None
-        if prev is not None and tuple(words[prev.b : c.a]) in _COORDINATORS:
+        if prev is not None and c.a - prev.b in (1, 2) and tuple(words[prev.b : c.a]) in _COORDINATORS:
             lists[-1].append(c)
         else:
             lists.append([c])
