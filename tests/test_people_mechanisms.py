@@ -143,7 +143,7 @@ def test_surname_first_with_a_two_syllable_given_name_is_a_person() -> None:
 def test_role_a_company_can_hold_makes_no_person_of_a_lone_word() -> None:
     """'Quellcorp, the former owner of the paper,': a company's role, no person; a full name stays one."""
     found = kinds(run("Lumen bought a stake in Quellcorp, the former owner of the paper, on Monday."))
-    assert found.get("Quellcorp") != "person"
+    assert found.get("Quellcorp") == "organization"
     assert kinds(run("They met Ana Duarte, the owner of the paper, on Monday.")).get("Ana Duarte") == "person"
 
 
