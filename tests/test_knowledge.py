@@ -141,6 +141,7 @@ ADDITIONS: dict[str, tuple[str, str]] = {
         "The shipbuilder Tom Harwell won the order on Monday.",
     ),
     "place_class_nouns.tsv": ("parish\tAdministrativeArea\tafter", "Floods hit Quellmoor parish on Monday."),
+    "surnames.txt": ("Pebble", "The board named Quorin Pebble to lead it on Monday."),
 }
 
 LISTS_PROBE = """
@@ -309,3 +310,10 @@ def test_user_place_class_nouns_tsv_types_the_name_beside_the_noun(mapped_with_a
     before, after = (m["place_class_nouns.tsv"] for m in mapped_with_and_without)
     assert "Quellmoor" not in before["places"]
     assert after["places"]["Quellmoor"] == "AdministrativeArea"
+
+
+def test_user_surnames_txt_makes_a_person(mapped_with_and_without: Mapped) -> None:
+    """A user line in surnames.txt makes "First Surname" a person where the surname is an English word."""
+    before, after = (m["surnames.txt"] for m in mapped_with_and_without)
+    assert "Quorin Pebble" not in before["people"]
+    assert "Quorin Pebble" in after["people"]

@@ -13,7 +13,8 @@ Sources (declared, licensed; needed only to run this script, never at run time):
   states and regions of every country ("Queensland", "Lombardy", "Aceh")
   -> ``newsmodel/data/places.tsv`` as ``AdministrativeArea``
 - ``names`` (the U.S. Census Bureau's 1990 name frequency lists, public domain):
-  first names with gender -> ``newsmodel/data/given_names.tsv``
+  first names with gender -> ``newsmodel/data/given_names.tsv``; the most frequent
+  surnames -> ``newsmodel/data/surnames.txt``
 - SCOWL (Spell Checker Oriented Word Lists, Kevin Atkinson, permissive licence; Debian
   package ``wamerican``, ``/usr/share/dict/words``): its lowercase words
   -> ``newsmodel/data/english_words.txt`` (tells a capitalized sentence opener from a name)
@@ -42,6 +43,9 @@ MALE_NAMES = 1219
 SURNAMES_FOR_FLAGS = 3000
 #: Cities from this population up (and capitals) contribute their alternate names.
 ALIAS_POPULATION = 500_000
+#: Surnames shipped as person evidence: the census list's first 15,000 (three in four
+#: U.S. residents' surnames; past that the list is mostly rare spellings).
+SURNAMES_SHIPPED = 15_000
 
 
 def _read_list(name: str) -> set[str]:
@@ -82,6 +86,29 @@ def build_names() -> tuple[set[str], set[str]]:
     lines += [f"{n}\t{g}" for n, g in sorted(gender.items())]
     (DATA / "given_names.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return set(gender), surnames
+
+
+def _surname_case(name: str) -> str:
+    """Census capitals to a name's case: "SMITH" -> "Smith", "MCDONALD" -> "McDonald"."""
+    if name.startswith("MC") and len(name) > 3:
+        return "Mc" + name[2:].capitalize()
+    return name.capitalize()
+
+
+def build_surnames() -> int:
+    """Write surnames.txt (the census list's most frequent surnames, in rank order); return the count."""
+    import names
+
+    root = Path(names.__file__).resolve().parent
+    rows = (root / "dist.all.last").read_text(encoding="ascii").splitlines()[:SURNAMES_SHIPPED]
+    found = [_surname_case(line.split()[0]) for line in rows]
+    lines = [
+        "# Surnames from the U.S. Census Bureau 1990 name lists (public domain), via the `names`",
+        f"# package: the {SURNAMES_SHIPPED:,} most frequent, in rank order.",
+        "# Built by tools/build_gazetteer.py.",
+    ]
+    (DATA / "surnames.txt").write_text("\n".join(lines + found) + "\n", encoding="utf-8")
+    return len(found)
 
 
 WORDS = Path("/usr/share/dict/words")
@@ -283,7 +310,8 @@ def main() -> int:
     given, surnames = build_names()
     english = build_words()
     n = build_places(given, surnames, english)
-    print(f"given names: {len(given)}; English words: {len(english)}; places: {n}")
+    s = build_surnames()
+    print(f"given names: {len(given)}; surnames: {s}; English words: {len(english)}; places: {n}")
     return 0
 
 

@@ -228,6 +228,10 @@ def _title_end(ctx: _Ctx, i: int, links: frozenset[str]) -> int:
     return j
 
 
+#: Titles that companies hold as well as people: after a lone unknown word they make an organization.
+_CORPORATE_ROLES = frozenset({"owner", "partner", "investor", "publisher", "member", "parent", "operator"})
+
+
 def _apposition(ctx: _Ctx, c: _Cand, cands_at: dict[int, _Cand]) -> None:
     """Read what follows a name: its title, affiliation and nationality.
 
@@ -304,6 +308,11 @@ def _apposition(ctx: _Ctx, c: _Cand, cands_at: dict[int, _Cand]) -> None:
             n is not None and n.kind is not None for n in named
         ):
             return
+    if c.kind is None and c.b - c.a == 1 and {w.lower() for w in title_words} & _CORPORATE_ROLES:
+        # "Quellcorp, the former owner of X": a lone unknown word holding a role that
+        # companies hold is a company more often than a person known by one name
+        c.kind, c.subtype, c.confidence = "organization", "Organization", max(c.confidence, 0.6)
+        return
     c.title = c.title or " ".join(title_words)
     c.evidence += 2
     if found[1] and not c.gender:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from newsmodel.extract.candidates import ACRONYM_RE as _ACRONYM_RE
 from newsmodel.extract.candidates import CAMEL_RE as _CAMEL_RE
+from newsmodel.extract.candidates import SUFFIXES as _SUFFIXES
 from newsmodel.extract.candidates import Cand as _Cand
 from newsmodel.extract.candidates import Ctx as _Ctx
 from newsmodel.extract.candidates import surface as _surface
@@ -65,7 +66,7 @@ _SINGLE_CUES = words_of("Congress Parliament Senate Navy Army")
 _DIRECTIONS = words_of("North South East West Northern Southern Eastern Western Central Upper Lower")
 
 
-_CREDIT_WORDS = words_of("credit credits photo photos image images source courtesy")
+_CREDIT_WORDS = words_of("credit credits photo photos image images video videos source courtesy")
 
 #: Honorifics that never belong inside an organization's name ("Lord", "Lady" may: "Our Lady of ...").
 _SHORT_HONORIFICS = words_of("Mr. Mr Mrs. Mrs Ms. Ms Dr. Dr Mx.")
@@ -86,7 +87,11 @@ def _strip_front(ctx: _Ctx, a: int, b: int) -> int:
             if (
                 w in lex.given_names
                 and b - a > 1
-                and (low not in lex.common or ctx.words[a + 1].lower() not in lex.english)
+                and (
+                    low not in lex.common
+                    or ctx.words[a + 1].lower() not in lex.english
+                    or (b - a == 2 and ctx.words[a + 1] in lex.surnames)  # "Will Smith said"
+                )
             ):
                 break
             if w in lex.orgs or w in lex.places or w in lex.phrases or w in lex.demonyms:
@@ -98,6 +103,29 @@ def _strip_front(ctx: _Ctx, a: int, b: int) -> int:
                 continue
         break
     return a
+
+
+_DETERMINERS = words_of("the a an this that these those its his her their our")
+
+
+def _trim_end(ctx: _Ctx, a: int, b: int) -> int:
+    """Drop what cannot end a name from run ``[a, b)``: a function word, a credit label.
+
+    "... Ana Duarte In the east ...": a sentence whose full stop was lost goes on
+    with a capitalized preposition and a determiner; "Ana Duarte Image: Tom Reyes": a caption's credit
+    label follows the name it captions. Neither is part of the name.
+    """
+    words = ctx.words
+    while b - a > 1:
+        last = words[b - 1]
+        nxt = words[b] if b < len(words) else ""
+        if last.lower() in _FUNCTION_WORDS and last[0].isupper() and nxt in _DETERMINERS:
+            b -= 1  # "In the": not "James To of ...", "Wilson Or", where the word is a surname
+        elif last.lower() in _CREDIT_WORDS and nxt == ":":
+            b -= 1
+        else:
+            break
+    return b
 
 
 def _title_person(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
@@ -135,6 +163,12 @@ def _title_person(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
                 name_start = n - 2 if n - end > 3 else -1
                 if sub is not None and sub[0] < n:
                     name_start = sub[0]
+                elif name_start >= 0 and any(
+                    w.lower() in lex.english and w not in lex.given_names for w in words[name_start:]
+                ):
+                    # a guessed name of English words ends the title's complement:
+                    # "Director of the National Iodine Nutrition Study" names no one
+                    name_start = -1
             if name_start < 0:
                 continue
         if name_start >= n:
@@ -208,6 +242,7 @@ def _classify_prefix(ctx: _Ctx, a: int, b: int, person: _Cand) -> list[_Cand]:
 def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
     """Type the capitalized run ``[a, b)``; may split it into several candidates."""
     lex = ctx.lex
+    b = _trim_end(ctx, a, b)
     if a >= b:
         return []
     words = ctx.words
@@ -250,6 +285,16 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
         return []
     last = words[b - 1]
     if last in lex.non_entity_heads:
+        if (
+            b - a == 2
+            and words[a] in lex.given_names
+            and last in lex.surnames
+            and (a == 0 or words[a - 1] not in ("the", "a", "an"))
+        ):
+            # "Nathan Law", "Ella Day": a given name before a surname that is also the
+            # last word of laws or holidays ("the Clean Air Law") is a person
+            g = lex.given_names[words[a]]
+            return [_Cand(a, b, "person", confidence=0.7, evidence=1, gender=g if g in ("m", "f") else None)]
         return _split_known(ctx, a, b - 1, partial=True) or []
     if b - a > 1 and words[a].lower() in lex.english and words[a] not in lex.given_names:
         rest = _known(ctx, a + 1, b)
@@ -309,7 +354,12 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
         return _single(ctx, a)
     if first in lex.demonyms:
         return _classify(ctx, a + 1, b)
-    if first in lex.given_names and _name_like(ctx, words[a:b]):
+    if (
+        first in lex.given_names
+        and _name_like(ctx, words[a:b])
+        and not any(_ACRONYM_RE.match(w) and w not in _SUFFIXES for w in words[a + 1 : b])
+    ):
+        # (an acronym inside makes a product or body: "Mac OS X", not a person)
         g = lex.given_names[first]
         return [_Cand(a, b, "person", confidence=0.8, evidence=1, gender=g if g in ("m", "f") else None)]
     if all(w in lex.not_entities or w in lex.name_adjectives or w in lex.demonyms for w in words[a:b]):
@@ -385,7 +435,18 @@ def _split_at_person(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
         ):
             head = _classify(ctx, a, k)
             g = lex.given_names[words[k]]
-            person = _Cand(k, b, "person", confidence=0.7, evidence=1, gender=g if g in ("m", "f") else None)
+            gender = g if g in ("m", "f") else None
+            if (
+                k - a == 1
+                and a not in ctx.starts
+                and all(c.kind is None for c in head)
+                and _foreign_name_word(ctx, words[a])
+            ):
+                # "by Hernan Dario Gomez": a first name the census lists lack, before one
+                # they have, is part of the same name (at a sentence start it may as
+                # well be a title no list has: "Archchancellor Mira Dalt")
+                return [_Cand(a, b, "person", confidence=0.7, evidence=1, gender=gender)]
+            person = _Cand(k, b, "person", confidence=0.7, evidence=1, gender=gender)
             return [c for c in head if c.kind is not None] + [person]
     for k in range(b - 2, max(a, b - 4), -1):
         # "Harbour Council Tamsin Oyelaran": an organization's cue word, then a name
@@ -413,6 +474,29 @@ def _split_at_person(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
             return [_Cand(a, b, "organization", "Organization", confidence=0.5)]
         return None
     return None
+
+
+def _foreign_name_word(ctx: _Ctx, word: str) -> bool:
+    """Whether a lone capitalized word looks like a name word no list has: "Hernan", "Farouk".
+
+    Title-case letters only (no acronym, no brand's inner capital), no English
+    word, no cue, no demonym, nothing the lists know.
+    """
+    lex = ctx.lex
+    return (
+        len(word) > 2
+        and word[0].isupper()
+        and word[1:].islower()
+        and word.isalpha()
+        and word.lower() not in lex.english
+        and word not in lex.not_entities
+        and word not in lex.demonyms
+        and word not in lex.name_adjectives
+        and word not in lex.org_cues
+        and word.lower() not in lex.place_cues
+        and word not in lex.places
+        and word not in lex.orgs
+    )
 
 
 def _org_cue(ctx: _Ctx, a: int, b: int) -> str | None:
@@ -498,3 +582,4 @@ def _single(ctx: _Ctx, i: int) -> list[_Cand]:
 
 classify = _classify
 known = _known  # re-exported for the finder
+foreign_name_word = _foreign_name_word  # for the grouping pass

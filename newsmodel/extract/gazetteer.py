@@ -68,6 +68,8 @@ class Lexicon:
     title_modifiers: frozenset[str]
     honorifics: dict[str, str]
     given_names: dict[str, str]
+    #: the most frequent surnames of the census lists ("Smith", "Wong"): evidence, never proof
+    surnames: frozenset[str]
     english: frozenset[str]
     common: frozenset[str]
     not_entities: frozenset[str]
@@ -191,6 +193,7 @@ def lexicon() -> Lexicon:
         title_modifiers=frozenset(w.lower() for w in _words("title_modifiers.txt")),
         honorifics=honorifics,
         given_names=given,
+        surnames=_words("surnames.txt"),
         english=english_words(),
         common=_words("common_words.txt"),
         not_entities=_words("not_entities.txt"),

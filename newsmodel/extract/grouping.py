@@ -12,6 +12,16 @@ from __future__ import annotations
 import attrs
 
 from newsmodel.extract.candidates import ACRONYM_RE, CAMEL_RE, PARTICLES, Cand, Ctx, surface
+from newsmodel.extract.people import (
+    body_after_person_of,
+    coordinated_people,
+    kin_named,
+    name_word,
+    person_after_body,
+    surname_first_name,
+    surname_name,
+    titled_name_typed_by_cue,
+)
 
 __all__ = ["Groups", "group"]
 
@@ -213,6 +223,11 @@ def group(ctx: Ctx, cands: list[Cand]) -> Groups:
     lex = ctx.lex
     words = ctx.words
     cands = _non_overlapping(cands)
+    cands = person_after_body(ctx, cands)
+    body_after_person_of(ctx, cands)
+    for c in cands:
+        if titled_name_typed_by_cue(ctx, c):
+            c.kind, c.subtype, c.gender = "person", None, None  # "professor Tom Reyes Hill"
     # 2. people with at least two name words
     known = [c for c in cands if c.key is not None]
     people = [c for c in cands if c.kind == "person" and c.key is None]
@@ -251,6 +266,10 @@ def group(ctx: Ctx, cands: list[Cand]) -> Groups:
             c.key = key
             g.put(ctx, c, key, c.kind)
     # 4. one-word people and untyped spans
+    listed_bodies = coordinated_people(ctx, cands, _settle)
+    for c in cands:
+        if c.kind is None and c.key is None and kin_named(ctx, c):
+            c.evidence = max(c.evidence, 2)
     for c in cands:
         if c.key is not None or (c.kind == "person" and len(_person_key_tokens(words[c.a : c.b])) >= 2):
             continue
@@ -270,12 +289,19 @@ def group(ctx: Ctx, cands: list[Cand]) -> Groups:
             g.put(ctx, c, "person:" + s, "person")
             g.surname.setdefault(s, "person:" + s)
             continue
-        kind = _settle(ctx, c)
+        kind = "organization" if id(c) in listed_bodies else _settle(ctx, c)
         if kind is None:
             continue
         if kind == "organization" and _locative(ctx, c):
             c.subtype = c.subtype if c.subtype and c.kind == "place" else "Other"
             g.put(ctx, c, f"place:{s}", "place")  # "protests in Quellmark": where, not who
+            continue
+        if kind == "person" and len(toks := _person_key_tokens(words[c.a : c.b])) >= 2:
+            # "B. Ortiz" after "Benjamin Ortiz": the same person, as in step 2
+            same = g.by_last.setdefault(toks[-1], _SameSurname())
+            key = same.person(toks[0].rstrip("."), "person:" + " ".join(toks))
+            g.put(ctx, c, key, "person")
+            g.surname.setdefault(toks[-1], key)
             continue
         g.put(ctx, c, f"{'person' if kind == 'person' else 'org'}:{s}", kind)
         if kind == "person":
@@ -386,6 +412,10 @@ def _settle(ctx: Ctx, c: Cand) -> str | None:
             if nxt not in ("said", "says", "has", "is", "was", "will", "'s"):
                 return None
         return "organization"
+    if surname_name(ctx, c):
+        return "person"  # "X Ho", "X Chow": a frequent surname ends it, whatever it means
+    if surname_first_name(ctx, words):
+        return "person"  # "Park Soo-Min": a surname first, then a given name of two syllables
     if (
         any(w.lower() in lex.english and w not in PARTICLES for w in words[1:])
         or any(w in lex.org_cues for w in words)
@@ -393,9 +423,11 @@ def _settle(ctx: Ctx, c: Cand) -> str | None:
         or any(ACRONYM_RE.match(w) for w in words)
     ):
         return "organization"  # "Air Tamarind", "Blue Harbor", "NWC Nordic"
+    if any(not name_word(w) for w in words):
+        return "organization"  # "iPad Mini", "Skyliner KX-20": a brand's or a model's spelling
     if c.evidence >= 1 or words[0] in lex.given_names:
         return "person"
-    return "person" if all(w.isalpha() or "-" in w for w in words) else "organization"
+    return "person"
 
 
 def _initials(words: list[str]) -> str:

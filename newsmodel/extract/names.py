@@ -145,16 +145,107 @@ def scan(text: str) -> tuple[list[str], list[int], list[int]]:
                 s2.append(st)
                 e2.append(en)
         words, starts, ends = w2, s2, e2
+    if "'" in text:
+        spans = [m.span() for m in _SPACED_APOSTROPHE.finditer(text)]
+        if spans:
+            words, starts, ends = _join_spans(text, words, starts, ends, spans)
     if "-" in text:
         english = english_words()
-        joins = {m.start() for m in _HYPHEN_NAME.finditer(text) if m.group(1) not in english}
+        joins = {
+            m.start()
+            for m in _HYPHEN_NAME.finditer(text)
+            if m.group(1) not in english or _syllable_name(text, m)
+        }
         if joins:
             words, starts, ends = _join_hyphenated_names(words, starts, ends, joins)
     return words, starts, ends
 
 
+#: "O' Leary", "O 'Reilly": an Irish surname whose apostrophe a retokenized text spaced apart.
+_SPACED_APOSTROPHE = re.compile(r"\b[OD](?:' | ')[A-Z][a-z]+\b")
+
+
+def _join_spans(
+    text: str, words: list[str], starts: list[int], ends: list[int], spans: list[tuple[int, int]]
+) -> tuple[list[str], list[int], list[int]]:
+    """Make the tokens inside each ``(start, end)`` span one token: "O' Leary" is one name word."""
+    at = {start: end for start, end in spans}
+    w2: list[str] = []
+    s2: list[int] = []
+    e2: list[int] = []
+    i, n = 0, len(words)
+    while i < n:
+        end = at.get(starts[i])
+        if end is not None:
+            j = i
+            while j < n and ends[j] < end:
+                j += 1
+            if j < n and ends[j] == end:
+                w2.append(text[starts[i] : end])
+                s2.append(starts[i])
+                e2.append(end)
+                i = j + 1
+                continue
+        w2.append(words[i])
+        s2.append(starts[i])
+        e2.append(ends[i])
+        i += 1
+    return w2, s2, e2
+
+
 # A capitalized word, a hyphen and a lowercase part ("Lisbon-based", "Mei-wai"): group 1 the part.
 _HYPHEN_NAME = re.compile(r"(?<![\w-])[A-Z]\w*-([a-z]+)\b(?!-)")
+#: A capitalized word and one space, right before a hyphenated word: the name it may continue.
+_NAME_BEFORE = re.compile(r"[A-Z][a-z]+ $")
+#: Short words that make compound adjectives after a name ("Hong Kong-born", "Iran-led").
+_COMPOUND_TAILS = frozenset(
+    [
+        "run",
+        "born",
+        "led",
+        "made",
+        "held",
+        "bred",
+        "fed",
+        "hit",
+        "won",
+        "set",
+        "wide",
+        "area",
+        "era",
+        "style",
+        "like",
+        "free",
+        "only",
+        "type",
+        "size",
+        "class",
+        "bound",
+        "rich",
+        "poor",
+        "near",
+    ]
+)
+
+
+def _syllable_name(text: str, m: re.Match[str]) -> bool:
+    """Whether "Pik-wan" in "Wong Pik-wan" is one given name although "wan" is an English word.
+
+    Given names of two syllables joined by a hyphen ("Ka-man", "Wai-king")
+    follow a surname: short parts (a head of up to five letters, a tail of up
+    to four that is no "-ed" participle and none of the words that make
+    compound adjectives, as in "Hong Kong-born") after a capitalized word and
+    one space.
+    """
+    head = m.group()[: -len(m.group(1)) - 1]
+    tail = m.group(1)
+    return (
+        len(head) <= 5
+        and len(tail) <= 4
+        and not tail.endswith("ed")
+        and tail not in _COMPOUND_TAILS
+        and _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None
+    )
 
 
 @functools.cache

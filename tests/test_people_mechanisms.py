@@ -1,0 +1,171 @@
+"""People found by general mechanisms beyond the name lists (issue 9): invented sentences and names only."""
+
+from __future__ import annotations
+
+from newsmodel.extract.entities import find_entities
+from newsmodel.extract.records import EntityIndex
+from newsmodel.read.document import Document
+
+
+def run(body: str, headline: str = "A report") -> EntityIndex:
+    """Find the entities of an invented article."""
+    return find_entities(Document.build(headline=headline, body=body))
+
+
+def kinds(index: EntityIndex) -> dict[str, str]:
+    """Each mentioned entity's name -> its kind."""
+    mentioned = {id(m.entity) for m in index.mentions}
+    return {r.name: r.kind for r in index.records if id(r) in mentioned}
+
+
+def test_unlisted_first_name_before_a_listed_one_stays_in_the_name() -> None:
+    """'Zoltrin Maria Kessel': a first name the census lacks joins the listed one after it."""
+    found = kinds(run("The fund was led by Zoltrin Maria Kessel until March."))
+    assert found.get("Zoltrin Maria Kessel") == "person"
+    assert "Maria Kessel" not in found
+
+
+def test_frequent_surname_that_is_a_word_still_ends_a_persons_name() -> None:
+    """'Quorin Fox': a census surname after a non-word first name makes a person, not an organization."""
+    assert kinds(run("The board named Quorin Fox to lead it on Monday.")).get("Quorin Fox") == "person"
+
+
+def test_surname_rule_leaves_a_name_after_an_article_alone() -> None:
+    """'the Quorin Fox center': a name after "the" names a thing, so the surname is no evidence."""
+    assert kinds(run("They met at the Quorin Fox center on Monday.")).get("Quorin Fox") != "person"
+
+
+def test_untyped_name_in_a_list_of_people_is_a_person() -> None:
+    """'Tom Reyes, Velko Marin, and Gravel Torvik': the list's person makes 'Gravel Torvik' one too."""
+    found = kinds(run("The squad named Tom Reyes, Velko Marin, and Gravel Torvik on Monday."))
+    assert found.get("Gravel Torvik") == "person"
+
+
+def test_list_of_people_leaves_titles_and_owned_bodies_alone() -> None:
+    """'Tom Reyes of Bright Harbor, and Ana Duarte': a name after "of" is what someone belongs to."""
+    found = kinds(run("Tom Reyes of Bright Harbor, and Ana Duarte of Lumen Party were elected."))
+    assert found.get("Bright Harbor") != "person"
+    assert found.get("Ana Duarte") == "person"
+
+
+def test_given_name_before_a_surname_that_ends_laws_is_a_person() -> None:
+    """'Velma Law' is a person; 'the Velma Law' stays a law, no person."""
+    assert kinds(run("Councillor elect Velma Law thanked voters on Monday.")).get("Velma Law") == "person"
+    assert kinds(run("They passed the Velma Law on Monday.")).get("Velma Law") != "person"
+
+
+def test_caption_credit_label_is_not_part_of_the_name() -> None:
+    """'Velko Marin Image: Tom Reyes.': the caption's label 'Image' ends no name."""
+    found = kinds(run("Velko Marin Image: Tom Reyes.\n\nVelko Marin spoke on Monday."))
+    assert "Velko Marin Image" not in found
+    assert found.get("Velko Marin") == "person"
+
+
+def test_capitalized_preposition_after_a_lost_full_stop_ends_the_name() -> None:
+    """'... Velko Marin In the north ...': 'In the' starts a new sentence; 'Velko To of ...' keeps 'To'."""
+    found = kinds(run("The winner was Velko Marin In the north Ana Duarte won."))
+    assert "Velko Marin In" not in found and found.get("Velko Marin") == "person"
+    assert "Wei To" in kinds(run("The seats went to Ana Duarte and Wei To of the Lumen Party."))
+
+
+def test_two_syllable_hyphenated_given_name_stays_whole_after_a_surname() -> None:
+    """'Tsang Mei-fan': a short hyphenated given name after a surname keeps its English-word half."""
+    found = kinds(run("The seat went to Tsang Mei-fan on Monday, not to a Hong Kong-born rival."))
+    assert found.get("Tsang Mei-fan") == "person"
+    assert "Tsang Mei" not in found
+
+
+def test_title_before_a_name_ending_in_a_place_cue_makes_a_person() -> None:
+    """'professor Tom Velden Hill': the occupation before beats the place cue; 'Velden Hill' stays a place."""
+    found = kinds(run("The historian and professor Tom Velden Hill wrote the report."))
+    assert found.get("Tom Velden Hill") == "person"
+    assert kinds(run("Farmers gathered at Velden Hill on Monday.")).get("Velden Hill") == "place"
+
+
+def test_first_name_after_a_kinship_noun_is_a_person() -> None:
+    """'their daughter, Velma.': a lone first name after a kinship noun is a person."""
+    found = kinds(run("The couple lost their daughter, Velma. Velma had been ill for weeks."))
+    assert found.get("Velma") == "person"
+
+
+def test_acronym_inside_a_given_name_run_makes_no_person() -> None:
+    """'Mac QX Tiger' (a product) is no person; 'Tom Reyes III' still is."""
+    found = kinds(run("Users upgraded to Mac QX Tiger on Monday, said Tom Reyes III."))
+    assert found.get("Mac QX Tiger") != "person"
+    assert found.get("Tom Reyes III") == "person"
+
+
+def test_title_of_a_body_named_in_english_words_guesses_no_name() -> None:
+    """'Director of the National Soil Nutrition study': the last two words are no person."""
+    found = kinds(run("Ana Duarte, Director of the National Soil Nutrition study, said so."))
+    assert "Soil Nutrition" not in found
+    assert found.get("Ana Duarte") == "person"
+
+
+def test_irish_surname_with_a_spaced_apostrophe_stays_whole() -> None:
+    """'Velma O' Tanney' (a retokenized text's spacing) is one person, not 'Velma O'."""
+    found = kinds(run("The chief executive, Velma O' Tanney, defended the order."))
+    assert found.get("Velma O' Tanney") == "person"
+    assert "Velma O" not in found
+
+
+def test_person_run_on_to_a_body_is_split_off_by_the_short_form() -> None:
+    """'student at University of Quellton Ana Velik heard ... Velik said': Ana Velik is a person."""
+    found = kinds(
+        run("A student at University of Quellton Ana Velik heard the news. Velik said she was shocked.")
+    )
+    assert found.get("Ana Velik") == "person"
+    assert found.get("University of Quellton") == "organization"
+
+
+def test_model_numbers_and_inner_capitals_make_no_person() -> None:
+    """'Skyliner KX-20' and 'iVolta Mini' are products; 'Velko J. Marin-Osei' is a person."""
+    found = kinds(
+        run("Orvek Skyliner KX-20 jets and iVolta Mini phones were shown by Velko J. Marin-Osei on Monday.")
+    )
+    assert not any(kind == "person" for name, kind in found.items() if "KX-20" in name or "iVolta" in name)
+    assert found.get("Velko J. Marin-Osei") == "person"
+
+
+def test_initial_and_surname_join_the_person_they_abbreviate() -> None:
+    """'Velko Marin … V. Marin': the initialled form is the same person, not a second entity."""
+    index = run("Velko Marin spoke first. Later V. Marin left the hall.")
+    people = [r for r in index.records if r.kind == "person"]
+    assert [p.name for p in people] == ["Velko Marin"]
+    assert "V. Marin" in people[0].aliases
+
+
+def test_surname_first_with_a_two_syllable_given_name_is_a_person() -> None:
+    """'Park Soo-Min' (surname first, as East Asian names are written) is a person, not an organization."""
+    assert kinds(run("The coach brought on Park Soo-Min in the second half.")).get("Park Soo-Min") == "person"
+
+
+def test_role_a_company_can_hold_makes_no_person_of_a_lone_word() -> None:
+    """'Quellcorp, the former owner of the paper,': a company's role, no person; a full name stays one."""
+    found = kinds(run("Lumen bought a stake in Quellcorp, the former owner of the paper, on Monday."))
+    assert found.get("Quellcorp") == "organization"
+    assert kinds(run("They met Ana Duarte, the owner of the paper, on Monday.")).get("Ana Duarte") == "person"
+
+
+def test_name_after_a_person_and_of_is_what_the_person_belongs_to() -> None:
+    """'musician Velko Marin of Zandor Zandor': the band is no second person."""
+    found = kinds(run("The musician Velko Marin of Zandor Zandor spoke on Monday."))
+    assert found.get("Velko Marin") == "person"
+    assert found.get("Zandor Zandor") == "organization"
+
+
+def test_untyped_name_in_a_list_of_bodies_is_a_body() -> None:
+    """'Velmar Quellbeck and NWC won the contract': a list of bodies, not a person and a body."""
+    found = kinds(run("Last month Velmar Quellbeck and NWC won the tanker contract."))
+    assert found.get("Velmar Quellbeck") == "organization"
+
+
+def test_body_named_as_an_owner_does_not_make_its_list_bodies() -> None:
+    """'Ana Duarte of the Lumen Party and Velko Marin': the list joins the two people."""
+    found = kinds(run("Ana Duarte of the Lumen Party and Velko Marin of the Civic Union won seats."))
+    assert found.get("Velko Marin") == "person"
+
+
+def test_sentence_opening_given_name_that_is_a_word_keeps_its_surname() -> None:
+    """'Will Fox said …' at a sentence start is a person: the census surname after it outweighs the modal."""
+    assert kinds(run("Will Fox said the plan was sound.")).get("Will Fox") == "person"
