@@ -129,9 +129,11 @@ def lexicon() -> Lexicon:
         places[entry.name] = entry
         if entry.kind == "Country":
             countries[entry.name] = entry
+    surnames = _words("surnames.txt")
     for alias, target in _lines("place_aliases.tsv"):
-        # GeoNames' other names of big cities ("Mecca", "Frankfurt"): never over a place's own name
-        if target in places and alias not in places:
+        # GeoNames' other names of big cities ("Mecca", "Frankfurt"): never over a place's own
+        # name, and never a frequent surname (old romanizations: "Tsang" for Cangzhou)
+        if target in places and alias not in places and alias not in surnames:
             places[alias] = places[target]
     for alias, target in _lines("country_aliases.tsv"):
         if target in places:
@@ -193,7 +195,7 @@ def lexicon() -> Lexicon:
         title_modifiers=frozenset(w.lower() for w in _words("title_modifiers.txt")),
         honorifics=honorifics,
         given_names=given,
-        surnames=_words("surnames.txt"),
+        surnames=surnames,
         english=english_words(),
         common=_words("common_words.txt"),
         not_entities=_words("not_entities.txt"),
