@@ -40,7 +40,7 @@ import trafilatura  # noqa: E402
 
 from newsmodel._reading import read_html  # noqa: E402
 from newsmodel.read._html_body import extract_blocks  # noqa: E402
-from newsmodel.read.html import _parse, decode_page, read_html_document  # noqa: E402
+from newsmodel.read.html import decode_page, parse_tree, read_html_document  # noqa: E402
 from newsmodel.serialize.jsonld import dumps, to_jsonld  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def parse_all() -> None:
         for i in ids:
-            trees[i] = _parse(texts[i])
+            trees[i] = parse_tree(texts[i])
 
     t_full = _best_time(full, args.rounds)
     t_reader = _best_time(reader, args.rounds)

@@ -78,9 +78,9 @@ def load_lint_target(path: Path, *, ours: bool = False, base: str = DEFAULT_BASE
     if name.endswith((".html", ".htm", ".html.gz")) and not ours:
         from newsmodel.check.lint import ARTICLE_TYPES
         from newsmodel.read._html_values import jsonld_nodes
-        from newsmodel.read.html import _parse, decode_page
+        from newsmodel.read.html import decode_page, parse_tree
 
-        nodes = jsonld_nodes(_parse(decode_page(path.read_bytes())))
+        nodes = jsonld_nodes(parse_tree(decode_page(path.read_bytes())))
         articles = [n for n in nodes if ARTICLE_TYPES & _types(n)]
         if len(articles) == 1:  # pointers from the article node, as in a .jsonld file
             return articles[0]

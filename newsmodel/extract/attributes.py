@@ -7,16 +7,15 @@ executive of Y," (apposition after), "Northwind's X" (possessive owner), "X, who
 
 from __future__ import annotations
 
-from newsmodel.extract.candidates import Cand as _Cand
-from newsmodel.extract.candidates import Ctx as _Ctx
-from newsmodel.extract.lookup import _country_name, _place_country, _public_office
+from newsmodel.extract import lookup
+from newsmodel.extract.candidates import Cand, Ctx
 from newsmodel.extract.names import is_capitalized
 from newsmodel.extract.titles import head_at, spell_title, title_span_before
 
 __all__ = ["apposition", "lower_title_before", "person_context"]
 
 
-def _person_context(ctx: _Ctx, c: _Cand) -> int:
+def person_context(ctx: Ctx, c: Cand) -> int:
     """Evidence from the words around a candidate that it names a person."""
     words = ctx.words
     lower_before = [w.lower() for w in words[max(0, c.a - 4) : c.a]]
@@ -32,7 +31,7 @@ def _person_context(ctx: _Ctx, c: _Cand) -> int:
     return score
 
 
-def _prefix_links(ctx: _Ctx, c: _Cand, start: int, cands_end: dict[int, _Cand]) -> None:
+def _prefix_links(ctx: Ctx, c: Cand, start: int, cands_end: dict[int, Cand]) -> None:
     """Set nationality and affiliation from what stands before a name or its title.
 
     "Ecuadorian trade negotiator X", "Northwind's X", "opposition Green Party leader X".
@@ -56,15 +55,15 @@ def _prefix_links(ctx: _Ctx, c: _Cand, start: int, cands_end: dict[int, _Cand]) 
         elif (
             other.place is not None
             and not c.nationality
-            and (other.place.kind == "Country" or _public_office(c.title))
+            and (other.place.kind == "Country" or lookup.public_office(c.title))
         ):
-            c.nationality = _place_country(lex, other.place)  # "Bavaria's Premier X": Germany
+            c.nationality = lookup.place_country(lex, other.place)  # "Bavaria's Premier X": Germany
     for p in [*range(start, c.a), *([k] if k >= 0 else [])]:
         if words[p] in lex.demonyms and ctx.caps[p] and not c.nationality:
             c.nationality = lex.demonyms[words[p]]
 
 
-def _title_of_before(ctx: _Ctx, c: _Cand, end: int, cands_end: dict[int, _Cand]) -> bool:
+def _title_of_before(ctx: Ctx, c: Cand, end: int, cands_end: dict[int, Cand]) -> bool:
     """A title with its owner before the comma: "The president of Peru, X,", "the head of Acme, X,".
 
     ``end`` is the index of the comma before the name. Returns whether a title was read.
@@ -94,13 +93,13 @@ def _title_of_before(ctx: _Ctx, c: _Cand, end: int, cands_end: dict[int, _Cand])
     elif (
         owner.place is not None
         and not c.nationality
-        and (owner.place.kind == "Country" or _public_office(c.title))
+        and (owner.place.kind == "Country" or lookup.public_office(c.title))
     ):
-        c.nationality = _place_country(ctx.lex, owner.place)
+        c.nationality = lookup.place_country(ctx.lex, owner.place)
     return True
 
 
-def _lower_title_before(ctx: _Ctx, c: _Cand, cands_end: dict[int, _Cand]) -> None:
+def lower_title_before(ctx: Ctx, c: Cand, cands_end: dict[int, Cand]) -> None:
     """Fill a person's title from words right before the name.
 
     "analyst X", "CEO and founder X", and the comma form "Northwind's former
@@ -164,7 +163,7 @@ _COPULAS = frozenset({"is", "was", "became", "becomes", "remains", "remained"})
 _POSSESSIVE = ("'s", "\u2019s")
 
 
-def _org_after(ctx: _Ctx, j: int, cands_at: dict[int, _Cand]) -> tuple[_Cand | None, int]:
+def _org_after(ctx: Ctx, j: int, cands_at: dict[int, Cand]) -> tuple[Cand | None, int]:
     """The organization that ``words[j]`` ("at", "of", "for", …) introduces, and the index after it.
 
     "at the right-wing Acme Institute": up to two lowercase modifiers may
@@ -183,7 +182,7 @@ def _org_after(ctx: _Ctx, j: int, cands_at: dict[int, _Cand]) -> tuple[_Cand | N
     return None, j + 1
 
 
-def _links_after(ctx: _Ctx, c: _Cand, j: int, cands_at: dict[int, _Cand]) -> None:
+def _links_after(ctx: Ctx, c: Cand, j: int, cands_at: dict[int, Cand]) -> None:
     """Affiliation and nationality from what follows a title: "… for Latin America at Acme in Peru"."""
     lex = ctx.lex
     words = ctx.words
@@ -207,17 +206,17 @@ def _links_after(ctx: _Ctx, c: _Cand, j: int, cands_at: dict[int, _Cand]) -> Non
                 and place.b < len(words)
                 and words[place.b] in _POSSESSIVE
             ):
-                c.nationality = _place_country(lex, place.place)
+                c.nationality = lookup.place_country(lex, place.place)
         if words[k] == "in" and c.affiliation is not None and not c.nationality:
             place = cands_at.get(k + 1)
             if place is not None and place.place is not None:
-                c.nationality = _place_country(lex, place.place)  # "a fellow at Acme in Peru"
+                c.nationality = lookup.place_country(lex, place.place)  # "a fellow at Acme in Peru"
                 return
         found = cands_at.get(k)
         k = found.b if found is not None and found.b > k else k + 1
 
 
-def _title_end(ctx: _Ctx, i: int, links: frozenset[str]) -> int:
+def _title_end(ctx: Ctx, i: int, links: frozenset[str]) -> int:
     """Where a title that starts at ``words[i]`` in an apposition ends: a stop word or a link word."""
     words = ctx.words
     j = i
@@ -232,7 +231,7 @@ def _title_end(ctx: _Ctx, i: int, links: frozenset[str]) -> int:
 _CORPORATE_ROLES = frozenset({"owner", "partner", "investor", "publisher", "member", "parent", "operator"})
 
 
-def _apposition(ctx: _Ctx, c: _Cand, cands_at: dict[int, _Cand]) -> None:
+def apposition(ctx: Ctx, c: Cand, cands_at: dict[int, Cand]) -> None:
     """Read what follows a name: its title, affiliation and nationality.
 
     ", the chief executive of X,", ", 54, a spokesman for X,", ", Peru's
@@ -266,14 +265,14 @@ def _apposition(ctx: _Ctx, c: _Cand, cands_at: dict[int, _Cand]) -> None:
         if title_span_before(lower, len(lower), lex) is None:
             j = _title_end(ctx, i, _TITLE_LINKS - {"to"})
     owner = cands_at.get(i)
-    premodifier: _Cand | None = None
+    premodifier: Cand | None = None
     if owner is not None and owner.b + 1 < j and words[owner.b] in _POSSESSIVE:
         i = owner.b + 1  # "X, Northwind's deputy director", "X, Peru's ambassador to Chile"
         if owner.kind in ("organization", None) and c.affiliation is None:
             c.affiliation = owner
             owner.kind = owner.kind or "organization"
         elif owner.place is not None and not c.nationality:
-            c.nationality = _place_country(lex, owner.place)
+            c.nationality = lookup.place_country(lex, owner.place)
     elif i + 1 < j and words[i + 1] in _POSSESSIVE and not is_capitalized(words[i]):
         i += 2  # "X, the country's finance minister": the owner is a common noun
     elif (
@@ -287,7 +286,7 @@ def _apposition(ctx: _Ctx, c: _Cand, cands_at: dict[int, _Cand]) -> None:
         if owner.kind == "organization" and c.affiliation is None:
             c.affiliation = owner
         elif owner.place is not None and not c.nationality:
-            c.nationality = _place_country(lex, owner.place)
+            c.nationality = lookup.place_country(lex, owner.place)
     lower = [w.lower() for w in words[i:j]]
     found = title_span_before(lower, len(lower), lex) if lower else None
     if found is None:
@@ -319,11 +318,6 @@ def _apposition(ctx: _Ctx, c: _Cand, cands_at: dict[int, _Cand]) -> None:
         c.gender = found[1]
     for w in title_words:
         if w in lex.demonyms and not c.nationality:
-            c.nationality = _country_name(lex, lex.demonyms[w])
+            c.nationality = lookup.country_name(lex, lex.demonyms[w])
     if j < len(words):
         _links_after(ctx, c, j, cands_at)
-
-
-apposition = _apposition
-lower_title_before = _lower_title_before
-person_context = _person_context

@@ -9,24 +9,11 @@ rule types stays untyped for the grouping pass, which sees the whole article.
 
 from __future__ import annotations
 
-from newsmodel.extract.candidates import ACRONYM_RE as _ACRONYM_RE
-from newsmodel.extract.candidates import CAMEL_RE as _CAMEL_RE
-from newsmodel.extract.candidates import SUFFIXES as _SUFFIXES
-from newsmodel.extract.candidates import Cand as _Cand
-from newsmodel.extract.candidates import Ctx as _Ctx
-from newsmodel.extract.candidates import surface as _surface
-from newsmodel.extract.candidates import words_of
-from newsmodel.extract.lookup import (
-    _country_name,
-    _known,
-    _name_like,
-    _place_country,
-    _plural_demonym,
-    _public_office,
-)
+from newsmodel.extract import candidates, lookup
+from newsmodel.extract.candidates import ACRONYM_RE, CAMEL_RE, SUFFIXES, Cand, Ctx, words_of
 from newsmodel.extract.titles import head_at, spell_title, title_span_before
 
-__all__ = ["classify", "known"]
+__all__ = ["classify", "foreign_name_word"]
 
 
 #: Words that never begin a name, even capitalized ("At Northwind, ...").
@@ -72,7 +59,7 @@ _CREDIT_WORDS = words_of("credit credits photo photos image images video videos 
 _SHORT_HONORIFICS = words_of("Mr. Mr Mrs. Mrs Ms. Ms Dr. Dr Mx.")
 
 
-def _strip_front(ctx: _Ctx, a: int, b: int) -> int:
+def _strip_front(ctx: Ctx, a: int, b: int) -> int:
     """Drop sentence-initial common words and a leading "The" from run ``[a, b)``."""
     lex = ctx.lex
     while a < b:
@@ -108,7 +95,7 @@ def _strip_front(ctx: _Ctx, a: int, b: int) -> int:
 _DETERMINERS = words_of("the a an this that these those its his her their our")
 
 
-def _trim_end(ctx: _Ctx, a: int, b: int) -> int:
+def _trim_end(ctx: Ctx, a: int, b: int) -> int:
     """Drop what cannot end a name from run ``[a, b)``: a function word, a credit label.
 
     "... Ana Duarte In the east ...": a sentence whose full stop was lost goes on
@@ -128,7 +115,7 @@ def _trim_end(ctx: _Ctx, a: int, b: int) -> int:
     return b
 
 
-def _title_person(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
+def _title_person(ctx: Ctx, a: int, b: int) -> list[Cand] | None:
     """Read "[Demonym/Country/Org] [Title] Name": the person, and the prefix entity if any."""
     lex = ctx.lex
     words = ctx.words[a:b]
@@ -174,7 +161,7 @@ def _title_person(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
         if name_start >= n:
             continue
         rest = words[name_start:]
-        if not _name_like(ctx, rest):
+        if not lookup.name_like(ctx, rest):
             continue
         start = i
         while start > 0 and lower[start - 1] in lex.title_modifiers:
@@ -187,7 +174,7 @@ def _title_person(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
     while n_start < n - 1 and words[n_start] in lex.honorifics:
         gender = gender or lex.honorifics[words[n_start]]
         n_start += 1  # "Speaker ... Rt. Hon. X": the honorifics are not the name
-    person = _Cand(a + n_start, b, "person", confidence=0.85, evidence=2, gender=gender or None)
+    person = Cand(a + n_start, b, "person", confidence=0.85, evidence=2, gender=gender or None)
     person.title = spell_title(words[t_start:t_end], lex)
     out = [person]
     if t_start > 0:
@@ -196,7 +183,7 @@ def _title_person(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
     return out
 
 
-def _classify_prefix(ctx: _Ctx, a: int, b: int, person: _Cand) -> list[_Cand]:
+def _classify_prefix(ctx: Ctx, a: int, b: int, person: Cand) -> list[Cand]:
     """Read what stands before a title: a nationality, a place, an organization, "former"."""
     lex = ctx.lex
     words = ctx.words[a:b]
@@ -207,27 +194,27 @@ def _classify_prefix(ctx: _Ctx, a: int, b: int, person: _Cand) -> list[_Cand]:
     if not words:
         return []
     text = " ".join(words)
-    known = _known(ctx, a, b)
+    known = lookup.known(ctx, a, b)
     if known is None and text in lex.demonyms:
-        person.nationality = _country_name(lex, lex.demonyms[text])
+        person.nationality = lookup.country_name(lex, lex.demonyms[text])
         return []
     if known is not None:
         if known.kind == "place" and known.place is not None:
-            if known.place.kind == "Country" or _public_office(person.title):
-                person.nationality = _place_country(lex, known.place)
+            if known.place.kind == "Country" or lookup.public_office(person.title):
+                person.nationality = lookup.place_country(lex, known.place)
         elif known.kind == "organization":
             person.affiliation = known
             if known.nationality:
-                person.nationality = _country_name(lex, known.nationality)
+                person.nationality = lookup.country_name(lex, known.nationality)
         return [known]
     if words[0] in lex.demonyms and len(words) > 1:
-        person.nationality = _country_name(lex, lex.demonyms[words[0]])
-        rest = _classify(ctx, a + 1, b)
+        person.nationality = lookup.country_name(lex, lex.demonyms[words[0]])
+        rest = classify(ctx, a + 1, b)
     else:
-        rest = _classify(ctx, a, b)
+        rest = classify(ctx, a, b)
     lone = words[0] if len(words) == 1 else ""
     if not rest and lone and lone.lower() not in lex.common and lone not in lex.not_entities:
-        rest = [_Cand(a, b, None)]  # "Delta President X", even where "delta" is a word
+        rest = [Cand(a, b, None)]  # "Delta President X", even where "delta" is a word
     for c in rest:
         if c.kind is None:
             # "Delta President X": an unknown name before a title is the body the title belongs to
@@ -239,7 +226,7 @@ def _classify_prefix(ctx: _Ctx, a: int, b: int, person: _Cand) -> list[_Cand]:
     return rest
 
 
-def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
+def classify(ctx: Ctx, a: int, b: int) -> list[Cand]:
     """Type the capitalized run ``[a, b)``; may split it into several candidates."""
     lex = ctx.lex
     b = _trim_end(ctx, a, b)
@@ -253,8 +240,8 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
         while k < b - 1 and words[k] in lex.honorifics:
             k += 1  # "Rt. Hon."
         if all(ctx.caps[i] for i in range(k, b)) and words[b - 1] not in lex.org_cues:
-            return [_Cand(k, b, "person", confidence=0.9, evidence=3, gender=gender)]
-        return _classify(ctx, k, b)
+            return [Cand(k, b, "person", confidence=0.9, evidence=3, gender=gender)]
+        return classify(ctx, k, b)
     if b - a > 1 and all(w.isupper() and w.isalpha() for w in words[a:b]):
         return _heading(ctx, a, b)
     titled = _title_person(ctx, a, b)
@@ -263,25 +250,25 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
     for k in range(a + 1, b - 1):
         if words[k] in _SHORT_HONORIFICS and ctx.caps[k + 1]:
             # "Undersecretary for Education Mr. Tom Reyes": the honorific opens the person
-            return _classify(ctx, a, k) + _classify(ctx, k, b)
+            return classify(ctx, a, k) + classify(ctx, k, b)
     if b - a == 2 and words[a] == "The" and lex.org_cues.get(words[a + 1]) == "NewsMediaOrganization":
-        return [_Cand(a, b, "organization", "NewsMediaOrganization", confidence=0.7)]  # "The Globe"
+        return [Cand(a, b, "organization", "NewsMediaOrganization", confidence=0.7)]  # "The Globe"
     if words[a] == "Air" and b - a >= 2:
-        place = _known(ctx, a + 1, b)
+        place = lookup.known(ctx, a + 1, b)
         if place is not None and place.kind == "place":
-            return [_Cand(a, b, "organization", "Corporation", confidence=0.75)]  # an airline: "Air Peru"
+            return [Cand(a, b, "organization", "Corporation", confidence=0.75)]  # an airline: "Air Peru"
     if words[a] == "Team" and b - a >= 2 and not any((w.lower(),) in lex.titles for w in words[a + 1 : b]):
         return [
-            _Cand(a, b, "organization", "SportsTeam", confidence=0.75)
+            Cand(a, b, "organization", "SportsTeam", confidence=0.75)
         ]  # "Team Valoria"; not "Team Leader"
     a = _strip_front(ctx, a, b)
     if a >= b:
         return []
-    known = _known(ctx, a, b)
+    known = lookup.known(ctx, a, b)
     if known is not None:
         return [known]
-    surface = _surface(ctx, a, b)
-    if surface in lex.not_entities or _plural_demonym(lex, surface):
+    surface = candidates.surface(ctx, a, b)
+    if surface in lex.not_entities or lookup.plural_demonym(lex, surface):
         return []
     last = words[b - 1]
     if last in lex.non_entity_heads:
@@ -294,32 +281,32 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
             # "Nathan Law", "Ella Day": a given name before a surname that is also the
             # last word of laws or holidays ("the Clean Air Law") is a person
             g = lex.given_names[words[a]]
-            return [_Cand(a, b, "person", confidence=0.7, evidence=1, gender=g if g in ("m", "f") else None)]
+            return [Cand(a, b, "person", confidence=0.7, evidence=1, gender=g if g in ("m", "f") else None)]
         return _split_known(ctx, a, b - 1, partial=True) or []
     if b - a > 1 and words[a].lower() in lex.english and words[a] not in lex.given_names:
-        rest = _known(ctx, a + 1, b)
+        rest = lookup.known(ctx, a + 1, b)
         if rest is not None and (rest.kind == "organization" or a in ctx.starts):
             return [rest]  # "Key World Bank"
     if b - a >= 3 and words[a + 1] == "of" and " ".join(words[a : a + 1]) in _STATE_FORMS:
-        country = _known(ctx, a + 2, b)
+        country = lookup.known(ctx, a + 2, b)
         if country is not None and country.place is not None and country.place.kind == "Country":
             country.a = a  # "State of Kuwait": one more name of the country
             return [country]
     if b - a >= 2 and words[b - 1] == "Flight" and b < len(words) and words[b].isdigit():
-        return [_Cand(a, b - 1, "organization", "Corporation", confidence=0.75)]  # "Quell Air Flight 12"
+        return [Cand(a, b - 1, "organization", "Corporation", confidence=0.75)]  # "Quell Air Flight 12"
     if b - a > 2 and last in _CENTRES and words[b - 2] in _VENUE_WORDS:
-        return [_Cand(a, b, "place", "Landmark", confidence=0.7)]  # "Harbourside Convention Centre"
+        return [Cand(a, b, "place", "Landmark", confidence=0.7)]  # "Harbourside Convention Centre"
     if b - a > 2 and last == "District" and lex.org_cues.get(words[b - 2]) == "EducationalOrganization":
         return [
-            _Cand(a, b, "organization", "GovernmentOrganization", confidence=0.75)
+            Cand(a, b, "organization", "GovernmentOrganization", confidence=0.75)
         ]  # "... School District"
     # cue words
     cue = _org_cue(ctx, a, b)
     if cue is not None:
-        return [_Cand(a, b, "organization", cue, confidence=0.75)]
+        return [Cand(a, b, "organization", cue, confidence=0.75)]
     place_kind = lex.place_cues.get(last.lower())
     if place_kind is not None and b - a > 1:
-        return [_Cand(a, b, "place", place_kind, confidence=0.7)]
+        return [Cand(a, b, "place", place_kind, confidence=0.7)]
     # a run made of known pieces: "Canada Walmart", "Ecuador Peru"
     pieces = _split_known(ctx, a, b)
     if pieces is not None:
@@ -327,22 +314,23 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
     if words[b - 1] in lex.demonyms:
         return []  # "North American": an adjective
     if words[a] in _DIRECTIONS and b - a >= 2:
-        place = _known(ctx, a + 1, b)
+        place = lookup.known(ctx, a + 1, b)
         if place is not None and place.kind == "place":
-            return [_Cand(a, b, "place", "Region", confidence=0.6)]  # "Northern Spain"
+            return [Cand(a, b, "place", "Region", confidence=0.6)]  # "Northern Spain"
     for k in range(a + 1, b - 1):
         if words[k] in ("of", "for"):
             if (words[k - 1].lower(),) in lex.titles:
                 if any(
-                    (o := _known(ctx, a, j)) is not None and o.kind == "organization" for j in range(a + 1, k)
+                    (o := lookup.known(ctx, a, j)) is not None and o.kind == "organization"
+                    for j in range(a + 1, k)
                 ):
                     # "European Union High Representative for Foreign Affairs": an office
-                    return [_Cand(a, b, "organization", "GovernmentOrganization", confidence=0.6)]
+                    return [Cand(a, b, "organization", "GovernmentOrganization", confidence=0.6)]
                 # a title phrase ("Regional Director for East Asia"): only its known places
                 return _split_known(ctx, a, b, partial=True) or []
             # no cue made the whole a name: read the parts
             right = k + 2 if words[k + 1] == "the" else k + 1
-            return _classify(ctx, a, k) + _classify(ctx, right, b)
+            return classify(ctx, a, k) + classify(ctx, right, b)
     role = _role_only(ctx, a, b)
     if role is not None:
         return role
@@ -353,25 +341,25 @@ def _classify(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
     if b - a == 1:
         return _single(ctx, a)
     if first in lex.demonyms:
-        return _classify(ctx, a + 1, b)
+        return classify(ctx, a + 1, b)
     if (
         first in lex.given_names
-        and _name_like(ctx, words[a:b])
-        and not any(_ACRONYM_RE.match(w) and w not in _SUFFIXES for w in words[a + 1 : b])
+        and lookup.name_like(ctx, words[a:b])
+        and not any(ACRONYM_RE.match(w) and w not in SUFFIXES for w in words[a + 1 : b])
     ):
         # (an acronym inside makes a product or body: "Mac OS X", not a person)
         g = lex.given_names[first]
-        return [_Cand(a, b, "person", confidence=0.8, evidence=1, gender=g if g in ("m", "f") else None)]
+        return [Cand(a, b, "person", confidence=0.8, evidence=1, gender=g if g in ("m", "f") else None)]
     if all(w in lex.not_entities or w in lex.name_adjectives or w in lex.demonyms for w in words[a:b]):
         nxt = words[b] if b < len(words) else ""
         if b - a > 1 and all(w in lex.name_adjectives for w in words[a:b]) and (nxt,) in lex.titles:
             # "former Christian Democrat leader X": a party named by its adjectives
-            return [_Cand(a, b, "organization", "PoliticalParty", confidence=0.5)]
+            return [Cand(a, b, "organization", "PoliticalParty", confidence=0.5)]
         return []
-    return [_Cand(a, b, None, confidence=0.4)]
+    return [Cand(a, b, None, confidence=0.4)]
 
 
-def _role_only(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
+def _role_only(ctx: Ctx, a: int, b: int) -> list[Cand] | None:
     """Read a title with no name after it ("the Prime Minister said", "the Dorn County Sheriff"): a role.
 
     A role names whoever holds it, not an organization; the attribution pass
@@ -390,11 +378,11 @@ def _role_only(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
     return front if front is not None else None
 
 
-def _heading(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
+def _heading(ctx: Ctx, a: int, b: int) -> list[Cand]:
     """Read an all-capitals run ("FRANCE WINS", "BUENOS AIRES"): only the names the lists know."""
     lex = ctx.lex
     words = ctx.words
-    out: list[_Cand] = []
+    out: list[Cand] = []
     i = a
     while i < b:
         j = i + 1
@@ -404,12 +392,12 @@ def _heading(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
             place = lex.places.get(name) or (lex.places.get(text) if k - i == 1 and len(text) > 2 else None)
             org = lex.orgs.get(text)
             if org is not None:
-                out.append(_Cand(i, k, "organization", org.kind, f"org:{org.name}", 0.8))
+                out.append(Cand(i, k, "organization", org.kind, f"org:{org.name}", 0.8))
                 j = k
                 break
             if place is not None and "c" not in place.flags:
                 out.append(
-                    _Cand(i, k, "place", place.kind, f"place:{place.name}", 0.8, place=place, name=place.name)
+                    Cand(i, k, "place", place.kind, f"place:{place.name}", 0.8, place=place, name=place.name)
                 )
                 j = k
                 break
@@ -417,7 +405,7 @@ def _heading(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
     return out
 
 
-def _split_at_person(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
+def _split_at_person(ctx: Ctx, a: int, b: int) -> list[Cand] | None:
     """Split "Apple Maps", "Peru Ana Duarte", "QB Tom Reyes" sensibly.
 
     A known organization or place, or a non-name prefix, before a given name is
@@ -430,23 +418,23 @@ def _split_at_person(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
     for k in range(a + 1, b - 1):
         if (
             words[k] in lex.given_names
-            and _name_like(ctx, words[k:b])
+            and lookup.name_like(ctx, words[k:b])
             and words[k - 1] not in lex.given_names
         ):
-            head = _classify(ctx, a, k)
+            head = classify(ctx, a, k)
             g = lex.given_names[words[k]]
             gender = g if g in ("m", "f") else None
             if (
                 k - a == 1
                 and a not in ctx.starts
                 and all(c.kind is None for c in head)
-                and _foreign_name_word(ctx, words[a])
+                and foreign_name_word(ctx, words[a])
             ):
                 # "by Hernan Dario Gomez": a first name the census lists lack, before one
                 # they have, is part of the same name (at a sentence start it may as
                 # well be a title no list has: "Archchancellor Mira Dalt")
-                return [_Cand(a, b, "person", confidence=0.7, evidence=1, gender=gender)]
-            person = _Cand(k, b, "person", confidence=0.7, evidence=1, gender=gender)
+                return [Cand(a, b, "person", confidence=0.7, evidence=1, gender=gender)]
+            person = Cand(k, b, "person", confidence=0.7, evidence=1, gender=gender)
             return [c for c in head if c.kind is not None] + [person]
     for k in range(b - 2, max(a, b - 4), -1):
         # "Harbour Council Tamsin Oyelaran": an organization's cue word, then a name
@@ -454,29 +442,29 @@ def _split_at_person(ctx: _Ctx, a: int, b: int) -> list[_Cand] | None:
         if (
             k - 1 > a
             and words[k - 1] in lex.org_cues
-            and _name_like(ctx, words[k:b])
+            and lookup.name_like(ctx, words[k:b])
             and not any(w.lower() in lex.english or w in lex.org_cues for w in words[k:b])
         ):
-            head = _classify(ctx, a, k)
+            head = classify(ctx, a, k)
             if any(c.kind == "organization" and c.b == k for c in head):
                 return [c for c in head if c.kind is not None] + [
-                    _Cand(k, b, "person", confidence=0.6, evidence=1)
+                    Cand(k, b, "person", confidence=0.6, evidence=1)
                 ]
     if words[a] in lex.given_names:
         return None  # "Florence Duarte": a person, whatever town shares the first name
     for j in range(b - 1, a, -1):
-        known = _known(ctx, a, j)
+        known = lookup.known(ctx, a, j)
         if known is None:
             continue
         if known.kind == "organization":
             return [known]
         if words[j] not in lex.given_names and b - j <= 2:
-            return [_Cand(a, b, "organization", "Organization", confidence=0.5)]
+            return [Cand(a, b, "organization", "Organization", confidence=0.5)]
         return None
     return None
 
 
-def _foreign_name_word(ctx: _Ctx, word: str) -> bool:
+def foreign_name_word(ctx: Ctx, word: str) -> bool:
     """Whether a lone capitalized word looks like a name word no list has: "Hernan", "Farouk".
 
     Title-case letters only (no acronym, no brand's inner capital), no English
@@ -499,7 +487,7 @@ def _foreign_name_word(ctx: _Ctx, word: str) -> bool:
     )
 
 
-def _org_cue(ctx: _Ctx, a: int, b: int) -> str | None:
+def _org_cue(ctx: Ctx, a: int, b: int) -> str | None:
     """Return the organization kind a cue word in ``[a, b)`` gives, if any."""
     lex = ctx.lex
     words = ctx.words
@@ -532,18 +520,18 @@ def _org_cue(ctx: _Ctx, a: int, b: int) -> str | None:
     return head
 
 
-def _split_known(ctx: _Ctx, a: int, b: int, *, partial: bool = False) -> list[_Cand] | None:
+def _split_known(ctx: Ctx, a: int, b: int, *, partial: bool = False) -> list[Cand] | None:
     """Split a run into known places/organizations when every word is covered.
 
     With ``partial``, keep whatever known pieces there are.
     """
     lex = ctx.lex
-    out: list[_Cand] = []
+    out: list[Cand] = []
     i = a
     while i < b:
         found = None
         for j in range(b, i, -1):
-            c = _known(ctx, i, j)
+            c = lookup.known(ctx, i, j)
             if c is not None:
                 found = c
                 break
@@ -557,7 +545,7 @@ def _split_known(ctx: _Ctx, a: int, b: int, *, partial: bool = False) -> list[_C
     return out or None
 
 
-def _single(ctx: _Ctx, i: int) -> list[_Cand]:
+def _single(ctx: Ctx, i: int) -> list[Cand]:
     """Type a lone capitalized word that no list knows."""
     lex = ctx.lex
     w = ctx.words[i]
@@ -569,17 +557,12 @@ def _single(ctx: _Ctx, i: int) -> list[_Cand]:
         or len(w) < 2
     ):
         return []
-    if _plural_demonym(lex, w) or (
+    if lookup.plural_demonym(lex, w) or (
         "-" in w and all(p in lex.demonyms or p in lex.places for p in w.split("-"))
     ):
         return []
-    if _ACRONYM_RE.match(w):
-        return [_Cand(i, i + 1, "organization", "Organization", confidence=0.6)]
-    if _CAMEL_RE.match(w) and not w.startswith("Mc") and not w.startswith("Mac"):
-        return [_Cand(i, i + 1, "organization", "Organization", confidence=0.6)]
-    return [_Cand(i, i + 1, None, confidence=0.3)]
-
-
-classify = _classify
-known = _known  # re-exported for the finder
-foreign_name_word = _foreign_name_word  # for the grouping pass
+    if ACRONYM_RE.match(w):
+        return [Cand(i, i + 1, "organization", "Organization", confidence=0.6)]
+    if CAMEL_RE.match(w) and not w.startswith("Mc") and not w.startswith("Mac"):
+        return [Cand(i, i + 1, "organization", "Organization", confidence=0.6)]
+    return [Cand(i, i + 1, None, confidence=0.3)]

@@ -50,21 +50,16 @@ from typing import Any
 
 from newsmodel import knowledge
 from newsmodel.extract.assemble import build_index
-from newsmodel.extract.attributes import apposition as _apposition
-from newsmodel.extract.attributes import lower_title_before as _lower_title_before
-from newsmodel.extract.attributes import person_context as _person_context
-from newsmodel.extract.candidates import ACRONYM_RE as _ACRONYM
-from newsmodel.extract.candidates import CAMEL_RE as _CAMEL
-from newsmodel.extract.candidates import Cand as _Cand
-from newsmodel.extract.candidates import Ctx as _Ctx
-from newsmodel.extract.candidates import words_of
-from newsmodel.extract.classify import classify as _classify
-from newsmodel.extract.classify import known as _known
+from newsmodel.extract.attributes import apposition, lower_title_before, person_context
+from newsmodel.extract.candidates import ACRONYM_RE, CAMEL_RE, Cand, Ctx, words_of
+from newsmodel.extract.classify import classify
 from newsmodel.extract.gazetteer import PlaceEntry, lexicon
-from newsmodel.extract.grouping import group as _group
+from newsmodel.extract.grouping import group
+from newsmodel.extract.lookup import known
 from newsmodel.extract.names import is_capitalized, scan, sentence_starts
+from newsmodel.extract.people import coordinated_lists
 from newsmodel.extract.records import EntityIndex, EntityRecord, Mention
-from newsmodel.extract.runs import runs as _runs
+from newsmodel.extract.runs import runs
 from newsmodel.ids import DEFAULT_BASE
 from newsmodel.read.document import Document
 
@@ -113,11 +108,11 @@ def find_entities(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None
     lower_seen = frozenset(w for w in words if w.islower())
     caps = [is_capitalized(w) for w in words]
     _currency_prefixes(words, offs, ends, caps)
-    ctx = _Ctx(text, words, offs, ends, caps, sentence_starts(text, words, offs), lex, body_tok, lower_seen)
+    ctx = Ctx(text, words, offs, ends, caps, sentence_starts(text, words, offs), lex, body_tok, lower_seen)
     title_case = _title_case_headline(words[:body_tok])
-    cands: list[_Cand] = []
+    cands: list[Cand] = []
     lo = body_tok if title_case else 0
-    for a, b in _runs(ctx, lo, len(words)):
+    for a, b in runs(ctx, lo, len(words)):
         if (
             a in ctx.starts
             and words[a].isupper()
@@ -126,10 +121,10 @@ def find_entities(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None
         ):
             cands.extend(_dateline(ctx, a, b))
             continue
-        if b < len(words) and words[b] in _LOWER_LANDMARKS and (_known(ctx, a, b) is None):
-            cands.append(_Cand(a, b + 1, "place", "Landmark", confidence=0.6))  # "Santa Rita prison"
+        if b < len(words) and words[b] in _LOWER_LANDMARKS and (known(ctx, a, b) is None):
+            cands.append(Cand(a, b + 1, "place", "Landmark", confidence=0.6))  # "Santa Rita prison"
             continue
-        cands.extend(_classify(ctx, a, b))
+        cands.extend(classify(ctx, a, b))
     cands.extend(_gov_bodies(ctx, cands))
     if nlp is not None:
         extra = _from_spacy(ctx, nlp, cands)
@@ -147,10 +142,10 @@ def find_entities(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None
     cands_end = {c.b: c for c in cands}
     for c in cands:
         if c.kind in ("person", None):
-            c.evidence += _person_context(ctx, c)
-            _lower_title_before(ctx, c, cands_end)
-            _apposition(ctx, c, cands_at)
-    groups = _group(ctx, cands)
+            c.evidence += person_context(ctx, c)
+            lower_title_before(ctx, c, cands_end)
+            apposition(ctx, c, cands_at)
+    groups = group(ctx, cands)
     if title_case:
         groups.extend_headline(ctx, 0, body_tok, all_caps=_all_caps(words[:body_tok]))
     groups.link_uncovered(ctx)
@@ -231,7 +226,7 @@ def _org_class_nouns() -> dict[str, str]:
     return {row[0].strip(): row[1].strip() for row in rows if len(row) > 1 and not row[0].startswith("#")}
 
 
-def _class_noun_orgs(ctx: _Ctx, cands: list[_Cand]) -> None:
+def _class_noun_orgs(ctx: Ctx, cands: list[Cand]) -> None:
     """Type a name right after an organization class noun as that kind of organization.
 
     "aircraft manufacturer X", "the airline X", "engine maker, X": the noun
@@ -266,7 +261,7 @@ def _place_class_nouns() -> dict[str, tuple[str, str]]:
     }
 
 
-def _class_noun_places(ctx: _Ctx, cands: list[_Cand]) -> None:
+def _class_noun_places(ctx: Ctx, cands: list[Cand]) -> None:
     """Type a name beside a lowercase place noun as that kind of place.
 
     "the town of X", "X county", "the X settlement bloc", "X and Y counties":
@@ -280,16 +275,16 @@ def _class_noun_places(ctx: _Ctx, cands: list[_Cand]) -> None:
     n = len(words)
     by_end = {c.b: c for c in cands}
 
-    def open_to(c: _Cand) -> bool:
+    def open_to(c: Cand) -> bool:
         if c.kind == "place":
             return c.place is None
         if c.kind not in (None, "organization") or c.title or c.confidence >= 0.75:
             return False
         if c.b - c.a == 1 and words[c.a].lower() in ctx.lex.common:
             return False  # "The settlement ...": a sentence's first word, no name
-        return not any(_ACRONYM.match(w) or _CAMEL.match(w) for w in words[c.a : c.b])
+        return not any(ACRONYM_RE.match(w) or CAMEL_RE.match(w) for w in words[c.a : c.b])
 
-    def make_place(c: _Cand, kind: str) -> None:
+    def make_place(c: Cand, kind: str) -> None:
         c.kind, c.subtype = "place", kind
         c.confidence = max(c.confidence, 0.6)
 
@@ -313,11 +308,7 @@ def _class_noun_places(ctx: _Ctx, cands: list[_Cand]) -> None:
                 make_place(c, before[0])
 
 
-#: The words that join the members of a list of names: "X, Y, and Z", "X or Y".
-_LIST_JOINS = frozenset({(",",), ("and",), ("or",), (",", "and"), (",", "or")})
-
-
-def _coordinated_bodies(ctx: _Ctx, cands: list[_Cand]) -> None:
+def _coordinated_bodies(ctx: Ctx, cands: list[Cand]) -> None:
     """Type an untyped name in a list of organizations as an organization.
 
     Coordination joins like with like: in "Quellsoft, Harwell Corp. and
@@ -329,16 +320,9 @@ def _coordinated_bodies(ctx: _Ctx, cands: list[_Cand]) -> None:
     """
     words = ctx.words
     ordered = sorted((c for c in cands if c.b > c.a), key=lambda c: c.a)
-    lists: list[list[_Cand]] = []
-    for c in ordered:
-        prev = lists[-1][-1] if lists else None
-        if prev is not None and prev.b <= c.a and tuple(words[prev.b : c.a]) in _LIST_JOINS:
-            lists[-1].append(c)
-        else:
-            lists.append([c])
-    for members in lists:
+    for members in coordinated_lists(ctx, ordered):
         joins = {w for x, y in itertools.pairwise(members) for w in words[x.b : y.a]}
-        if len(members) < 2 or not joins & {"and", "or"}:
+        if not joins & {"and", "or"}:
             continue  # "According to Dorn News, Reyes believes": a comma alone makes no list
         typed = [c for c in members if c.kind is not None]
         kinds = {c.kind for c in typed}
@@ -359,7 +343,7 @@ def _coordinated_bodies(ctx: _Ctx, cands: list[_Cand]) -> None:
             c.kind, c.subtype, c.confidence = "organization", "Organization", 0.6
 
 
-def _without_plural_things(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
+def _without_plural_things(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
     """Drop one-word names the text also uses in the plural ("Zentrophone" and "Zentrophones", "NGOs").
 
     A body is one of a kind; a word with a plural names a class of things (a
@@ -410,9 +394,9 @@ def _title_case_headline(words: list[str]) -> bool:
     return sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.75
 
 
-def _dateline(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
+def _dateline(ctx: Ctx, a: int, b: int) -> list[Cand]:
     """Look up an all-capitals dateline ("WASHINGTON", "BUENOS AIRES") title-cased."""
-    out: list[_Cand] = []
+    out: list[Cand] = []
     words = ctx.words
     j = a
     while j < b and words[j].isupper():
@@ -421,21 +405,21 @@ def _dateline(ctx: _Ctx, a: int, b: int) -> list[_Cand]:
     place = ctx.lex.places.get(name)
     if place is not None:
         # named as written, true-cased ("FRANKFURT" -> "Frankfurt", another name of Frankfurt am Main)
-        c = _Cand(a, j, "place", place.kind, f"place:{place.name}", 0.85, place=place, name=name)
+        c = Cand(a, j, "place", place.kind, f"place:{place.name}", 0.85, place=place, name=name)
         out.append(c)
     elif ctx.lex.orgs.get(" ".join(words[a:j])) is not None:
         org = ctx.lex.orgs[" ".join(words[a:j])]
-        out.append(_Cand(a, j, "organization", org.kind, f"org:{org.name}", 0.9))
+        out.append(Cand(a, j, "organization", org.kind, f"org:{org.name}", 0.9))
     else:
-        return _classify(ctx, a, b)
+        return classify(ctx, a, b)
     if j < b:
-        out.extend(_classify(ctx, j, b))
+        out.extend(classify(ctx, j, b))
     return out
 
 
-def _gov_bodies(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
+def _gov_bodies(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
     """Find state bodies named by place and noun ("Peru's foreign ministry", "Kenyan foreign ministry")."""
-    out: list[_Cand] = []
+    out: list[Cand] = []
     words = ctx.words
     starts = [
         (c.a, c.b)
@@ -456,7 +440,7 @@ def _gov_bodies(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
                 # a place keeps its own mention; a demonym is part of the body's name
                 first = i if i > b or any(c.a == a for c in cands) else a
                 out.append(
-                    _Cand(
+                    Cand(
                         first,
                         i + len(hw),
                         "organization",
@@ -470,7 +454,7 @@ def _gov_bodies(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
-def _from_spacy(ctx: _Ctx, nlp: Any, cands: list[_Cand]) -> list[_Cand]:
+def _from_spacy(ctx: Ctx, nlp: Any, cands: list[Cand]) -> list[Cand]:
     """Entities of a user's spaCy pipeline, where the rules typed nothing."""
     taken = [False] * len(ctx.words)
     for c in cands:
@@ -486,7 +470,7 @@ def _from_spacy(ctx: _Ctx, nlp: Any, cands: list[_Cand]) -> list[_Cand]:
         "LOC": ("place", "Region"),
         "FAC": ("place", "Landmark"),
     }
-    out: list[_Cand] = []
+    out: list[Cand] = []
     for ent in nlp(ctx.text).ents:
         kind = kinds.get(ent.label_)
         a, b = by_start.get(ent.start_char), by_end.get(ent.end_char)
@@ -496,6 +480,6 @@ def _from_spacy(ctx: _Ctx, nlp: Any, cands: list[_Cand]) -> list[_Cand]:
             continue
         for k in range(a, b + 1):
             taken[k] = True
-        out.append(_Cand(a, b + 1, kind[0], kind[1], confidence=0.6, evidence=2))
+        out.append(Cand(a, b + 1, kind[0], kind[1], confidence=0.6, evidence=2))
     # candidates of unknown kind that the pipeline typed
     return out

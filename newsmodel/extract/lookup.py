@@ -1,22 +1,18 @@
 """Lookups shared by the typing rules: known names, place context, name shape.
 
-``_known`` answers whether a run is exactly a known place or organization (an
+``known`` answers whether a run is exactly a known place or organization (an
 ambiguous town name, "Mobile", needs place context: "in Mobile", "Mobile,
 Alabama"); the rest are small predicates on names and offices.
 """
 
 from __future__ import annotations
 
-from newsmodel.extract.candidates import PARTICLES as _PARTICLES
-from newsmodel.extract.candidates import SUFFIXES as _SUFFIXES
-from newsmodel.extract.candidates import Cand as _Cand
-from newsmodel.extract.candidates import Ctx as _Ctx
-from newsmodel.extract.candidates import surface as _surface
-from newsmodel.extract.candidates import words_of
+from newsmodel.extract import candidates
+from newsmodel.extract.candidates import PARTICLES, SUFFIXES, Cand, Ctx, words_of
 from newsmodel.extract.gazetteer import Lexicon, PlaceEntry, fold
 from newsmodel.extract.names import is_capitalized
 
-__all__ = ["known"]
+__all__ = ["country_name", "known", "name_like", "place_country", "plural_demonym", "public_office"]
 
 
 _OFFICE_WORDS = words_of(
@@ -25,15 +21,15 @@ _OFFICE_WORDS = words_of(
 )
 
 
-def _known(ctx: _Ctx, a: int, b: int) -> _Cand | None:
+def known(ctx: Ctx, a: int, b: int) -> Cand | None:
     """Return the known place or organization that run ``[a, b)`` is exactly, if any."""
     lex = ctx.lex
     surface = " ".join(ctx.words[a:b])
-    text = _surface(ctx, a, b)
+    text = candidates.surface(ctx, a, b)
     for s in (text, surface):
         org = lex.orgs.get(s)
         if org is not None:
-            return _Cand(
+            return Cand(
                 a, b, "organization", org.kind, f"org:{org.name}", 0.9, nationality=org.country or None
             )
         place = None
@@ -51,11 +47,11 @@ def _known(ctx: _Ctx, a: int, b: int) -> _Cand | None:
             big = "C" in place.flags or place.population >= 500_000
             if "a" in place.flags and not big and not _place_context(ctx, a, b):
                 return None
-            return _Cand(a, b, "place", place.kind, f"place:{place.name}", 0.9, place=place)
+            return Cand(a, b, "place", place.kind, f"place:{place.name}", 0.9, place=place)
     return None
 
 
-def _place_context(ctx: _Ctx, a: int, b: int) -> bool:
+def _place_context(ctx: Ctx, a: int, b: int) -> bool:
     """Tell place context ("in X", "X, State", "Town, X") that makes an ambiguous name a place."""
     words = ctx.words
     prev = words[a - 1] if a > 0 else ""
@@ -73,7 +69,7 @@ def _place_context(ctx: _Ctx, a: int, b: int) -> bool:
     return prev == "," and a >= 2 and is_capitalized(words[a - 2]) and nxt in (",", ".", "(")
 
 
-def _plural_demonym(lex: Lexicon, surface: str) -> bool:
+def plural_demonym(lex: Lexicon, surface: str) -> bool:
     """Tell plural demonyms ("Canadians", "New Yorkers", "Ohioans"): people, not an entity."""
     if not surface.endswith("s") or len(surface) < 5:
         return False
@@ -93,36 +89,33 @@ def _plural_demonym(lex: Lexicon, surface: str) -> bool:
     return False
 
 
-def _public_office(title: str | None) -> bool:
+def public_office(title: str | None) -> bool:
     """Whether a title is a public office (its holder serves the country of a named place)."""
     return bool(title) and bool(set(str(title).lower().replace("-", " ").split()) & _OFFICE_WORDS)
 
 
-def _place_country(lex: Lexicon, place: PlaceEntry) -> str | None:
+def place_country(lex: Lexicon, place: PlaceEntry) -> str | None:
     """The country a known place is or lies in."""
     if place.kind == "Country":
         return place.name
     return lex.country_codes.get(place.country)
 
 
-def _country_name(lex: Lexicon, name: str) -> str:
+def country_name(lex: Lexicon, name: str) -> str:
     place = lex.places.get(name)
     return place.name if place is not None else name
 
 
-def _name_like(ctx: _Ctx, words: list[str]) -> bool:
+def name_like(ctx: Ctx, words: list[str]) -> bool:
     """Whether words can be a person's name (not a cue word, place or title)."""
     lex = ctx.lex
     if not words or len(words) > 5:
         return False
-    if any(not is_capitalized(w) and w not in _PARTICLES for w in words):
+    if any(not is_capitalized(w) and w not in PARTICLES for w in words):
         return False
-    if (words[-1] in lex.org_cues and words[-1] not in _SUFFIXES) or words[-1].lower() in lex.place_cues:
+    if (words[-1] in lex.org_cues and words[-1] not in SUFFIXES) or words[-1].lower() in lex.place_cues:
         return False
     joined = " ".join(words)
     if joined in lex.places or joined in lex.orgs or joined in lex.not_entities or joined in lex.demonyms:
         return False
     return not ((words[0].lower(),) in lex.titles and len(words) == 1)
-
-
-known = _known

@@ -21,6 +21,7 @@ from newsmodel.extract.classify import foreign_name_word
 
 __all__ = [
     "body_after_person_of",
+    "coordinated_lists",
     "coordinated_people",
     "kin_named",
     "name_word",
@@ -38,7 +39,7 @@ _LOCATIVE_BEFORE = frozenset({"in", "near", "outside", "throughout", "across"})
 _COORDINATORS = frozenset({(",",), ("and",), ("or",), (",", "and"), (",", "or")})
 
 
-def _coordinated_people(ctx: Ctx, cands: list[Cand], settle: Callable[[Ctx, Cand], str | None]) -> set[int]:
+def coordinated_people(ctx: Ctx, cands: list[Cand], settle: Callable[[Ctx, Cand], str | None]) -> set[int]:
     """Make an untyped name in a list of people a person: "Tom Reyes, Velko Marin and Gravel Torvik".
 
     Coordination joins like with like: where a list of names ("X, Y, and Z",
@@ -52,7 +53,7 @@ def _coordinated_people(ctx: Ctx, cands: list[Cand], settle: Callable[[Ctx, Cand
     """
     words = ctx.words
     bodies: set[int] = set()
-    for members in _lists(ctx, cands):
+    for members in coordinated_lists(ctx, cands):
         untyped = [c for c in members if c.kind is None and c.key is None]
         if not untyped:
             continue
@@ -80,7 +81,7 @@ def _list_member(ctx: Ctx, c: Cand) -> bool:
     return before not in _OWNER_BEFORE and after not in ("'s", "\u2019s")
 
 
-def _lists(ctx: Ctx, cands: list[Cand]) -> list[list[Cand]]:
+def coordinated_lists(ctx: Ctx, cands: list[Cand]) -> list[list[Cand]]:
     """The coordinated lists of names, two members or more, in text order."""
     words = ctx.words
     lists: list[list[Cand]] = []
@@ -121,7 +122,7 @@ def _name_shaped(ctx: Ctx, words: list[str]) -> bool:
     )
 
 
-def _name_word(word: str) -> bool:
+def name_word(word: str) -> bool:
     """Whether a word is spelled like part of a person's name.
 
     Letters only, or letter parts joined by hyphens or an apostrophe
@@ -182,7 +183,7 @@ def _surname_name(ctx: Ctx, words: list[str]) -> bool:
     return True
 
 
-def _person_after_body(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
+def person_after_body(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
     """Split a person's name off the end of an organization run: "University of Quellton Ana Velik".
 
     Without a title or comma between them, a body's name and the person's
@@ -215,7 +216,7 @@ def _person_after_body(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
     return out
 
 
-def _body_after_person_of(ctx: Ctx, cands: list[Cand]) -> None:
+def body_after_person_of(ctx: Ctx, cands: list[Cand]) -> None:
     """Make the name in "<person> of <name>" what the person belongs to, not a second person.
 
     "musician Tom Reyes of Velvet Velvet", "Ana Duarte of Quellmark": a name
@@ -238,7 +239,7 @@ def _body_after_person_of(ctx: Ctx, cands: list[Cand]) -> None:
             c.confidence = 0.5
 
 
-def _titled_name_typed_by_cue(ctx: Ctx, c: Cand) -> bool:
+def titled_name_typed_by_cue(ctx: Ctx, c: Cand) -> bool:
     """Whether a run typed a place or body by its last word is a titled person: "professor Ana Lamont Hill".
 
     A cue word that is also a frequent surname ("Hill", "Park", "Field") types
@@ -263,7 +264,7 @@ _KIN_NOUNS = words_of(
 )
 
 
-def _kin_named(ctx: Ctx, c: Cand) -> bool:
+def kin_named(ctx: Ctx, c: Cand) -> bool:
     """Whether a name follows a kinship noun, with or without a comma: "their daughter, X", "his son X".
 
     Families in the news are often named by first name alone; a lone given
@@ -287,7 +288,7 @@ def _kin_named(ctx: Ctx, c: Cand) -> bool:
     )
 
 
-def _surname_first_name(ctx: Ctx, words: list[str]) -> bool:
+def surname_first_name(ctx: Ctx, words: list[str]) -> bool:
     """Whether an untyped run is a surname, then a two-syllable given name: "Park Soo-Min"."""
     lex = ctx.lex
     return (
@@ -298,17 +299,7 @@ def _surname_first_name(ctx: Ctx, words: list[str]) -> bool:
     )
 
 
-def _surname_name_at(ctx: Ctx, c: Cand) -> bool:
+def surname_name(ctx: Ctx, c: Cand) -> bool:
     """``_surname_name`` for a span, unless an article or a place's preposition stands before it."""
     prev = ctx.words[c.a - 1] if c.a > 0 else ""
     return prev not in _NOT_BEFORE_SURNAME_NAME and _surname_name(ctx, ctx.words[c.a : c.b])
-
-
-body_after_person_of = _body_after_person_of
-coordinated_people = _coordinated_people
-kin_named = _kin_named
-name_word = _name_word
-person_after_body = _person_after_body
-surname_first_name = _surname_first_name
-surname_name = _surname_name_at
-titled_name_typed_by_cue = _titled_name_typed_by_cue

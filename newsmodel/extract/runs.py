@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import re
 
-from newsmodel.extract.candidates import PARTICLES as _PARTICLES
-from newsmodel.extract.candidates import Ctx as _Ctx
-from newsmodel.extract.candidates import words_of
+from newsmodel.extract.candidates import PARTICLES, Ctx, words_of
 from newsmodel.extract.names import is_capitalized
 
 __all__ = ["runs"]
@@ -30,7 +28,7 @@ _OF_HEADS = words_of(
 )
 
 
-def _cue_end(ctx: _Ctx, word: str) -> bool:
+def _cue_end(ctx: Ctx, word: str) -> bool:
     lex = ctx.lex
     return (
         word in lex.org_cues
@@ -46,7 +44,7 @@ _CORP_SUFFIXES = words_of("Inc. Inc LLC Ltd. Ltd Corp. Co. L.P. LP PLC plc S.A. 
 _CODE_RE = re.compile(r"^(?=[^\d]*\d)(?=.*[A-Za-z])[\w.]+$")
 
 
-def _masked(ctx: _Ctx) -> list[bool]:
+def _masked(ctx: Ctx) -> list[bool]:
     """Tokens inside ``<...>`` (ticker codes such as ``<.SPX>``): never names."""
     mask = [False] * len(ctx.words)
     inside = False
@@ -74,7 +72,7 @@ def _masked(ctx: _Ctx) -> list[bool]:
     return mask
 
 
-def _runs(ctx: _Ctx, lo: int, hi: int) -> list[tuple[int, int]]:
+def runs(ctx: Ctx, lo: int, hi: int) -> list[tuple[int, int]]:
     """Maximal capitalized runs in tokens ``[lo, hi)``, joined over "of"/"&"/particles."""
     words = ctx.words
     caps = ctx.caps
@@ -107,7 +105,7 @@ def _runs(ctx: _Ctx, lo: int, hi: int) -> list[tuple[int, int]]:
                 k = j + 1
                 if words[k] == "the" and k + 1 < hi:
                     k += 1
-                while k + 1 < hi and words[j] in _PARTICLES and words[k] in _PARTICLES:
+                while k + 1 < hi and words[j] in PARTICLES and words[k] in PARTICLES:
                     k += 1  # "Anke van de Berg"
                 if (
                     is_capitalized(words[k])
@@ -125,7 +123,7 @@ def _runs(ctx: _Ctx, lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
-def _glue(ctx: _Ctx, lo: int, hi: int) -> list[bool]:
+def _glue(ctx: Ctx, lo: int, hi: int) -> list[bool]:
     """Mark tokens that continue a known multi-word name begun just before them."""
     glue = [False] * (len(ctx.words) + 1)
     words = ctx.words
@@ -145,18 +143,18 @@ def _glue(ctx: _Ctx, lo: int, hi: int) -> list[bool]:
     return glue
 
 
-def _adjacent(ctx: _Ctx, j: int) -> bool:
+def _adjacent(ctx: Ctx, j: int) -> bool:
     """Whether token ``j`` follows token ``j-1`` with only spaces between (no line break)."""
     gap = ctx.text[ctx.ends[j - 1] : ctx.offs[j]]
     return "\n" not in gap and (gap == " " or gap == "")
 
 
-def _join_ok(ctx: _Ctx, i: int, j: int, k: int) -> bool:
+def _join_ok(ctx: Ctx, i: int, j: int, k: int) -> bool:
     """Whether the connector at ``j`` joins run ``[i, j)`` to the run starting at ``k``."""
     joiner, left = ctx.words[j], ctx.words[j - 1]
     if joiner == "&":
         return True
-    if joiner in _PARTICLES:
+    if joiner in PARTICLES:
         return True
     if joiner in ("of", "for"):
         return _cue_end(ctx, left)
@@ -170,10 +168,7 @@ def _join_ok(ctx: _Ctx, i: int, j: int, k: int) -> bool:
     return False
 
 
-def _place_at(ctx: _Ctx, k: int) -> bool:
+def _place_at(ctx: Ctx, k: int) -> bool:
     """Whether a known place starts at token ``k`` ("of Peru", "of the United States")."""
     places = ctx.lex.places
     return any(" ".join(ctx.words[k : k + n]) in places for n in (1, 2, 3))
-
-
-runs = _runs

@@ -39,7 +39,7 @@ from newsmodel.read._html_body import body_text, clean_blocks, extract_blocks
 from newsmodel.read._html_meta import PageMeta, read_page_meta
 from newsmodel.read.document import Document, Metadata
 
-__all__ = ["MAX_BYTES", "read_html_document", "read_page"]
+__all__ = ["MAX_BYTES", "decode_page", "parse_tree", "read_html_document", "read_page"]
 
 #: Pages larger than this (after gunzipping) are refused with a ``ReadError``.
 MAX_BYTES = 64 * 1024 * 1024
@@ -94,7 +94,8 @@ def _gunzip(raw: bytes) -> bytes:
     return out
 
 
-def _parse(text: str) -> lxml.html.HtmlElement:
+def parse_tree(text: str) -> lxml.html.HtmlElement:
+    """The lxml tree of a decoded page (``decode_page``); ``ReadError`` when it is empty or not HTML."""
     if not text.strip():
         raise ReadError("the page is empty")
     # lxml refuses str input that declares an encoding; NULs break its C parser.
@@ -117,7 +118,7 @@ def read_page(html: str | bytes, url: str | None = None) -> tuple[Document, Page
     for looking at what the page's markup said.
     """
     text = decode_page(html)
-    tree = _parse(text)
+    tree = parse_tree(text)
     meta = read_page_meta(tree, url)
     blocks = extract_blocks(tree, meta.url)  # trafilatura prunes the tree: metadata first
     kept = clean_blocks(
