@@ -151,13 +151,15 @@ def scan(text: str) -> tuple[list[str], list[int], list[int]]:
             words, starts, ends = _join_spans(text, words, starts, ends, spans)
     if "-" in text:
         english = english_words()
-        joins = {
-            m.start()
+        # a hyphenated given name ("Mei-ling", "Ka-wai") is split like "Lisbon-based" and would
+        # lose its second half: where the lowercase part is no English word, it is one name word
+        names = [
+            m.span()
             for m in _HYPHEN_NAME.finditer(text)
             if m.group(1) not in english or _syllable_name(text, m)
-        }
-        if joins:
-            words, starts, ends = _join_hyphenated_names(words, starts, ends, joins)
+        ]
+        if names:
+            words, starts, ends = _join_spans(text, words, starts, ends, names)
     return words, starts, ends
 
 
@@ -168,7 +170,7 @@ _SPACED_APOSTROPHE = re.compile(r"\b[OD](?:' | ')[A-Z][a-z]+\b")
 def _join_spans(
     text: str, words: list[str], starts: list[int], ends: list[int], spans: list[tuple[int, int]]
 ) -> tuple[list[str], list[int], list[int]]:
-    """Make the tokens inside each ``(start, end)`` span one token: "O' Leary" is one name word."""
+    """Make the tokens that exactly cover each ``(start, end)`` span one token ("O' Leary", "Mei-ling")."""
     at = {start: end for start, end in spans}
     w2: list[str] = []
     s2: list[int] = []
@@ -257,41 +259,6 @@ def english_words() -> frozenset[str]:
     """
     lines = knowledge.read_text("english_words.txt").splitlines()
     return frozenset(line for line in lines if line and line[0] != "#") - {""}
-
-
-def _join_hyphenated_names(
-    words: list[str], starts: list[int], ends: list[int], joins: set[int]
-) -> tuple[list[str], list[int], list[int]]:
-    """Rejoin a capitalized word, a hyphen and a lowercase part that is no English word.
-
-    The tokenizer splits "Lisbon-based" so that the name stands alone; but a
-    hyphenated given name ("Mei-ling", "Ka-wai") splits the same way and loses
-    its second half. ``joins`` holds the start offsets of such names whose
-    lowercase part is not an English word: there the three tokens are one
-    name word again.
-    """
-    w2: list[str] = []
-    s2: list[int] = []
-    e2: list[int] = []
-    i, n = 0, len(words)
-    while i < n:
-        if (
-            starts[i] in joins
-            and i + 2 < n
-            and words[i + 1] == "-"
-            and ends[i] == starts[i + 1]
-            and ends[i + 1] == starts[i + 2]
-        ):
-            w2.append(f"{words[i]}-{words[i + 2]}")
-            s2.append(starts[i])
-            e2.append(ends[i + 2])
-            i += 3
-            continue
-        w2.append(words[i])
-        s2.append(starts[i])
-        e2.append(ends[i])
-        i += 1
-    return w2, s2, e2
 
 
 def tokenize(text: str) -> list[Token]:
