@@ -169,3 +169,16 @@ def test_body_named_as_an_owner_does_not_make_its_list_bodies() -> None:
 def test_sentence_opening_given_name_that_is_a_word_keeps_its_surname() -> None:
     """'Will Fox said …' at a sentence start is a person: the census surname after it outweighs the modal."""
     assert kinds(run("Will Fox said the plan was sound.")).get("Will Fox") == "person"
+
+
+def test_names_listed_as_examples_of_a_kind_of_person_are_people() -> None:
+    """'the old gods, such as Quorv, Telmira, and Ashpenth': each example of a kind of person is a person."""
+    found = kinds(run("Villagers honour the old gods, such as Quorv, Telmira, and Ashpenth, each spring."))
+    assert [found.get(n) for n in ("Quorv", "Telmira", "Ashpenth")] == ["person"] * 3
+
+
+def test_examples_of_a_kind_of_thing_stay_no_people() -> None:
+    """'rituals, such as Quorvat and Telmirash': examples of things are no people."""
+    found = kinds(run("Villagers still keep old rituals, such as Quorvat and Telmirash, each spring."))
+    assert found.get("Quorvat") != "person"
+    assert found.get("Telmirash") != "person"

@@ -15,6 +15,7 @@ from newsmodel.extract.candidates import ACRONYM_RE, CAMEL_RE, PARTICLES, Cand, 
 from newsmodel.extract.people import (
     body_after_person_of,
     coordinated_people,
+    exemplified_people,
     kin_named,
     name_word,
     person_after_body,
@@ -266,6 +267,7 @@ def group(ctx: Ctx, cands: list[Cand]) -> Groups:
             c.key = key
             g.put(ctx, c, key, c.kind)
     # 4. one-word people and untyped spans
+    exemplified_people(ctx, cands)
     listed_bodies = coordinated_people(ctx, cands, _settle)
     for c in cands:
         if c.kind is None and c.key is None and kin_named(ctx, c):

@@ -23,6 +23,7 @@ __all__ = [
     "body_after_person_of",
     "coordinated_lists",
     "coordinated_people",
+    "exemplified_people",
     "kin_named",
     "name_word",
     "person_after_body",
@@ -303,3 +304,67 @@ def surname_name(ctx: Ctx, c: Cand) -> bool:
     """``_surname_name`` for a span, unless an article or a place's preposition stands before it."""
     prev = ctx.words[c.a - 1] if c.a > 0 else ""
     return prev not in _NOT_BEFORE_SURNAME_NAME and _surname_name(ctx, ctx.words[c.a : c.b])
+
+
+#: Plural nouns for kinds of people that a list of examples may follow: "gods such as X, Y and Z".
+_PERSON_KINDS = words_of(
+    "people persons individuals figures celebrities stars guests artists musicians singers actors "
+    "actresses writers authors novelists poets painters sculptors photographers filmmakers directors "
+    "composers players athletes leaders politicians lawmakers legislators officials dignitaries "
+    "ministers presidents senators candidates executives entrepreneurs founders scientists scholars "
+    "philosophers thinkers inventors gods goddesses deities heroes heroines villains characters saints "
+    "prophets kings queens emperors rulers dictators comedians performers speakers members victims"
+)
+#: Words that open a list of examples: "such as", "including", "like".
+_EXAMPLE_CUES = (("such", "as"), ("including",), ("like",))
+
+
+def exemplified_people(ctx: Ctx, cands: list[Cand]) -> None:
+    """Make the untyped names listed as examples of a kind of person people: "gods, such as X, Y, and Z".
+
+    A plural noun for people ("artists", "gods", "players") followed by "such
+    as", "including" or "like" introduces examples of that kind: each name of
+    the list after it ("X, Y, and Z") names one of them. Names no rule typed
+    (one word no list knows would otherwise be an organization) get person
+    evidence; typed names keep their type. ``cands`` are in text order.
+    """
+    words = ctx.words
+    by_start = {c.a: c for c in cands}
+    for c in cands:
+        cue = next((q for q in _EXAMPLE_CUES if c.a > len(q) and tuple(words[c.a - len(q) : c.a]) == q), None)
+        if cue is None:
+            continue
+        k = c.a - len(cue) - 1
+        if words[k] == ",":
+            k -= 1
+        if k < 0 or words[k] not in _PERSON_KINDS:
+            continue
+        member: Cand | None = c
+        while member is not None:
+            if member.kind is None and member.key is None and _example_name(ctx, words[member.a : member.b]):
+                member.evidence = max(member.evidence, 2)
+            member = _next_member(ctx, member, by_start)
+
+
+def _next_member(ctx: Ctx, c: Cand, by_start: dict[int, Cand]) -> Cand | None:
+    """The next name of the list that ``c`` is part of ("X, Y, and Z"), or None."""
+    words = ctx.words
+    for gap in (1, 2):
+        if tuple(words[c.b : c.b + gap]) in _COORDINATORS and (nxt := by_start.get(c.b + gap)) is not None:
+            return nxt
+    return None
+
+
+def _example_name(ctx: Ctx, words: list[str]) -> bool:
+    """Whether words may name a person: one to four title-case name words, no cue word or known place."""
+    lex = ctx.lex
+    return 1 <= len(words) <= 4 and all(
+        name_word(w)
+        and w[:1].isupper()
+        and not w.isupper()
+        and w not in lex.org_cues
+        and w.lower() not in lex.place_cues
+        and w not in lex.demonyms
+        and w not in lex.not_entities
+        for w in words
+    )
