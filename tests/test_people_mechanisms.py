@@ -182,3 +182,14 @@ def test_examples_of_a_kind_of_thing_stay_no_people() -> None:
     found = kinds(run("Villagers still keep old rituals, such as Quorvat and Telmirash, each spring."))
     assert found.get("Quorvat") != "person"
     assert found.get("Telmirash") != "person"
+
+
+def test_surname_before_an_office_it_holds_is_a_person() -> None:
+    """'the Monroe government': a census surname before "government" names the office's holder."""
+    assert kinds(run("Taxes rose under the Monroe government in the last decade.")).get("Monroe") == "person"
+
+
+def test_name_after_the_murder_of_is_a_person() -> None:
+    """'the murder of Quelvane': what befalls a person names one; 'the death of Rome' keeps its place."""
+    assert kinds(run("Players solve the murder of Quelvane in the game.")).get("Quelvane") == "person"
+    assert kinds(run("Historians studied the death of Rome in detail.")).get("Rome") != "person"

@@ -18,6 +18,7 @@ from newsmodel.extract.people import (
     exemplified_people,
     kin_named,
     name_word,
+    named_by_context,
     person_after_body,
     surname_first_name,
     surname_name,
@@ -270,7 +271,7 @@ def group(ctx: Ctx, cands: list[Cand]) -> Groups:
     exemplified_people(ctx, cands)
     listed_bodies = coordinated_people(ctx, cands, _settle)
     for c in cands:
-        if c.kind is None and c.key is None and kin_named(ctx, c):
+        if c.kind is None and c.key is None and (kin_named(ctx, c) or named_by_context(ctx, c)):
             c.evidence = max(c.evidence, 2)
     for c in cands:
         if c.key is not None or (c.kind == "person" and len(_person_key_tokens(words[c.a : c.b])) >= 2):

@@ -26,6 +26,7 @@ __all__ = [
     "exemplified_people",
     "kin_named",
     "name_word",
+    "named_by_context",
     "person_after_body",
     "surname_first_name",
     "surname_name",
@@ -367,4 +368,40 @@ def _example_name(ctx: Ctx, words: list[str]) -> bool:
         and w not in lex.demonyms
         and w not in lex.not_entities
         for w in words
+    )
+
+
+#: Offices named after their holder: "the X government", "the X administration".
+_HELD_OFFICES = words_of("government administration cabinet regime presidency")
+#: Happenings that befall a person, named before "of" ("the murder of X", "the funeral of X").
+_BEFALLING = words_of("murder killing assassination death funeral execution kidnapping abduction burial")
+
+
+def named_by_context(ctx: Ctx, c: Cand) -> bool:
+    """Whether an untyped name is a person's by the words around it, though no list knows it.
+
+    "the X government", "the X administration": a frequent census surname
+    before an office held by one person names its holder, even when the
+    surname is an English word too (one word only). "the murder of X",
+    "the funeral of X": what befalls a person names one (a title-case name
+    word, no English word, cue word or known place).
+    """
+    words = ctx.words
+    lex = ctx.lex
+    if c.b - c.a != 1:
+        return False
+    w = words[c.a]
+    if not name_word(w) or not w[:1].isupper() or w.isupper() or w in lex.demonyms:
+        return False
+    if w in lex.name_adjectives or w in lex.not_entities or w in lex.org_cues or w.lower() in lex.place_cues:
+        return False
+    nxt = words[c.b] if c.b < len(words) else ""
+    if nxt in _HELD_OFFICES and w in lex.surnames:
+        return True  # "the Quellmann government"
+    return (
+        c.a >= 2
+        and words[c.a - 1] == "of"
+        and words[c.a - 2] in _BEFALLING
+        and w.lower() not in lex.english
+        and w not in lex.places
     )
