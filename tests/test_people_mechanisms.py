@@ -193,3 +193,10 @@ def test_name_after_the_murder_of_is_a_person() -> None:
     """'the murder of Quelvane': what befalls a person names one; 'the death of Rome' keeps its place."""
     assert kinds(run("Players solve the murder of Quelvane in the game.")).get("Quelvane") == "person"
     assert kinds(run("Historians studied the death of Rome in detail.")).get("Rome") != "person"
+
+
+def test_style_before_one_name_that_is_no_surname_is_part_of_the_name() -> None:
+    """'Lady Quorra' is named with her style; 'Lady Marlowe' (a surname) is 'Marlowe', as after 'Mrs.'."""
+    found = kinds(run("Lady Quorra opened the fair. Later, Lady Marlowe spoke to the guests."))
+    assert found.get("Lady Quorra") == "person"
+    assert found.get("Marlowe") == "person"

@@ -57,6 +57,8 @@ _CREDIT_WORDS = words_of("credit credits photo photos image images video videos 
 
 #: Honorifics that never belong inside an organization's name ("Lord", "Lady" may: "Our Lady of ...").
 _SHORT_HONORIFICS = words_of("Mr. Mr Mrs. Mrs Ms. Ms Dr. Dr Mx.")
+#: Styles of peers that, before one name that is no surname, name the person with it ("Lady Quorra").
+_STYLES = words_of("Lord Lady")
 
 
 def _strip_front(ctx: Ctx, a: int, b: int) -> int:
@@ -240,6 +242,8 @@ def classify(ctx: Ctx, a: int, b: int) -> list[Cand]:
         while k < b - 1 and words[k] in lex.honorifics:
             k += 1  # "Rt. Hon."
         if all(ctx.caps[i] for i in range(k, b)) and words[b - 1] not in lex.org_cues:
+            if k == a + 1 and b - k == 1 and words[a] in _STYLES and words[k] not in lex.surnames:
+                k = a  # "Lady Quorra": one name and no surname after a style; the style is part of the name
             return [Cand(k, b, "person", confidence=0.9, evidence=3, gender=gender)]
         return classify(ctx, k, b)
     if b - a > 1 and all(w.isupper() and w.isalpha() for w in words[a:b]):
