@@ -200,3 +200,9 @@ def test_style_before_one_name_that_is_no_surname_is_part_of_the_name() -> None:
     found = kinds(run("Lady Quorra opened the fair. Later, Lady Marlowe spoke to the guests."))
     assert found.get("Lady Quorra") == "person"
     assert found.get("Marlowe") == "person"
+
+
+def test_title_before_a_common_word_makes_no_person() -> None:
+    """'Professor What' (a show): a title before "what" or "who" names no person "What"."""
+    found = kinds(run("Fans of the show Professor What met in a hall on Monday."))
+    assert found.get("What") != "person"

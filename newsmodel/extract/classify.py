@@ -165,6 +165,8 @@ def _title_person(ctx: Ctx, a: int, b: int) -> list[Cand] | None:
         rest = words[name_start:]
         if not lookup.name_like(ctx, rest):
             continue
+        if len(rest) == 1 and rest[0].lower() in lex.common and rest[0] not in lex.given_names:
+            continue  # "Doctor Who": a title before a common word ("who", "what") names no one by it
         start = i
         while start > 0 and lower[start - 1] in lex.title_modifiers:
             start -= 1
