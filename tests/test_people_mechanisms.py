@@ -206,3 +206,11 @@ def test_title_before_a_common_word_makes_no_person() -> None:
     """'Professor What' (a show): a title before "what" or "who" names no person "What"."""
     found = kinds(run("Fans of the show Professor What met in a hall on Monday."))
     assert found.get("What") != "person"
+
+
+def test_known_surname_before_a_thing_is_a_mention_not_a_second_person() -> None:
+    """'the Quellmar Vistagrams': a named person's surname before a thing mentions him; no new person."""
+    index = run("Tom Quellmar took photos all his life. The museum shows the Quellmar Vistagrams this year.")
+    found = kinds(index)
+    assert "Quellmar Vistagrams" not in found
+    assert found.get("Tom Quellmar") == "person"

@@ -15,6 +15,7 @@ from newsmodel.extract.candidates import ACRONYM_RE, CAMEL_RE, PARTICLES, Cand, 
 from newsmodel.extract.people import (
     body_after_person_of,
     coordinated_people,
+    eponym_modifier,
     exemplified_people,
     kin_named,
     name_word,
@@ -294,6 +295,10 @@ def group(ctx: Ctx, cands: list[Cand]) -> Groups:
             continue
         kind = "organization" if id(c) in listed_bodies else _settle(ctx, c)
         if kind is None:
+            continue
+        if kind == "person" and eponym_modifier(ctx, c, g.surname):
+            # "the Reyes Polaroids": a mention of the person the thing is named after, no second person
+            g.put(ctx, Cand(c.a, c.a + 1, "person", confidence=c.confidence), g.surname[words[c.a]], "person")
             continue
         if kind == "organization" and _locative(ctx, c):
             c.subtype = c.subtype if c.subtype and c.kind == "place" else "Other"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from newsmodel.extract.attributes import person_context
 from newsmodel.extract.candidates import PARTICLES, Cand, Ctx, words_of
@@ -23,6 +23,7 @@ __all__ = [
     "body_after_person_of",
     "coordinated_lists",
     "coordinated_people",
+    "eponym_modifier",
     "exemplified_people",
     "kin_named",
     "name_word",
@@ -404,4 +405,27 @@ def named_by_context(ctx: Ctx, c: Cand) -> bool:
         and words[c.a - 2] in _BEFALLING
         and w.lower() not in lex.english
         and w not in lex.places
+    )
+
+
+def eponym_modifier(ctx: Ctx, c: Cand, surnames: Mapping[str, str]) -> bool:
+    """Whether an untyped two-word run is a known person's surname before a thing: "Reyes Polaroids".
+
+    A person the article has named in full ("Tom Reyes") lends the surname to
+    what is theirs or named after them ("the Reyes Polaroids", "a Reyes
+    retrospective"); the run is no second person "Reyes Polaroids". Only when
+    the first word is no given name and the second no census surname (so
+    "Reyes Marin" may still be a person) and there is no other person evidence.
+    """
+    words = ctx.words
+    if c.b - c.a != 2 or c.evidence >= 1:
+        return False
+    first, second = words[c.a], words[c.a + 1]
+    lex = ctx.lex
+    return (
+        first in surnames
+        and first not in lex.given_names
+        and second not in lex.surnames
+        and second not in lex.given_names
+        and "-" not in second  # "Wong Kwok-hing": a surname first, then a hyphenated given name
     )
