@@ -214,3 +214,10 @@ def test_known_surname_before_a_thing_is_a_mention_not_a_second_person() -> None
     found = kinds(index)
     assert "Quellmar Vistagrams" not in found
     assert found.get("Tom Quellmar") == "person"
+
+
+def test_title_of_a_work_after_its_noun_is_no_person() -> None:
+    """'her novel Angel Quorbird': a title after a work noun names no person; its author stays one."""
+    found = kinds(run("Mara Velik launched her novel Angel Quorbird on Monday."))
+    assert found.get("Angel Quorbird") != "person"
+    assert found.get("Mara Velik") == "person"

@@ -59,6 +59,8 @@ _CREDIT_WORDS = words_of("credit credits photo photos image images video videos 
 _SHORT_HONORIFICS = words_of("Mr. Mr Mrs. Mrs Ms. Ms Dr. Dr Mx.")
 #: Styles of peers that, before one name that is no surname, name the person with it ("Lady Quorra").
 _STYLES = words_of("Lord Lady")
+#: Lowercase nouns of works that their title follows ("the novel X", "her album X"): a title is no person.
+_WORK_NOUNS = words_of("novel book film movie album song opera musical painting poem documentary sitcom")
 
 
 def _strip_front(ctx: Ctx, a: int, b: int) -> int:
@@ -348,6 +350,8 @@ def classify(ctx: Ctx, a: int, b: int) -> list[Cand]:
         return _single(ctx, a)
     if first in lex.demonyms:
         return classify(ctx, a + 1, b)
+    if a > 0 and words[a - 1] in _WORK_NOUNS:
+        return []  # "her novel Angel Quorbird": the title of a work, no person
     if (
         first in lex.given_names
         and lookup.name_like(ctx, words[a:b])
