@@ -221,3 +221,16 @@ def test_title_of_a_work_after_its_noun_is_no_person() -> None:
     found = kinds(run("Mara Velik launched her novel Angel Quorbird on Monday."))
     assert found.get("Angel Quorbird") != "person"
     assert found.get("Mara Velik") == "person"
+
+
+def test_name_someone_goes_by_is_a_person_in_every_mention() -> None:
+    """'a gamer going by the name "The Quorinator"': a person, also where a caption named it first."""
+    body = 'Armour by The Quorinator.\n\nWe met a gamer going by the name "The Quorinator". She was tired.'
+    assert kinds(run(body)).get("Quorinator") == "person"
+    band = "We met a band going by the name Quorinator on Monday."
+    assert kinds(run(band)).get("Quorinator") != "person"
+
+
+def test_name_someone_calls_herself_is_a_person() -> None:
+    """'who calls herself Velvetta': the name is hers."""
+    assert kinds(run("The singer, who calls herself Velvetta, arrived.")).get("Velvetta") == "person"

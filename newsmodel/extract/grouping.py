@@ -271,8 +271,14 @@ def group(ctx: Ctx, cands: list[Cand]) -> Groups:
     # 4. one-word people and untyped spans
     exemplified_people(ctx, cands)
     listed_bodies = coordinated_people(ctx, cands, _settle)
+    named: set[str] = set()
     for c in cands:
         if c.kind is None and c.key is None and (kin_named(ctx, c) or named_by_context(ctx, c)):
+            c.evidence = max(c.evidence, 2)
+            named.add(surface(ctx, c.a, c.b))
+    # one name, one entity: a mention these rules show a person makes its untyped namesakes people too
+    for c in cands:
+        if named and c.kind is None and c.key is None and surface(ctx, c.a, c.b) in named:
             c.evidence = max(c.evidence, 2)
     for c in cands:
         if c.key is not None or (c.kind == "person" and len(_person_key_tokens(words[c.a : c.b])) >= 2):

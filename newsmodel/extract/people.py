@@ -385,7 +385,9 @@ def named_by_context(ctx: Ctx, c: Cand) -> bool:
     before an office held by one person names its holder, even when the
     surname is an English word too (one word only). "the murder of X",
     "the funeral of X": what befalls a person names one (a title-case name
-    word, no English word, cue word or known place).
+    word, no English word, cue word or known place). A name someone goes
+    by ("a fan going by the name "X"", "who calls herself X") is theirs,
+    unless a group goes by it ("a band going by the name X").
     """
     words = ctx.words
     lex = ctx.lex
@@ -399,6 +401,8 @@ def named_by_context(ctx: Ctx, c: Cand) -> bool:
     nxt = words[c.b] if c.b < len(words) else ""
     if nxt in _HELD_OFFICES and w in lex.surnames:
         return True  # "the Quellmann government"
+    if _goes_by(words, c.a):
+        return True  # "a cosplayer going by the name "The Quorinator""
     return (
         c.a >= 2
         and words[c.a - 1] == "of"
@@ -429,3 +433,33 @@ def eponym_modifier(ctx: Ctx, c: Cand, surnames: Mapping[str, str]) -> bool:
         and second not in lex.given_names
         and "-" not in second  # "Wong Kwok-hing": a surname first, then a hyphenated given name
     )
+
+
+#: Nouns of groups that may go by a name too: "a band going by the name X" names no person.
+_GROUP_NOUNS = words_of(
+    "band group company firm team club party organization network project account site channel"
+)
+
+
+def _goes_by(words: list[str], at: int) -> bool:
+    """Whether the name at ``at`` follows "going by the name", "goes by", "calls herself" (no group)."""
+    k = at - 1
+    while k >= 0 and words[k] in ('"', "\u201c", "'", "The", "the"):
+        k -= 1  # the quotation mark and article of the name itself
+    if k >= 0 and words[k] in ("himself", "herself"):
+        return k >= 1 and words[k - 1] in ("calls", "called", "calling")
+    if k >= 0 and words[k] == "of":
+        k -= 1
+    if k < 0 or words[k] not in ("name", "by"):
+        return False
+    if words[k] == "name":
+        if words[k - 2 : k] != ["by", "the"]:
+            return False
+        k -= 2
+    verb = k - 1
+    if verb < 0 or words[verb] not in ("going", "goes", "went", "go"):
+        return False
+    subject = verb - 1
+    if subject >= 0 and words[subject] == "who":
+        subject -= 1
+    return subject < 0 or words[subject] not in _GROUP_NOUNS
