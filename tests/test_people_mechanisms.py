@@ -234,3 +234,9 @@ def test_name_someone_goes_by_is_a_person_in_every_mention() -> None:
 def test_name_someone_calls_herself_is_a_person() -> None:
     """'who calls herself Velvetta': the name is hers."""
     assert kinds(run("The singer, who calls herself Velvetta, arrived.")).get("Velvetta") == "person"
+
+
+def test_given_name_run_heading_a_determined_phrase_is_no_person() -> None:
+    """'their Marla Hangar near Quellton' names a thing; 'the Annie Reyes screen print' still a person."""
+    assert kinds(run("The jet stood at their Marla Hangar near Quellton.")).get("Marla Hangar") != "person"
+    assert kinds(run("One print shown was the Annie Reyes screen print.")).get("Annie Reyes") == "person"

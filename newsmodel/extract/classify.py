@@ -354,6 +354,7 @@ def classify(ctx: Ctx, a: int, b: int) -> list[Cand]:
         return []  # "her novel Angel Quorbird": the title of a work, no person
     if (
         first in lex.given_names
+        and not _determined_head(ctx, a, b)
         and lookup.name_like(ctx, words[a:b])
         and not any(ACRONYM_RE.match(w) and w not in SUFFIXES for w in words[a + 1 : b])
     ):
@@ -367,6 +368,26 @@ def classify(ctx: Ctx, a: int, b: int) -> list[Cand]:
             return [Cand(a, b, "organization", "PoliticalParty", confidence=0.5)]
         return []
     return [Cand(a, b, None, confidence=0.4)]
+
+
+#: Determiners and possessives before a noun phrase: "the", "their", "its".
+_DETERMINERS = words_of("the a an its their his her our your this that these those")
+#: Words after a noun phrase's head: punctuation and prepositions ("the X Factory near …").
+_AFTER_HEAD = words_of('of near in at on for from with to by , . ; : ( ) "')
+
+
+def _determined_head(ctx: Ctx, a: int, b: int) -> bool:
+    """Whether a run is the head of a determined noun phrase: "their Everett Factory near …".
+
+    A person's name takes no article or possessive before it, except as a
+    modifier of a noun after it ("the Annie Reyes screen print", "an Ana
+    Duarte and Tom Reyes exhibit"). A run after "the"/"their"/… and before
+    punctuation, a preposition or the end names a thing, not a person.
+    """
+    words = ctx.words
+    if a == 0 or words[a - 1].lower() not in _DETERMINERS:
+        return False
+    return b >= len(words) or words[b] in _AFTER_HEAD
 
 
 def _role_only(ctx: Ctx, a: int, b: int) -> list[Cand] | None:
