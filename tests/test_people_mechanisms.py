@@ -240,3 +240,10 @@ def test_given_name_run_heading_a_determined_phrase_is_no_person() -> None:
     """'their Marla Hangar near Quellton' names a thing; 'the Annie Reyes screen print' still a person."""
     assert kinds(run("The jet stood at their Marla Hangar near Quellton.")).get("Marla Hangar") != "person"
     assert kinds(run("One print shown was the Annie Reyes screen print.")).get("Annie Reyes") == "person"
+
+
+def test_adherent_noun_before_a_given_name_is_no_part_of_the_name() -> None:
+    """'Quellologist Tom Varga': a follower's noun in "-ist" says what he is; the name is 'Tom Varga'."""
+    found = kinds(run("A video featuring Quellologist Tom Varga was removed. Tom Varga said nothing."))
+    assert found.get("Tom Varga") == "person"
+    assert "Quellologist Tom Varga" not in found

@@ -436,6 +436,16 @@ def _heading(ctx: Ctx, a: int, b: int) -> list[Cand]:
     return out
 
 
+def _adherent(ctx: Ctx, word: str) -> bool:
+    """Whether a capitalized word is a noun of adherents ("Quellist", "Vormanist"), no first name.
+
+    English forms nouns for the followers of a faith, school or movement with
+    "-ist"; one before a given name ("Scientologist Tom X") says what the
+    person is, it is no part of the name. Census surnames ("Lindquist") aside.
+    """
+    return len(word) >= 6 and word.endswith("ist") and word not in ctx.lex.surnames
+
+
 def _split_at_person(ctx: Ctx, a: int, b: int) -> list[Cand] | None:
     """Split "Apple Maps", "Peru Ana Duarte", "QB Tom Reyes" sensibly.
 
@@ -460,6 +470,7 @@ def _split_at_person(ctx: Ctx, a: int, b: int) -> list[Cand] | None:
                 and a not in ctx.starts
                 and all(c.kind is None for c in head)
                 and foreign_name_word(ctx, words[a])
+                and not _adherent(ctx, words[a])
             ):
                 # "by Hernan Dario Gomez": a first name the census lists lack, before one
                 # they have, is part of the same name (at a sentence start it may as
