@@ -247,3 +247,9 @@ def test_adherent_noun_before_a_given_name_is_no_part_of_the_name() -> None:
     found = kinds(run("A video featuring Quellologist Tom Varga was removed. Tom Varga said nothing."))
     assert found.get("Tom Varga") == "person"
     assert "Quellologist Tom Varga" not in found
+
+
+def test_initial_before_a_given_name_is_part_of_the_name() -> None:
+    """'writer L. Quorn Hubbel': the initial before the given name belongs to the name."""
+    found = kinds(run("The faith was founded by science fiction writer L. Quorn Hubbel in 1954."))
+    assert found.get("L. Quorn Hubbel") == "person"

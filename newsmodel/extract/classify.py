@@ -465,6 +465,9 @@ def _split_at_person(ctx: Ctx, a: int, b: int) -> list[Cand] | None:
             head = classify(ctx, a, k)
             g = lex.given_names[words[k]]
             gender = g if g in ("m", "f") else None
+            if k - a == 1 and len(words[a]) == 2 and words[a][0].isupper() and words[a][1] == ".":
+                # "L. Quorn Hubbel": an initial before the given name is part of the name
+                return [Cand(a, b, "person", confidence=0.7, evidence=1, gender=gender)]
             if (
                 k - a == 1
                 and a not in ctx.starts
