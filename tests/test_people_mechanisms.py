@@ -250,6 +250,6 @@ def test_adherent_noun_before_a_given_name_is_no_part_of_the_name() -> None:
 
 
 def test_initial_before_a_given_name_is_part_of_the_name() -> None:
-    """'writer L. Quorn Hubbel': the initial before the given name belongs to the name."""
-    found = kinds(run("The faith was founded by science fiction writer L. Quorn Hubbel in 1954."))
-    assert found.get("L. Quorn Hubbel") == "person"
+    """'writer L. Tomas Hubbel': the initial before the given name belongs to the name."""
+    found = kinds(run("The faith was founded by science fiction writer L. Tomas Hubbel in 1954."))
+    assert found.get("L. Tomas Hubbel") == "person"
