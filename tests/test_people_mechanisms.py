@@ -253,3 +253,12 @@ def test_initial_before_a_given_name_is_part_of_the_name() -> None:
     """'writer L. Tomas Hubbel': the initial before the given name belongs to the name."""
     found = kinds(run("The faith was founded by science fiction writer L. Tomas Hubbel in 1954."))
     assert found.get("L. Tomas Hubbel") == "person"
+
+
+def test_name_a_thing_is_dubbed_is_its_other_name_not_a_person() -> None:
+    """'the Quell Vanh prison, dubbed the "Dorn Hilton"': the prison's other name, no person 'Dorn Hilton'."""
+    index = run('They visited the Quell Vanh prison, dubbed the "Dorn Hilton" by inmates, on Monday.')
+    found = kinds(index)
+    assert found.get("Dorn Hilton") != "person"
+    prison = next(r for r in index.records if r.name.startswith("Quell Vanh"))
+    assert "Dorn Hilton" in prison.aliases

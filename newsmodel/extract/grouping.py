@@ -15,6 +15,7 @@ from newsmodel.extract.candidates import ACRONYM_RE, CAMEL_RE, PARTICLES, Cand, 
 from newsmodel.extract.people import (
     body_after_person_of,
     coordinated_people,
+    dubbed_names,
     eponym_modifier,
     exemplified_people,
     kin_named,
@@ -228,6 +229,7 @@ def group(ctx: Ctx, cands: list[Cand]) -> Groups:
     cands = _non_overlapping(cands)
     cands = person_after_body(ctx, cands)
     body_after_person_of(ctx, cands)
+    dubbed = dubbed_names(ctx, cands)
     for c in cands:
         if titled_name_typed_by_cue(ctx, c):
             c.kind, c.subtype, c.gender = "person", None, None  # "professor Tom Reyes Hill"
@@ -284,6 +286,10 @@ def group(ctx: Ctx, cands: list[Cand]) -> Groups:
         if c.key is not None or (c.kind == "person" and len(_person_key_tokens(words[c.a : c.b])) >= 2):
             continue
         s = surface(ctx, c.a, c.b)
+        renamed = dubbed.get(id(c))
+        if renamed is not None and renamed.key is not None and renamed.key in g.ents:
+            g.put(ctx, c, renamed.key, g.ents[renamed.key].kind)  # "the prison, dubbed the X": its alias
+            continue
         if s in g.surname:
             g.put(ctx, c, g.surname[s], "person")
             continue

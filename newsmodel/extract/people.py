@@ -23,6 +23,7 @@ __all__ = [
     "body_after_person_of",
     "coordinated_lists",
     "coordinated_people",
+    "dubbed_names",
     "eponym_modifier",
     "exemplified_people",
     "kin_named",
@@ -463,3 +464,39 @@ def _goes_by(words: list[str], at: int) -> bool:
     if subject >= 0 and words[subject] == "who":
         subject -= 1
     return subject < 0 or words[subject] not in _GROUP_NOUNS
+
+
+#: Verbs that give something a second name: "the prison, dubbed the "X"".
+_NAMING_VERBS = words_of("dubbed nicknamed")
+_QUOTES = frozenset({'"', "\u201c", "\u2018", "'"})
+
+
+def dubbed_names(ctx: Ctx, cands: list[Cand]) -> dict[int, Cand]:
+    """The names given to an entity just named: "Hoa Vinh prison, dubbed the "Quell Hilton"".
+
+    A name after "dubbed the" or "nicknamed the" is a second name of what
+    stands right before the verb, not a new person (the article marks a
+    thing: a prison, a deal, a storm). Returns, by the id of each such
+    candidate, the candidate it renames; the renaming one loses a person type
+    that only its words gave it (no title, no honorific). ``cands`` are in
+    text order.
+    """
+    words = ctx.words
+    ends = {c.b: c for c in cands}
+    out: dict[int, Cand] = {}
+    for c in cands:
+        k = c.a - 1
+        while k >= 0 and words[k] in _QUOTES:
+            k -= 1
+        if k < 1 or words[k] != "the" or words[k - 1] not in _NAMING_VERBS:
+            continue
+        k -= 2
+        if k >= 0 and words[k] == ",":
+            k -= 1
+        named = ends.get(k + 1)
+        if named is None or named is c or c.title is not None or c.evidence >= 2:
+            continue
+        if c.kind in ("person", None):
+            c.kind, c.subtype, c.gender = None, None, None
+            out[id(c)] = named
+    return out
