@@ -262,3 +262,10 @@ def test_name_a_thing_is_dubbed_is_its_other_name_not_a_person() -> None:
     assert found.get("Dorn Hilton") != "person"
     prison = next(r for r in index.records if r.name.startswith("Quell Vanh"))
     assert "Dorn Hilton" in prison.aliases
+
+
+def test_person_run_on_to_a_body_before_said_is_split_off() -> None:
+    """'the Council on Quell Relations Alia Marsh said': she speaks for the body; she is no part of it."""
+    found = kinds(run("A director of the Council on Quell Relations Alia Marsh said the boy was safe."))
+    assert found.get("Alia Marsh") == "person"
+    assert "Quell Relations Alia Marsh" not in found

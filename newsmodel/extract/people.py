@@ -194,30 +194,50 @@ def person_after_body(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
     run together, and the body's cue word types the whole run. When the
     article also uses the run's last word alone ("Velik said"), and the two
     words before it are a first name and a surname of no list ("Ana Velik"),
-    those two words are the person the short form names. Returns ``cands`` in
-    text order with the split-off people added.
+    those two words are the person the short form names; so are a first
+    name and a census surname after the body's cue or English word,
+    before "said" ("Quell Relations Alia Marsh said"; the run may be
+    untyped). Returns ``cands`` in text order with the split-off people added.
     """
     words = ctx.words
+    lex = ctx.lex
     lone = {words[c.a] for c in cands if c.b - c.a == 1 and c.kind is None}
-    if not lone:
-        return cands
     out: list[Cand] = []
     for c in cands:
         out.append(c)
         if (
-            c.kind != "organization"
+            c.kind not in ("organization", None)
             or c.key is not None
             or c.confidence >= 0.9
             or c.b - c.a < 4
-            or words[c.b - 1] not in lone
             or words[c.b - 3] in ("of", "for", "and", "&", "the")
         ):
             continue
         first, last = words[c.b - 2], words[c.b - 1]
-        if (first in ctx.lex.given_names or foreign_name_word(ctx, first)) and foreign_name_word(ctx, last):
+        if last in lone and c.kind == "organization":
+            first_ok = first in lex.given_names or foreign_name_word(ctx, first)
+            split = first_ok and foreign_name_word(ctx, last)
+        else:
+            # "the Council on Quell Relations Alia Marsh said": the body's cue or English
+            # word, then a first name and a census surname, subject of a speech verb
+            split = (
+                c.b < len(words)
+                and words[c.b] in _SAID
+                and (
+                    words[c.b - 3] in lex.org_cues
+                    or (words[c.b - 3].lower() in lex.english and words[c.b - 3] not in lex.given_names)
+                )
+                and (first in lex.given_names or foreign_name_word(ctx, first))
+                and last in lex.surnames
+            )
+        if split:
             c.b -= 2
             out.append(Cand(c.b, c.b + 2, "person", confidence=0.6, evidence=1))
     return out
+
+
+#: Speech verbs right after a subject: "X said", "X told".
+_SAID = words_of("said says told added explained stated")
 
 
 def body_after_person_of(ctx: Ctx, cands: list[Cand]) -> None:
