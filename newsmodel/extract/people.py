@@ -340,6 +340,7 @@ _PERSON_KINDS = words_of(
 )
 #: Words that open a list of examples: "such as", "including", "like".
 _EXAMPLE_CUES = (("such", "as"), ("including",), ("like",))
+_EXAMPLE_LAST = frozenset(cue[-1] for cue in _EXAMPLE_CUES)
 
 
 def exemplified_people(ctx: Ctx, cands: list[Cand]) -> None:
@@ -354,6 +355,8 @@ def exemplified_people(ctx: Ctx, cands: list[Cand]) -> None:
     words = ctx.words
     by_start = {c.a: c for c in cands}
     for c in cands:
+        if c.a < 2 or words[c.a - 1] not in _EXAMPLE_LAST:
+            continue
         cue = next((q for q in _EXAMPLE_CUES if c.a > len(q) and tuple(words[c.a - len(q) : c.a]) == q), None)
         if cue is None:
             continue
@@ -501,6 +504,8 @@ def dubbed_names(ctx: Ctx, cands: list[Cand]) -> dict[int, Cand]:
     that only its words gave it (no title, no honorific). ``cands`` are in
     text order.
     """
+    if _NAMING_VERBS.isdisjoint(ctx.lower_seen):
+        return {}
     words = ctx.words
     ends = {c.b: c for c in cands}
     out: dict[int, Cand] = {}
