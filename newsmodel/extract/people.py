@@ -353,7 +353,7 @@ def exemplified_people(ctx: Ctx, cands: list[Cand]) -> None:
     evidence; typed names keep their type. ``cands`` are in text order.
     """
     words = ctx.words
-    by_start = {c.a: c for c in cands}
+    by_start: dict[int, Cand] = {}
     for c in cands:
         if c.a < 2 or words[c.a - 1] not in _EXAMPLE_LAST:
             continue
@@ -365,6 +365,7 @@ def exemplified_people(ctx: Ctx, cands: list[Cand]) -> None:
             k -= 1
         if k < 0 or words[k] not in _PERSON_KINDS:
             continue
+        by_start = by_start or {c.a: c for c in cands}
         member: Cand | None = c
         while member is not None:
             if member.kind is None and member.key is None and _example_name(ctx, words[member.a : member.b]):
@@ -414,26 +415,24 @@ def named_by_context(ctx: Ctx, c: Cand) -> bool:
     unless a group goes by it ("a band going by the name X").
     """
     words = ctx.words
-    lex = ctx.lex
     if c.b - c.a != 1:
         return False
+    nxt = words[c.b] if c.b < len(words) else ""
+    office = nxt in _HELD_OFFICES
+    befallen = c.a >= 2 and words[c.a - 1] == "of" and words[c.a - 2] in _BEFALLING
+    if not office and not befallen and not _goes_by(words, c.a):
+        return False  # the context first: it is rare, the word checks below are not
+    lex = ctx.lex
     w = words[c.a]
     if not name_word(w) or not w[:1].isupper() or w.isupper() or w in lex.demonyms:
         return False
     if w in lex.name_adjectives or w in lex.not_entities or w in lex.org_cues or w.lower() in lex.place_cues:
         return False
-    nxt = words[c.b] if c.b < len(words) else ""
-    if nxt in _HELD_OFFICES and w in lex.surnames:
-        return True  # "the Quellmann government"
-    if _goes_by(words, c.a):
-        return True  # "a cosplayer going by the name "The Quorinator""
-    return (
-        c.a >= 2
-        and words[c.a - 1] == "of"
-        and words[c.a - 2] in _BEFALLING
-        and w.lower() not in lex.english
-        and w not in lex.places
-    )
+    if office:
+        return w in lex.surnames  # "the Quellmann government"
+    if befallen:
+        return w.lower() not in lex.english and w not in lex.places  # "the murder of Quelvane"
+    return True  # "a cosplayer going by the name "The Quorinator""
 
 
 def eponym_modifier(ctx: Ctx, c: Cand, surnames: Mapping[str, str]) -> bool:
