@@ -269,3 +269,8 @@ def test_person_run_on_to_a_body_before_said_is_split_off() -> None:
     found = kinds(run("A director of the Council on Quell Relations Alia Marsh said the boy was safe."))
     assert found.get("Alia Marsh") == "person"
     assert "Quell Relations Alia Marsh" not in found
+
+
+def test_author_after_a_work_noun_in_a_relative_clause_stays_a_person() -> None:
+    """'the book Mara Velik wrote': a lowercase verb after the name makes it the writer, not a title."""
+    assert kinds(run("He praised the book Mara Velik wrote in prison.")).get("Mara Velik") == "person"

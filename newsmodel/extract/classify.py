@@ -350,8 +350,14 @@ def classify(ctx: Ctx, a: int, b: int) -> list[Cand]:
         return _single(ctx, a)
     if first in lex.demonyms:
         return classify(ctx, a + 1, b)
-    if a > 0 and words[a - 1] in _WORK_NOUNS:
-        return []  # "her novel Angel Quorbird": the title of a work, no person
+    if (
+        a > 0
+        and words[a - 1] in _WORK_NOUNS
+        and not (b < len(words) and words[b].islower() and words[b] not in _AFTER_HEAD)
+    ):
+        # "her novel Angel Quorbird on Monday": the title of a work, no person ("the book
+        # Tom Reyes wrote" keeps its author: a lowercase verb follows)
+        return []
     if (
         first in lex.given_names
         and not _determined_head(ctx, a, b)
