@@ -274,3 +274,9 @@ def test_person_run_on_to_a_body_before_said_is_split_off() -> None:
 def test_author_after_a_work_noun_in_a_relative_clause_stays_a_person() -> None:
     """'the book Mara Velik wrote': a lowercase verb after the name makes it the writer, not a title."""
     assert kinds(run("He praised the book Mara Velik wrote in prison.")).get("Mara Velik") == "person"
+
+
+def test_examples_of_a_kind_that_bodies_share_stay_no_people() -> None:
+    """'market leaders such as Quellbrand and Vantrix': leaders of a market may be firms, so no people."""
+    found = kinds(run("Prices fell at market leaders such as Quellbrand and Vantrix on Monday."))
+    assert found.get("Quellbrand") != "person"

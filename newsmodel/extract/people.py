@@ -331,13 +331,15 @@ def surname_name(ctx: Ctx, c: Cand) -> bool:
 
 #: Plural nouns for kinds of people that a list of examples may follow: "gods such as X, Y and Z".
 _PERSON_KINDS = words_of(
-    "people persons individuals figures celebrities stars guests artists musicians singers actors "
-    "actresses writers authors novelists poets painters sculptors photographers filmmakers directors "
-    "composers players athletes leaders politicians lawmakers legislators officials dignitaries "
-    "ministers presidents senators candidates executives entrepreneurs founders scientists scholars "
-    "philosophers thinkers inventors gods goddesses deities heroes heroines villains characters saints "
-    "prophets kings queens emperors rulers dictators comedians performers speakers members victims"
+    "people persons individuals figures celebrities guests artists musicians singers actors actresses "
+    "writers authors novelists poets painters sculptors photographers filmmakers composers athletes "
+    "politicians lawmakers legislators officials dignitaries ministers presidents senators candidates "
+    "entrepreneurs founders scientists scholars philosophers thinkers inventors gods goddesses deities "
+    "heroes heroines villains characters saints prophets kings queens emperors rulers dictators "
+    "comedians performers victims"
 )
+#: (Words that also name kinds of bodies or things stay out: "members", "players" and "leaders" of a
+#: market, "stars" of the sky, "speakers" of a sound system.)
 #: Words that open a list of examples: "such as", "including", "like".
 _EXAMPLE_CUES = (("such", "as"), ("including",), ("like",))
 _EXAMPLE_LAST = frozenset(cue[-1] for cue in _EXAMPLE_CUES)
