@@ -193,3 +193,37 @@ def test_town_comma_state_named_like_a_city_is_an_alias() -> None:
     assert record(idx, "Spokane").contained_in is None  # the gazetteer's Washington is the capital city
     listed = run("Flights to Izmir, Ankara and Adana resumed on Monday.")
     assert record(listed, "Izmir").aliases == []
+
+
+def test_a_place_named_inside_a_body_or_venue_is_mentioned() -> None:
+    """'University of Lisbon', 'Oslo Arena', 'Bergen University' mention Lisbon, Oslo and Bergen as places."""
+    idx = run(
+        "Researchers at the University of Lisbon said the Oslo Arena was full. "
+        "A Bergen University team agreed."
+    )
+    inner = {m.entity.name: m for m in idx.inner}
+    assert set(inner) == {"Lisbon", "Oslo", "Bergen"}
+    assert all(m.entity.kind == "place" for m in inner.values())
+    # the organization still stands at those offsets for the frame stages
+    at = idx.at(inner["Lisbon"].start)
+    assert at is not None and at.entity.name == "University of Lisbon"
+
+
+def test_a_place_opening_a_company_or_service_name_is_not_mentioned() -> None:
+    """'Oslo Airlines', 'Norway Air Force' name a brand or a service: no inner place there."""
+    idx = run("Oslo Airlines and the Norway Air Force flew. The Society of Lisbon met in Lisbon.")
+    assert [m.entity.name for m in idx.inner] == ["Lisbon"]
+    lisbon = record(idx, "Lisbon")
+    assert idx.inner[0].entity is lisbon
+
+
+def test_an_inner_place_is_frozen_with_its_span() -> None:
+    """The frozen article lists the inner place with the span of its words inside the organization's name."""
+    from newsmodel.extract.freeze import freeze_entities
+
+    doc = Document.build(headline="A report", body="Researchers at the University of Lisbon said so.")
+    _, organizations, places = freeze_entities(doc, find_entities(doc), None)
+    assert [o.name for o in organizations] == ["University of Lisbon"]
+    (lisbon,) = places
+    span = lisbon.spans[0]
+    assert doc.body[span.start : span.end] == "Lisbon"

@@ -55,6 +55,7 @@ from newsmodel.extract.candidates import ACRONYM_RE, CAMEL_RE, Cand, Ctx, words_
 from newsmodel.extract.classify import classify
 from newsmodel.extract.gazetteer import PlaceEntry, lexicon
 from newsmodel.extract.grouping import group
+from newsmodel.extract.inner_places import add_inner_places
 from newsmodel.extract.lookup import known
 from newsmodel.extract.names import is_capitalized, scan, sentence_starts
 from newsmodel.extract.people import coordinated_lists
@@ -151,6 +152,7 @@ def find_entities(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None
     groups.link_uncovered(ctx)
     index = build_index(groups, ctx, base)
     _qualified_places(index, text)
+    add_inner_places(index, ctx, base)
     return index
 
 
