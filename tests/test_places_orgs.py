@@ -227,3 +227,22 @@ def test_an_inner_place_is_frozen_with_its_span() -> None:
     (lisbon,) = places
     span = lisbon.spans[0]
     assert doc.body[span.start : span.end] == "Lisbon"
+
+
+def test_one_side_reading_makes_a_team_once_the_article_is_about_sport() -> None:
+    """Where Norway plays twice, 'lost 1 - 2 to Chile' and 'defeated hosts Peru' make teams too."""
+    idx = run(
+        "Norway beat Japan 2 - 0 and Norway 1 - 1 Ghana ended the day. Ghana lost 1 - 2 to Chile. "
+        "Japan defeated hosts Peru. Chile and Peru had many fans. Chile has mines; Peru has llamas."
+    )
+    for name in ("Norway", "Chile", "Peru"):
+        assert (record(idx, name).kind, record(idx, name).subtype) == ("organization", "SportsTeam"), name
+
+
+def test_one_side_reading_alone_keeps_a_country_a_place() -> None:
+    """With no other side in the article, one 'lost 1 - 2 to Chile' among many keeps Chile a place."""
+    idx = run(
+        "Ghana lost 1 - 2 to Chile. Chile has mines. Chile exports copper. Chile is long. "
+        "Ghana has gold. Ghana has cocoa. Ghana is warm."
+    )
+    assert record(idx, "Chile").kind == "place"
