@@ -246,3 +246,19 @@ def test_one_side_reading_alone_keeps_a_country_a_place() -> None:
         "Ghana has gold. Ghana has cocoa. Ghana is warm."
     )
     assert record(idx, "Chile").kind == "place"
+
+
+def test_two_masthead_words_joined_by_and_are_one_newspaper() -> None:
+    """'of The Post and Telegraph' is one newspaper; 'The Herald and Ana Duarte' stays two names."""
+    idx = run("Readers of The Post and Telegraph agreed. He read The Herald and Ana Duarte smiled.")
+    paper = record(idx, "The Post and Telegraph")
+    assert (paper.kind, paper.subtype) == ("organization", "NewsMediaOrganization")
+    assert record(idx, "Ana Duarte").kind == "person"
+
+
+def test_a_title_before_of_is_no_part_of_the_body_name() -> None:
+    """'Chairman of the Dorn Centre for Water Studies': the body is 'Dorn Centre for Water Studies'."""
+    idx = run("Ana Duarte, Chairman of the Dorn Centre for Water Studies, says so.")
+    body = record(idx, "Dorn Centre for Water Studies")
+    assert body.kind == "organization"
+    assert not any(r.name.startswith("Chairman") for r in idx.records)

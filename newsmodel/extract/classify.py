@@ -251,8 +251,13 @@ def classify(ctx: Ctx, a: int, b: int) -> list[Cand]:
         if words[k] in _SHORT_HONORIFICS and ctx.caps[k + 1]:
             # "Undersecretary for Education Mr. Tom Reyes": the honorific opens the person
             return classify(ctx, a, k) + classify(ctx, k, b)
-    if b - a == 2 and words[a] == "The" and lex.org_cues.get(words[a + 1]) == "NewsMediaOrganization":
-        return [Cand(a, b, "organization", "NewsMediaOrganization", confidence=0.7)]  # "The Globe"
+    if (
+        (b - a == 2 or (b - a == 4 and words[a + 2] == "and"))
+        and words[a] == "The"
+        and lex.org_cues.get(words[a + 1]) == "NewsMediaOrganization"
+    ):
+        # "The Globe", "The Globe and Mail" (two masthead words joined by the runs)
+        return [Cand(a, b, "organization", "NewsMediaOrganization", confidence=0.7)]
     if words[a] == "Air" and b - a >= 2:
         place = lookup.known(ctx, a + 1, b)
         if place is not None and place.kind == "place":
@@ -300,6 +305,9 @@ def classify(ctx: Ctx, a: int, b: int) -> list[Cand]:
         return [
             Cand(a, b, "organization", "GovernmentOrganization", confidence=0.75)
         ]  # "... School District"
+    body = _body_after_title(ctx, a, b)
+    if body is not None:
+        return body
     # cue words
     cue = _org_cue(ctx, a, b)
     if cue is not None:
@@ -357,6 +365,29 @@ def classify(ctx: Ctx, a: int, b: int) -> list[Cand]:
             return [Cand(a, b, "organization", "PoliticalParty", confidence=0.5)]
         return []
     return [Cand(a, b, None, confidence=0.4)]
+
+
+def _body_after_title(ctx: Ctx, a: int, b: int) -> list[Cand] | None:
+    """Read "Chairman of the Dorn Centre for X": the title's body, without the title.
+
+    A run that opens with title words and "of" names an office; the words
+    after "of" ("the Dorn Centre for X") are a body or place of their own,
+    typed as such, and the title is no part of its name. Only when they make
+    one organization or place; "Secretary of State" stays to the other rules.
+    """
+    words = ctx.words
+    lex = ctx.lex
+    k = a
+    while k < b and ((words[k].lower(),) in lex.titles or words[k].lower() in lex.title_modifiers):
+        k += 1
+    if k == a or k + 2 >= b or words[k] != "of" or not any((w.lower(),) in lex.titles for w in words[a:k]):
+        return None
+    right = k + 2 if words[k + 1] == "the" else k + 1
+    found = classify(ctx, right, b)
+    whole = len(found) == 1 and (found[0].a, found[0].b) == (right, b)
+    if whole and found[0].kind in ("organization", "place"):
+        return found
+    return None
 
 
 def _role_only(ctx: Ctx, a: int, b: int) -> list[Cand] | None:

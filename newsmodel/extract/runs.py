@@ -101,6 +101,9 @@ def runs(ctx: Ctx, lo: int, hi: int) -> list[tuple[int, int]]:
             if w == "," and j + 1 < hi and words[j + 1] in _CORP_SUFFIXES:
                 j += 2  # "Northwind Micro-Systems, Inc."
                 continue
+            if w == "and" and _masthead_and(ctx, i, j, hi):
+                j += 2  # "The Globe and Mail": two masthead words are one newspaper
+                continue
             if w in _JOINERS and j + 1 < hi and _adjacent(ctx, j) and _adjacent(ctx, j + 1):
                 k = j + 1
                 if words[k] == "the" and k + 1 < hi:
@@ -166,6 +169,30 @@ def _join_ok(ctx: Ctx, i: int, j: int, k: int) -> bool:
         right = ctx.words[k]
         return right in ctx.lex.org_cues and ((left.lower(),) in ctx.lex.titles or left in ctx.lex.org_cues)
     return False
+
+
+def _masthead_and(ctx: Ctx, i: int, j: int, hi: int) -> bool:
+    """Whether "and" at ``j`` joins a newspaper's two masthead words ("The Globe and Mail").
+
+    Only right after a capitalized "The" and a news-media cue word ("Globe",
+    "Post", "Herald"), before one capitalized word that ends the name: "The
+    Post and Courier", not "The Post and The Times" or "the Post and Ana".
+    """
+    words = ctx.words
+    k = j + 1
+    return (
+        j - i == 2
+        and words[i] == "The"
+        and i not in ctx.starts
+        and ctx.lex.org_cues.get(words[j - 1]) == "NewsMediaOrganization"
+        and k < hi
+        and ctx.caps[k]
+        and words[k] not in ctx.lex.given_names
+        and words[k] != "The"
+        and (k + 1 >= len(words) or not ctx.caps[k + 1])
+        and _adjacent(ctx, j)
+        and _adjacent(ctx, k)
+    )
 
 
 def _place_at(ctx: Ctx, k: int) -> bool:
