@@ -262,3 +262,13 @@ def test_a_title_before_of_is_no_part_of_the_body_name() -> None:
     body = record(idx, "Dorn Centre for Water Studies")
     assert body.kind == "organization"
     assert not any(r.name.startswith("Chairman") for r in idx.records)
+
+
+def test_another_name_that_is_a_surname_is_a_place_only_in_place_context() -> None:
+    """'next to Genova,' is Genoa; 'Genova said' is no place, and 'Ann Genova' stays a person."""
+    city = record(run("The fair was held in Bogliasco, next to Genova, last year."), "Genova")
+    assert (city.kind, city.subtype) == ("place", "City")
+    assert city.same_as == ["https://sws.geonames.org/3176219/"]
+    idx = run("Ann Genova spoke on Monday. Later Genova said the fair was over.")
+    assert record(idx, "Ann Genova").kind == "person"
+    assert not any(r.kind == "place" for r in idx.records)
