@@ -272,3 +272,16 @@ def test_another_name_that_is_a_surname_is_a_place_only_in_place_context() -> No
     idx = run("Ann Genova spoke on Monday. Later Genova said the fair was over.")
     assert record(idx, "Ann Genova").kind == "person"
     assert not any(r.kind == "place" for r in idx.records)
+
+
+def test_a_territorial_body_names_its_town_and_a_direction_a_region() -> None:
+    """'Municipality of Quellmoor' mentions the town Quellmoor; 'University of Southern Ohio' the region."""
+    idx = run("The Municipality of Quellmoor and the University of Southern Ohio signed a deal.")
+    inner = {m.entity.name: m.entity.subtype for m in idx.inner}
+    assert inner == {"Quellmoor": "City", "Southern Ohio": "Region"}
+
+
+def test_a_country_opening_its_own_city_name_is_mentioned() -> None:
+    """'Panama City' mentions Panama (the city lies there); 'Kansas City' mentions no country."""
+    idx = run("Talks were held in Panama City and in Kansas City.")
+    assert [m.entity.name for m in idx.inner] == ["Panama"]

@@ -17,7 +17,13 @@ A place that opens a company's, agency's or newspaper's name is left alone:
 service, and where they are based is not what the name states (measured: most
 such places were not where the body is, or were written alone anyway). Places
 inside names of people or of other places ("New York" in "New York City") are
-left to the gazetteer.
+left to the gazetteer, except a country that opens the name of one of its own
+cities ("Panama City" lies in Panama).
+
+Two forms need no gazetteer entry for the whole: a name after a territorial
+body's head and "of" ("the Municipality of X", "the County of X": X is the
+town or county the body governs), and a direction before a known place
+("University of Southern X": a region of X, named as written).
 
 >>> from newsmodel.read.document import Document
 >>> from newsmodel.extract.entities import find_entities
@@ -33,7 +39,10 @@ from __future__ import annotations
 
 import bisect
 
+import attrs
+
 from newsmodel.extract.candidates import Ctx
+from newsmodel.extract.gazetteer import PlaceEntry
 from newsmodel.extract.lookup import known
 from newsmodel.extract.records import EntityIndex, EntityRecord, Mention
 from newsmodel.ids import entity_iri
@@ -44,71 +53,124 @@ __all__ = ["add_inner_places"]
 _BEFORE = frozenset({"of", "at", "in"})
 #: Place kinds a name can state; a landmark inside a name is usually the name's own part.
 _KINDS = frozenset({"Country", "City", "AdministrativeArea", "Region"})
+#: Heads of territorial bodies -> the kind of place named after their "of" ("Municipality of X").
+_TERRITORIAL = {
+    **dict.fromkeys(("Municipality", "Commune", "Township", "Borough", "Town", "Village"), "City"),
+    **dict.fromkeys(("County", "Province", "Prefecture", "Canton"), "AdministrativeArea"),
+}
+#: Directions that, before a known place, name a region of it ("Southern X").
+_DIRECTIONS = frozenset(
+    {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central"}
+)
+
+
+@attrs.frozen
+class _Inner:
+    """A place found inside a name: its token span, canonical name, kind and gazetteer entry."""
+
+    i: int
+    j: int
+    name: str
+    kind: str
+    entry: PlaceEntry | None = None
 
 
 def add_inner_places(index: EntityIndex, ctx: Ctx, base: str) -> None:
-    """Add to ``index.inner`` a mention of each known place inside a body's or venue's name."""
+    """Add to ``index.inner`` a mention of each place named inside a body's, venue's or city's name."""
     places = ctx.lex.places
-    by_place: dict[str, EntityRecord] = {}  # the gazetteer's name -> the article's record
+    by_place: dict[str, EntityRecord] = {}  # the gazetteer's name (or the written one) -> the record
     for record in index.records:
         if record.kind == "place":
             for form in (record.name, *record.aliases):
                 entry = places.get(form)
-                if entry is not None:
-                    by_place.setdefault(entry.name, record)
-    outer = [
-        m
-        for m in index.mentions
-        if m.entity.kind == "organization" or (m.entity.kind == "place" and m.entity.subtype == "Landmark")
-    ]
-    for m in outer:
+                by_place.setdefault(entry.name if entry is not None else form, record)
+    for m in index.mentions:
+        kind, subtype = m.entity.kind, m.entity.subtype
+        if kind == "person" or (kind == "place" and subtype not in ("Landmark", "City")):
+            continue
         a = bisect.bisect_left(ctx.offs, m.start)
         b = bisect.bisect_left(ctx.offs, m.end)
         if b - a < 2 or a >= len(ctx.words) or ctx.offs[a] != m.start:
             continue
-        lead = m.entity.kind == "place" or m.entity.subtype == "EducationalOrganization"
-        for i, j in _inner_spans(ctx, a, b, lead=lead):
-            cand = known(ctx, i, j)
-            if cand is None or cand.kind != "place" or cand.place is None or cand.subtype not in _KINDS:
-                continue
-            name = cand.place.name
-            rec = by_place.get(name)
+        if subtype == "City":
+            found = _country_of_city(ctx, a, b)
+        else:
+            found = _inner_places(ctx, a, b, lead=kind == "place" or subtype == "EducationalOrganization")
+        for inner in found:
+            rec = by_place.get(inner.name)
             if rec is None:
-                iri = entity_iri("place", name, base)
-                rec = EntityRecord(kind="place", name=name, iri=iri, subtype=cand.place.kind, confidence=0.6)
-                if cand.place.geonameid:
-                    rec.same_as = [f"https://sws.geonames.org/{cand.place.geonameid}/"]
+                iri = entity_iri("place", inner.name, base)
+                rec = EntityRecord(kind="place", name=inner.name, iri=iri, subtype=inner.kind, confidence=0.6)
+                if inner.entry is not None and inner.entry.geonameid:
+                    rec.same_as = [f"https://sws.geonames.org/{inner.entry.geonameid}/"]
                 index.records.append(rec)
-                by_place[name] = rec
-            form = ctx.text[ctx.offs[i] : ctx.ends[j - 1]]
+                by_place[inner.name] = rec
+            start, end = ctx.offs[inner.i], ctx.ends[inner.j - 1]
+            form = ctx.text[start:end]
             if form != rec.name and form not in rec.aliases:
                 rec.aliases.append(form)
-            index.inner.append(Mention(ctx.offs[i], ctx.ends[j - 1], rec))
+            index.inner.append(Mention(start, end, rec))
 
 
-def _inner_spans(ctx: Ctx, a: int, b: int, *, lead: bool) -> list[tuple[int, int]]:
-    """Spans inside name ``[a, b)`` where a place can stand: first (if ``lead``), after "of"/"at"/"in"."""
+def _inner_places(ctx: Ctx, a: int, b: int, *, lead: bool) -> list[_Inner]:
+    """Places inside name ``[a, b)``: first (if ``lead``), and after "of"/"at"/"in"."""
     words = ctx.words
-    out: list[tuple[int, int]] = []
-    starts = [a + (words[a] == "The")] + [k + 1 for k in range(a, b - 1) if words[k] in _BEFORE]
     lex = ctx.lex
+    out: list[_Inner] = []
+    begin = a + (words[a] == "The")
+    starts = [begin] + [k + 1 for k in range(a, b - 1) if words[k] in _BEFORE]
     for i in starts:
         if i >= b or not ctx.caps[i]:
             continue
-        first = i == a + (words[a] == "The")
+        first = i == begin
         if first and not lead:
+            continue
+        if not first and words[i - 1] == "of" and words[i - 2] in _TERRITORIAL:
+            if _proper(ctx, i, b):
+                name = ctx.text[ctx.offs[i] : ctx.ends[b - 1]]
+                entry = lex.places.get(name)
+                out.append(_Inner(i, b, entry.name if entry else name, _TERRITORIAL[words[i - 2]], entry))
             continue
         for j in range(b if not first else b - 1, i, -1):
             spaced, written = " ".join(words[i:j]), ctx.text[ctx.offs[i] : ctx.ends[j - 1]]
+            region = False
             if spaced not in lex.places and written not in lex.places:
-                continue
+                region = not first and words[i] in _DIRECTIONS and " ".join(words[i + 1 : j]) in lex.places
+                if not region:
+                    continue
             if first and not _cue_ends(ctx, j, b):
                 break
             if any(w in lex.org_cues for w in words[i:j]):
                 break  # GeoNames' "University of X" campus towns are the body's own name
-            out.append((i, j))
+            cand = known(ctx, i + region, j)
+            if cand is None or cand.kind != "place" or cand.place is None or cand.subtype not in _KINDS:
+                break
+            if region:
+                out.append(_Inner(i, j, written, "Region"))  # "University of Southern X"
+            else:
+                out.append(_Inner(i, j, cand.place.name, cand.place.kind, cand.place))
             break
     return out
+
+
+def _country_of_city(ctx: Ctx, a: int, b: int) -> list[_Inner]:
+    """The country that opens the name of one of its own cities ("Panama City" -> Panama)."""
+    lex = ctx.lex
+    city = lex.places.get(" ".join(ctx.words[a:b]))
+    if city is None or city.kind != "City":
+        return []
+    for j in range(b - 1, a, -1):
+        country = lex.places.get(" ".join(ctx.words[a:j]))
+        if country is not None and country.kind == "Country" and country.country == city.country:
+            return [_Inner(a, j, country.name, "Country", country)]
+    return []
+
+
+def _proper(ctx: Ctx, i: int, b: int) -> bool:
+    """Whether words ``[i, b)`` are a proper name: capitalized, and not all English words."""
+    words = ctx.words[i:b]
+    lex = ctx.lex
+    return all(ctx.caps[k] for k in range(i, b)) and not all(w.lower() in lex.english for w in words)
 
 
 def _cue_ends(ctx: Ctx, j: int, b: int) -> bool:
