@@ -285,3 +285,13 @@ def test_a_country_opening_its_own_city_name_is_mentioned() -> None:
     """'Panama City' mentions Panama (the city lies there); 'Kansas City' mentions no country."""
     idx = run("Talks were held in Panama City and in Kansas City.")
     assert [m.entity.name for m in idx.inner] == ["Panama"]
+
+
+def test_a_plural_class_noun_types_every_name_listed_after_it() -> None:
+    """'the schools Santo Quell and Dornia' are two schools, though 'Santo' is a given name."""
+    idx = run("The court ruled on the schools Santo Quell and Dornia in the north.")
+    for name in ("Santo Quell", "Dornia"):
+        assert (record(idx, name).kind, record(idx, name).subtype) == (
+            "organization",
+            "EducationalOrganization",
+        ), name

@@ -233,13 +233,24 @@ def _class_noun_orgs(ctx: Ctx, cands: list[Cand]) -> None:
 
     "aircraft manufacturer X", "the airline X", "engine maker, X": the noun
     says what the name is, whatever its words look like (a given name first,
-    as in a company named after its founder). Names made people by an
+    as in a company named after its founder). A plural noun types the names
+    listed after it too ("the schools X and Y"). Names made people by an
     honorific or a title keep that type.
     """
     nouns = _org_class_nouns()
     words = ctx.words
+    by_start = {c.a: c for c in cands}
+
+    def open_to(c: Cand) -> bool:
+        return c.kind in ("person", None) and not c.title and c.confidence < 0.9
+
+    def make_org(c: Cand, kind: str) -> None:
+        c.kind, c.subtype, c.evidence = "organization", kind, 0
+        c.confidence = max(c.confidence, 0.7)
+        c.gender = None
+
     for c in cands:
-        if c.kind not in ("person", None) or c.title or c.confidence >= 0.9 or c.a == 0:
+        if not open_to(c) or c.a == 0:
             continue
         before = c.a - 1
         if words[before] == "," and before > 0:
@@ -247,9 +258,18 @@ def _class_noun_orgs(ctx: Ctx, cands: list[Cand]) -> None:
         kind = nouns.get(words[before])
         if kind is None or ctx.caps[before]:
             continue
-        c.kind, c.subtype, c.evidence = "organization", kind, 0
-        c.confidence = max(c.confidence, 0.7)
-        c.gender = None
+        make_org(c, kind)
+        if words[before].endswith("s") and before == c.a - 1:
+            nxt = c  # "the schools X and Y", "the clubs X, Y and Z"
+            while nxt.b + 1 < len(words) and words[nxt.b] in ("and", ","):
+                k = nxt.b + 1
+                if words[k] == "and" and k + 1 < len(words):
+                    k += 1
+                found = by_start.get(k)
+                if found is None or not open_to(found):
+                    break
+                make_org(found, kind)
+                nxt = found
 
 
 @functools.cache
