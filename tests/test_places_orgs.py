@@ -295,3 +295,11 @@ def test_a_plural_class_noun_types_every_name_listed_after_it() -> None:
             "organization",
             "EducationalOrganization",
         ), name
+
+
+def test_a_town_before_a_compass_word_names_a_part_of_it() -> None:
+    """'Kowloon West' is a region (not a body) and mentions Kowloon; 'West Ham' is no such form."""
+    idx = run("In the Kowloon West constituency, Ann Lee won. West Ham fans cheered.")
+    part = record(idx, "Kowloon West")
+    assert (part.kind, part.subtype) == ("place", "Region")
+    assert [m.entity.name for m in idx.inner] == ["Kowloon"]

@@ -51,6 +51,8 @@ _SINGLE_CUES = words_of("Congress Parliament Senate Navy Army")
 
 
 _DIRECTIONS = words_of("North South East West Northern Southern Eastern Western Central Upper Lower")
+#: Directions that, after a town's or region's name, name a part of it ("Kowloon West").
+_COMPASS = words_of("North South East West Central")
 
 
 _CREDIT_WORDS = words_of("credit credits photo photos image images video videos source courtesy")
@@ -325,6 +327,10 @@ def classify(ctx: Ctx, a: int, b: int) -> list[Cand]:
         place = lookup.known(ctx, a + 1, b)
         if place is not None and place.kind == "place":
             return [Cand(a, b, "place", "Region", confidence=0.6)]  # "Northern Spain"
+    if words[b - 1] in _COMPASS and b - a >= 2:
+        place = lookup.known(ctx, a, b - 1)
+        if place is not None and place.kind == "place" and place.subtype != "Country":
+            return [Cand(a, b, "place", "Region", confidence=0.6)]  # "Kowloon West": a part of Kowloon
     for k in range(a + 1, b - 1):
         if words[k] in ("of", "for"):
             if (words[k - 1].lower(),) in lex.titles:

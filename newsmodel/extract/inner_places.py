@@ -18,7 +18,8 @@ service, and where they are based is not what the name states (measured: most
 such places were not where the body is, or were written alone anyway). Places
 inside names of people or of other places ("New York" in "New York City") are
 left to the gazetteer, except a country that opens the name of one of its own
-cities ("Panama City" lies in Panama).
+cities ("Panama City" lies in Panama) and a town or region named before a
+compass word ("Kowloon West" is a part of Kowloon).
 
 Two forms need no gazetteer entry for the whole: a name after a territorial
 body's head and "of" ("the Municipality of X", "the County of X": X is the
@@ -86,7 +87,7 @@ def add_inner_places(index: EntityIndex, ctx: Ctx, base: str) -> None:
                 by_place.setdefault(entry.name if entry is not None else form, record)
     for m in index.mentions:
         kind, subtype = m.entity.kind, m.entity.subtype
-        if kind == "person" or (kind == "place" and subtype not in ("Landmark", "City")):
+        if kind == "person" or (kind == "place" and subtype not in ("Landmark", "City", "Region")):
             continue
         a = bisect.bisect_left(ctx.offs, m.start)
         b = bisect.bisect_left(ctx.offs, m.end)
@@ -94,6 +95,8 @@ def add_inner_places(index: EntityIndex, ctx: Ctx, base: str) -> None:
             continue
         if subtype == "City":
             found = _country_of_city(ctx, a, b)
+        elif subtype == "Region":
+            found = _whole_of_part(ctx, a, b)
         else:
             found = _inner_places(ctx, a, b, lead=kind == "place" or subtype == "EducationalOrganization")
         for inner in found:
@@ -164,6 +167,16 @@ def _country_of_city(ctx: Ctx, a: int, b: int) -> list[_Inner]:
         if country is not None and country.kind == "Country" and country.country == city.country:
             return [_Inner(a, j, country.name, "Country", country)]
     return []
+
+
+def _whole_of_part(ctx: Ctx, a: int, b: int) -> list[_Inner]:
+    """The place a compass part is named after ("Kowloon West" -> Kowloon)."""
+    if ctx.words[b - 1] not in _DIRECTIONS:
+        return []
+    cand = known(ctx, a, b - 1)
+    if cand is None or cand.place is None or cand.subtype not in _KINDS or cand.subtype == "Country":
+        return []
+    return [_Inner(a, b - 1, cand.place.name, cand.place.kind, cand.place)]
 
 
 def _proper(ctx: Ctx, i: int, b: int) -> bool:
