@@ -303,3 +303,11 @@ def test_a_town_before_a_compass_word_names_a_part_of_it() -> None:
     part = record(idx, "Kowloon West")
     assert (part.kind, part.subtype) == ("place", "Region")
     assert [m.entity.name for m in idx.inner] == ["Kowloon"]
+
+
+def test_a_demonym_before_an_international_body_names_the_national_body() -> None:
+    """'the Peruvian Red Cross' is one organization of its own, apart from 'the Red Cross'."""
+    idx = run("Aid from the Peruvian Red Cross arrived. The Red Cross thanked them.")
+    national = record(idx, "Peruvian Red Cross")
+    assert (national.kind, national.subtype) == ("organization", "NGO")
+    assert record(idx, "Red Cross") is not national
