@@ -315,8 +315,8 @@ def classify(ctx: Ctx, a: int, b: int) -> list[Cand]:
         entry = lex.orgs.get(" ".join(words[a + 1 : b])) if branch is not None else None
         if branch is not None and entry is not None and not entry.country:
             # "British Red Cross": a country's own body of an international movement, named whole
-            country = lookup.country_name(lex, lex.demonyms[words[a]])
-            return [Cand(a, b, "organization", entry.kind, confidence=0.8, nationality=country)]
+            home = lookup.country_name(lex, lex.demonyms[words[a]])
+            return [Cand(a, b, "organization", entry.kind, confidence=0.8, nationality=home)]
     # cue words
     cue = _org_cue(ctx, a, b)
     if cue is not None:
