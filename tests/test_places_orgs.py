@@ -311,3 +311,9 @@ def test_a_demonym_before_an_international_body_names_the_national_body() -> Non
     national = record(idx, "Peruvian Red Cross")
     assert (national.kind, national.subtype) == ("organization", "NGO")
     assert record(idx, "Red Cross") is not national
+
+
+def test_a_city_after_a_state_in_a_body_name_is_its_campus_town() -> None:
+    """'University of Ohio Dayton' mentions Ohio and Dayton; 'Ohio University' no town 'University'."""
+    idx = run("Students of the University of Ohio Dayton and of Ohio University met.")
+    assert sorted(m.entity.name for m in idx.inner) == ["Dayton", "Ohio", "Ohio"]

@@ -24,7 +24,9 @@ compass word ("Kowloon West" is a part of Kowloon).
 Two forms need no gazetteer entry for the whole: a name after a territorial
 body's head and "of" ("the Municipality of X", "the County of X": X is the
 town or county the body governs), and a direction before a known place
-("University of Southern X": a region of X, named as written).
+("University of Southern X": a region of X, named as written). A city of the
+same country right after a state ("University of X State Y Campus") is the
+city the campus is in.
 
 >>> from newsmodel.read.document import Document
 >>> from newsmodel.extract.entities import find_entities
@@ -152,8 +154,23 @@ def _inner_places(ctx: Ctx, a: int, b: int, *, lead: bool) -> list[_Inner]:
                 out.append(_Inner(i, j, written, "Region"))  # "University of Southern X"
             else:
                 out.append(_Inner(i, j, cand.place.name, cand.place.kind, cand.place))
+                if cand.place.kind == "AdministrativeArea" and not first:
+                    out.extend(_campus(ctx, cand.place, j, b))
             break
     return out
+
+
+def _campus(ctx: Ctx, state: PlaceEntry, j: int, b: int) -> list[_Inner]:
+    """A city of the same country right after a state in a name ("University of X State Y": Y)."""
+    lex = ctx.lex
+    for k in range(b, j, -1):
+        words = ctx.words[j:k]
+        city = lex.places.get(" ".join(words))
+        if any(w in lex.org_cues or w.lower() in lex.english for w in words):
+            continue  # "Texas University": the body's own word, though GeoNames has a town so named
+        if city is not None and city.kind == "City" and city.country == state.country:
+            return [_Inner(j, k, city.name, city.kind, city)]
+    return []
 
 
 def _country_of_city(ctx: Ctx, a: int, b: int) -> list[_Inner]:
