@@ -317,3 +317,11 @@ def test_a_city_after_a_state_in_a_body_name_is_its_campus_town() -> None:
     """'University of Ohio Dayton' mentions Ohio and Dayton; 'Ohio University' no town 'University'."""
     idx = run("Students of the University of Ohio Dayton and of Ohio University met.")
     assert sorted(m.entity.name for m in idx.inner) == ["Dayton", "Ohio", "Ohio"]
+
+
+def test_a_cue_word_opening_a_sentence_stays_in_the_name() -> None:
+    """'Group Quell said' and 'Group F ended' keep 'Group'; a sentence-opening 'Post' is no name part."""
+    for body, name in (("Group Quell said so.", "Group Quell"), ("Group F ended level.", "Group F")):
+        entity = record(run(body), name)
+        assert entity.kind == "organization", body
+    assert not any(r.name.startswith("Post") for r in run("Post Brexit Trade fell again.").records)

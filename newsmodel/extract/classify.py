@@ -87,11 +87,17 @@ def _strip_front(ctx: Ctx, a: int, b: int) -> int:
                 break
             if (low,) in lex.titles and b - a > 1:
                 break
+            if w in lex.org_cues and b - a > 1 and w not in _LEADING_CUE_WORDS:
+                break  # "Bank Indonesia raised ...", "Group Lotus said": the cue word opens the name
             if low in lex.common or low in lex.english or w in lex.not_entities:
                 a += 1
                 continue
         break
     return a
+
+
+#: Cue words that open sentences as common words more often than names ("Times Square", "Post Brexit").
+_LEADING_CUE_WORDS = words_of("Times Post Daily News Mail Herald Journal Star Sun")
 
 
 _DETERMINERS = words_of("the a an this that these those its his her their our")
