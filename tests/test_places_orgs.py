@@ -209,12 +209,11 @@ def test_a_place_named_inside_a_body_or_venue_is_mentioned() -> None:
     assert at is not None and at.entity.name == "University of Lisbon"
 
 
-def test_a_place_opening_a_company_or_service_name_is_not_mentioned() -> None:
-    """'Oslo Airlines', 'Norway Air Force' name a brand or a service: no inner place there."""
+def test_a_place_opening_a_company_name_is_not_mentioned_but_a_country_opening_a_service_is() -> None:
+    """'Oslo Airlines' is a brand (no inner place); 'Norway Air Force' is Norway's own body (Norway)."""
     idx = run("Oslo Airlines and the Norway Air Force flew. The Society of Lisbon met in Lisbon.")
-    assert [m.entity.name for m in idx.inner] == ["Lisbon"]
-    lisbon = record(idx, "Lisbon")
-    assert idx.inner[0].entity is lisbon
+    assert [m.entity.name for m in idx.inner] == ["Norway", "Lisbon"]
+    assert idx.inner[1].entity is record(idx, "Lisbon")
 
 
 def test_an_inner_place_is_frozen_with_its_span() -> None:

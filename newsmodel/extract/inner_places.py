@@ -9,13 +9,14 @@ article's record of it when the text also names it alone), kept in
 offset, still find the organization there ("the University of Lisbon said").
 
 Only places the gazetteer knows count, in the positions where a name states a
-place: after "of" ("Society of X"), "at" or "in"; and first in the name of a
+place: after "of" ("Society of X"), "at" or "in"; first in the name of a
 venue or a school ("X Arena", "X Airport", "X University", "X Institute of
-Technology") when the name ends in a cue word (a kind of building or body).
-A place that opens a company's, agency's or newspaper's name is left alone:
-"X Airlines", "X Air Force", "The X Post" name a brand or a country's
-service, and where they are based is not what the name states (measured: most
-such places were not where the body is, or were written alone anyway). Places
+Technology") when the name ends in a cue word (a kind of building or body);
+and a country first in the name of any other body that is no company, paper
+or team ("X Air Force", "X Tourism": the country's own body). A place that
+opens a company's, newspaper's or team's name is left alone: "X Airlines",
+"The X Post", "X Robotics" name a brand, and where it is based is not what
+the name states (measured: such places were often not where the body is). Places
 inside names of people or of other places ("New York" in "New York City") are
 left to the gazetteer, except a country that opens the name of one of its own
 cities ("Panama City" lies in Panama) and a town or region named before a
@@ -100,7 +101,7 @@ def add_inner_places(index: EntityIndex, ctx: Ctx, base: str) -> None:
         elif subtype == "Region":
             found = _whole_of_part(ctx, a, b)
         else:
-            found = _inner_places(ctx, a, b, lead=kind == "place" or subtype == "EducationalOrganization")
+            found = _inner_places(ctx, a, b, lead=_lead_kinds(kind, subtype))
         for inner in found:
             rec = by_place.get(inner.name)
             if rec is None:
@@ -117,8 +118,17 @@ def add_inner_places(index: EntityIndex, ctx: Ctx, base: str) -> None:
             index.inner.append(Mention(start, end, rec))
 
 
-def _inner_places(ctx: Ctx, a: int, b: int, *, lead: bool) -> list[_Inner]:
-    """Places inside name ``[a, b)``: first (if ``lead``), and after "of"/"at"/"in"."""
+def _lead_kinds(kind: str, subtype: str | None) -> frozenset[str]:
+    """The kinds of place that may open the name of this kind of body or venue ("X Arena", "X Air Force")."""
+    if kind == "place" or subtype == "EducationalOrganization":
+        return _KINDS  # a venue or a school is where its name says
+    if subtype in ("Corporation", "NewsMediaOrganization", "SportsTeam"):
+        return frozenset()  # "X Airlines", "The X Post", "X United": a brand, wherever it is based
+    return frozenset({"Country"})  # "X Air Force", "X Tourism board": the country's own body
+
+
+def _inner_places(ctx: Ctx, a: int, b: int, *, lead: frozenset[str]) -> list[_Inner]:
+    """Places inside name ``[a, b)``: first (of the ``lead`` kinds), and after "of"/"at"/"in"."""
     words = ctx.words
     lex = ctx.lex
     out: list[_Inner] = []
@@ -130,6 +140,7 @@ def _inner_places(ctx: Ctx, a: int, b: int, *, lead: bool) -> list[_Inner]:
         first = i == begin
         if first and not lead:
             continue
+        venue = lead == _KINDS
         if not first and words[i - 1] == "of" and words[i - 2] in _TERRITORIAL:
             if _proper(ctx, i, b):
                 name = ctx.text[ctx.offs[i] : ctx.ends[b - 1]]
@@ -143,12 +154,14 @@ def _inner_places(ctx: Ctx, a: int, b: int, *, lead: bool) -> list[_Inner]:
                 region = not first and words[i] in _DIRECTIONS and " ".join(words[i + 1 : j]) in lex.places
                 if not region:
                     continue
-            if first and not _cue_ends(ctx, j, b):
+            if first and venue and not _cue_ends(ctx, j, b):
                 break
             if any(w in lex.org_cues for w in words[i:j]):
                 break  # GeoNames' "University of X" campus towns are the body's own name
             cand = known(ctx, i + region, j)
             if cand is None or cand.kind != "place" or cand.place is None or cand.subtype not in _KINDS:
+                break
+            if first and cand.subtype not in lead:
                 break
             if region:
                 out.append(_Inner(i, j, written, "Region"))  # "University of Southern X"
