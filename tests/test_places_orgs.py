@@ -324,3 +324,11 @@ def test_a_cue_word_opening_a_sentence_stays_in_the_name() -> None:
         entity = record(run(body), name)
         assert entity.kind == "organization", body
     assert not any(r.name.startswith("Post") for r in run("Post Brexit Trade fell again.").records)
+
+
+def test_a_number_inside_a_name_stays_when_its_acronym_spells_it() -> None:
+    """'Quell 4 Dorn (Q4D)' is one body with its acronym; 'Quell 4 Dorn won' keeps no number in a name."""
+    idx = run("Deputies of Quell 4 Dorn (Q4D) met. The Q4D party asked again.")
+    body = record(idx, "Quell 4 Dorn")
+    assert body.kind == "organization" and "Q4D" in body.aliases
+    assert not any("4" in r.name for r in run("Quell 4 Dorn won.").records)
