@@ -332,3 +332,9 @@ def test_a_number_inside_a_name_stays_when_its_acronym_spells_it() -> None:
     body = record(idx, "Quell 4 Dorn")
     assert body.kind == "organization" and "Q4D" in body.aliases
     assert not any("4" in r.name for r in run("Quell 4 Dorn won.").records)
+
+
+def test_a_number_ending_the_line_before_does_not_make_a_name_a_product() -> None:
+    """'Sunday, May 4, 2008' then 'Quellnews has learned': a body, though a number stands before it."""
+    idx = run("Sunday, May 4, 2008\n\nQuellnews has learned that the group met.")
+    assert record(idx, "Quellnews").kind == "organization"
