@@ -338,3 +338,10 @@ def test_a_number_ending_the_line_before_does_not_make_a_name_a_product() -> Non
     """'Sunday, May 4, 2008' then 'Quellnews has learned': a body, though a number stands before it."""
     idx = run("Sunday, May 4, 2008\n\nQuellnews has learned that the group met.")
     assert record(idx, "Quellnews").kind == "organization"
+
+
+def test_a_capitalized_plural_possessive_after_the_is_a_group() -> None:
+    """'the Quellers' record label' names a group (a band); 'the Smiths' dog' is a family, no body."""
+    idx = run("He sued the Quellers' record label. Fans of the Quellers waited.")
+    assert record(idx, "Quellers").kind == "organization"
+    assert not run("We fed the Smiths' dog.").records

@@ -615,4 +615,32 @@ def _single(ctx: Ctx, i: int) -> list[Cand]:
         return [Cand(i, i + 1, "organization", "Organization", confidence=0.6)]
     if CAMEL_RE.match(w) and not w.startswith("Mc") and not w.startswith("Mac"):
         return [Cand(i, i + 1, "organization", "Organization", confidence=0.6)]
+    if _named_group(ctx, i):
+        return [Cand(i, i + 1, "organization", "Organization", confidence=0.6)]
     return [Cand(i, i + 1, None, confidence=0.3)]
+
+
+def _named_group(ctx: Ctx, i: int) -> bool:
+    """Whether "the Quellers' ..." names a group: a capitalized plural owning something.
+
+    A plural possessive after "the" is a group that holds or does things (a
+    band, a club). Not a family ("the Smiths'": a surname), people of a place
+    or a demonym ("the Peruvians'"), nor a plural of an English word.
+    """
+    words = ctx.words
+    w = words[i]
+    if not (w.endswith("s") and i > 0 and words[i - 1] == "the" and i + 1 < len(words)):
+        return False
+    if words[i + 1] not in ("'", "\u2019") or ctx.text[ctx.ends[i] : ctx.offs[i + 1]]:
+        return False
+    stem = w[:-1]
+    lex = ctx.lex
+    return not (
+        stem.lower() in lex.english
+        or w.lower() in lex.english
+        or stem in lex.surnames
+        or stem.rstrip("e") in lex.surnames
+        or stem in lex.demonyms
+        or lookup.plural_demonym(lex, w)
+        or stem in lex.places
+    )
