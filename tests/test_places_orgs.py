@@ -345,3 +345,10 @@ def test_a_capitalized_plural_possessive_after_the_is_a_group() -> None:
     idx = run("He sued the Quellers' record label. Fans of the Quellers waited.")
     assert record(idx, "Quellers").kind == "organization"
     assert not run("We fed the Smiths' dog.").records
+
+
+def test_a_town_and_an_unknown_word_after_out_of_or_at_is_a_place() -> None:
+    """'out of London Zorvik' is a place (an airport, a station); 'the London Zorvik' stays a body."""
+    place = record(run("It will fly out of London Zorvik next year."), "London Zorvik")
+    assert (place.kind, place.subtype) == ("place", "Landmark")
+    assert record(run("He read the London Zorvik yesterday."), "London Zorvik").kind == "organization"

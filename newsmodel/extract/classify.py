@@ -509,9 +509,27 @@ def _split_at_person(ctx: Ctx, a: int, b: int) -> list[Cand] | None:
         if known.kind == "organization":
             return [known]
         if words[j] not in lex.given_names and b - j <= 2:
+            if known.kind == "place" and _after_motion(ctx, a) and not _english(ctx, j, b):
+                return [Cand(a, b, "place", "Landmark", confidence=0.5)]  # "flights out of Quell Dorvik"
             return [Cand(a, b, "organization", "Organization", confidence=0.5)]
         return None
     return None
+
+
+#: Prepositions of motion or position before a place ("flew out of X", "landed at X").
+_MOTION = words_of("at from into near via outside")
+
+
+def _after_motion(ctx: Ctx, a: int) -> bool:
+    """Whether run ``a`` follows a preposition of motion or position ("at X", "out of X")."""
+    words = ctx.words
+    prev = words[a - 1] if a > 0 else ""
+    return prev in _MOTION or (prev == "of" and a >= 2 and words[a - 2] == "out")
+
+
+def _english(ctx: Ctx, a: int, b: int) -> bool:
+    """Whether any of words ``[a, b)`` is an English word ("United", "Globe")."""
+    return any(w.lower() in ctx.lex.english for w in ctx.words[a:b])
 
 
 def foreign_name_word(ctx: Ctx, word: str) -> bool:
