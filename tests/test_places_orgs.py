@@ -352,3 +352,11 @@ def test_a_town_and_an_unknown_word_after_out_of_or_at_is_a_place() -> None:
     place = record(run("It will fly out of London Zorvik next year."), "London Zorvik")
     assert (place.kind, place.subtype) == ("place", "Landmark")
     assert record(run("He read the London Zorvik yesterday."), "London Zorvik").kind == "organization"
+
+
+def test_a_station_named_after_a_building_mentions_it_and_a_factory_is_a_building() -> None:
+    """'Dorn Hospital Station' mentions Dorn Hospital; 'the Quell Factory' is a landmark, not a body."""
+    idx = run("Walk from Dorn Hospital Station to the Quell Factory, where he worked.")
+    assert [(m.entity.name, m.entity.subtype) for m in idx.inner] == [("Dorn Hospital", "Landmark")]
+    factory = record(idx, "Quell Factory")
+    assert (factory.kind, factory.subtype) == ("place", "Landmark")

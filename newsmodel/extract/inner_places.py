@@ -20,7 +20,8 @@ the name states (measured: such places were often not where the body is). Places
 inside names of people or of other places ("New York" in "New York City") are
 left to the gazetteer, except a country that opens the name of one of its own
 cities ("Panama City" lies in Panama) and a town or region named before a
-compass word ("Kowloon West" is a part of Kowloon).
+compass word ("Kowloon West" is a part of Kowloon); a station named after a
+building ("X Hospital Station") mentions that building.
 
 Two forms need no gazetteer entry for the whole: a name after a territorial
 body's head and "of" ("the Municipality of X", "the County of X": X is the
@@ -101,7 +102,8 @@ def add_inner_places(index: EntityIndex, ctx: Ctx, base: str) -> None:
         elif subtype == "Region":
             found = _whole_of_part(ctx, a, b)
         else:
-            found = _inner_places(ctx, a, b, lead=_lead_kinds(kind, subtype))
+            found = _named_after(ctx, a, b) if kind == "place" else []
+            found = found or _inner_places(ctx, a, b, lead=_lead_kinds(kind, subtype))
         for inner in found:
             rec = by_place.get(inner.name)
             if rec is None:
@@ -207,6 +209,18 @@ def _whole_of_part(ctx: Ctx, a: int, b: int) -> list[_Inner]:
     if cand is None or cand.place is None or cand.subtype not in _KINDS or cand.subtype == "Country":
         return []
     return [_Inner(a, b - 1, cand.place.name, cand.place.kind, cand.place)]
+
+
+def _named_after(ctx: Ctx, a: int, b: int) -> list[_Inner]:
+    """The building a station is named after ("X Memorial Hall Station" -> X Memorial Hall)."""
+    words = ctx.words
+    lex = ctx.lex
+    if words[b - 1] != "Station" or b - a < 3:
+        return []
+    head = words[b - 2]
+    if head.lower() not in lex.place_cues and head not in lex.org_cues:
+        return []
+    return [_Inner(a, b - 1, ctx.text[ctx.offs[a] : ctx.ends[b - 2]], "Landmark")]
 
 
 def _proper(ctx: Ctx, i: int, b: int) -> bool:
