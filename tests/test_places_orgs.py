@@ -360,3 +360,10 @@ def test_a_station_named_after_a_building_mentions_it_and_a_factory_is_a_buildin
     assert [(m.entity.name, m.entity.subtype) for m in idx.inner] == [("Dorn Hospital", "Landmark")]
     factory = record(idx, "Quell Factory")
     assert (factory.kind, factory.subtype) == ("place", "Landmark")
+
+
+def test_landform_words_make_places() -> None:
+    """'the Quell Cave', 'Dorn Canyon' and 'Vesk Falls' are natural places, not bodies."""
+    idx = run("Hikers left the Quell Cave. They walked to Dorn Canyon and Vesk Falls on Monday.")
+    for name in ("Quell Cave", "Dorn Canyon", "Vesk Falls"):
+        assert record(idx, name).kind == "place", name
