@@ -367,3 +367,11 @@ def test_landform_words_make_places() -> None:
     idx = run("Hikers left the Quell Cave. They walked to Dorn Canyon and Vesk Falls on Monday.")
     for name in ("Quell Cave", "Dorn Canyon", "Vesk Falls"):
         assert record(idx, name).kind == "place", name
+
+
+def test_a_landmark_named_with_its_town_possessive_takes_that_alias_and_container() -> None:
+    """ "Lisbon's Grand Mosque" is the Grand Mosque, in Lisbon."""
+    idx = run("A crane fell into Lisbon's Grand Mosque on Friday.")
+    mosque = record(idx, "Grand Mosque")
+    assert "Lisbon's Grand Mosque" in mosque.aliases
+    assert mosque.contained_in is record(idx, "Lisbon")

@@ -152,6 +152,7 @@ def find_entities(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None
     groups.link_uncovered(ctx)
     index = build_index(groups, ctx, base)
     _qualified_places(index, text)
+    _possessive_landmarks(index, text)
     add_inner_places(index, ctx, base)
     return index
 
@@ -192,6 +193,31 @@ def _qualified_places(index: EntityIndex, text: str) -> None:
             first.aliases.append(form)
         if first.contained_in is None and second.subtype in _QUALIFIERS:
             first.contained_in = second  # (a city standing for its state is no container)
+
+
+def _possessive_landmarks(index: EntityIndex, text: str) -> None:
+    """A landmark written "Town's Landmark" takes that form as an alias and the town as container.
+
+    "Lisbon's Grand Mosque", "Peru's Palace of Justice": news names a building
+    by the place it stands in, as it names a town by its state ("City,
+    Region"); the possessive says where the building is.
+    """
+    for m, n in itertools.pairwise(index.mentions):
+        first, second = m.entity, n.entity
+        if (
+            first.kind != "place"
+            or second.kind != "place"
+            or first is second
+            or second.subtype != "Landmark"
+            or first.subtype not in ("City", "Country", "AdministrativeArea", "Region")
+            or text[m.end : n.start] not in ("'s ", "\u2019s ")
+        ):
+            continue
+        form = text[m.start : n.end]
+        if form != second.name and form not in second.aliases:
+            second.aliases.append(form)
+        if second.contained_in is None:
+            second.contained_in = first
 
 
 def _state_named_city(
