@@ -375,3 +375,9 @@ def test_a_landmark_named_with_its_town_possessive_takes_that_alias_and_containe
     mosque = record(idx, "Grand Mosque")
     assert "Lisbon's Grand Mosque" in mosque.aliases
     assert mosque.contained_in is record(idx, "Lisbon")
+
+
+def test_a_station_named_by_one_unknown_word_mentions_that_place() -> None:
+    """'Dornby Station' mentions Dornby; 'Gertrude Station' (a given name) and 'Union Station' do not."""
+    idx = run("Walk from Dornby Station, Gertrude Station or Union Station.")
+    assert [m.entity.name for m in idx.inner] == ["Dornby"]

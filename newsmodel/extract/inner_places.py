@@ -21,7 +21,9 @@ inside names of people or of other places ("New York" in "New York City") are
 left to the gazetteer, except a country that opens the name of one of its own
 cities ("Panama City" lies in Panama) and a town or region named before a
 compass word ("Kowloon West" is a part of Kowloon); a station named after a
-building ("X Hospital Station") mentions that building.
+building ("X Hospital Station") mentions that building, and one named by a
+single word no list has as an English word or a person's name ("Dornby
+Station") the place it serves.
 
 Two forms need no gazetteer entry for the whole: a name after a territorial
 body's head and "of" ("the Municipality of X", "the County of X": X is the
@@ -215,12 +217,29 @@ def _named_after(ctx: Ctx, a: int, b: int) -> list[_Inner]:
     """The building a station is named after ("X Memorial Hall Station" -> X Memorial Hall)."""
     words = ctx.words
     lex = ctx.lex
-    if words[b - 1] != "Station" or b - a < 3:
+    if words[b - 1] != "Station" or b - a < 2:
         return []
     head = words[b - 2]
-    if head.lower() not in lex.place_cues and head not in lex.org_cues:
-        return []
-    return [_Inner(a, b - 1, ctx.text[ctx.offs[a] : ctx.ends[b - 2]], "Landmark")]
+    if b - a >= 3 and (head.lower() in lex.place_cues or head in lex.org_cues):
+        return [_Inner(a, b - 1, ctx.text[ctx.offs[a] : ctx.ends[b - 2]], "Landmark")]
+    if b - a == 2 and _place_word(ctx, a):
+        return [_Inner(a, a + 1, words[a], "Other")]  # "Dornby Station": the place it serves
+    return []
+
+
+def _place_word(ctx: Ctx, i: int) -> bool:
+    """Whether word ``i`` can only be a place's name: no English word, given name or surname."""
+    w = ctx.words[i]
+    lex = ctx.lex
+    return (
+        ctx.caps[i]
+        and w.isalpha()
+        and not w.isupper()
+        and w.lower() not in lex.english
+        and w not in lex.given_names
+        and w not in lex.surnames
+        and w not in lex.orgs
+    )
 
 
 def _proper(ctx: Ctx, i: int, b: int) -> bool:
