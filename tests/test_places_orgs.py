@@ -381,3 +381,13 @@ def test_a_station_named_by_one_unknown_word_mentions_that_place() -> None:
     """'Dornby Station' mentions Dornby; 'Gertrude Station' (a given name) and 'Union Station' do not."""
     idx = run("Walk from Dornby Station, Gertrude Station or Union Station.")
     assert [m.entity.name for m in idx.inner] == ["Dornby"]
+
+
+def test_a_product_spelling_is_no_organization_unless_listed_or_incorporated() -> None:
+    """'the iVolta', 'the eReader Pro' are products; 'iVolta Inc.' is a firm; listed 'eBay' stays."""
+    idx = run("Dorn sold the iVolta and the eReader Pro on eBay. Later iVolta Inc. said profits rose.")
+    names = {r.name: r.kind for r in idx.records}
+    assert "eReader Pro" not in names
+    assert names.get("iVolta Inc.") == "organization"
+    assert names.get("eBay") == "organization"
+    assert "iVolta" not in names

@@ -9,6 +9,8 @@ rule types stays untyped for the grouping pass, which sees the whole article.
 
 from __future__ import annotations
 
+import re
+
 from newsmodel.extract import candidates, lookup
 from newsmodel.extract.candidates import ACRONYM_RE, CAMEL_RE, SUFFIXES, Cand, Ctx, words_of
 from newsmodel.extract.titles import head_at, spell_title, title_span_before
@@ -44,6 +46,12 @@ _STATE_FORMS = frozenset(
 #: "Convention Centre", "Exhibition Center": a venue, a place, though "Centre" alone makes an organization.
 _CENTRES = words_of("Center Centre")
 _VENUE_WORDS = words_of("Convention Exhibition Congress Events Trade Shopping Expo")
+
+
+#: A lowercase letter or two, then a capital: how products are spelled ("iVolta", "eReader").
+_PRODUCT_RE = re.compile(r"^[a-z]{1,2}[A-Z][a-z]")
+#: Company forms that make a product-spelled name a firm ("iVolta Inc.").
+_CORP_FORMS = words_of("Inc. Inc Corp. Corp Ltd. Ltd LLC PLC plc Co. GmbH AG")
 
 
 #: Cue words that name an institution on their own ("the Army said", "Congress").
@@ -280,6 +288,8 @@ def classify(ctx: Ctx, a: int, b: int) -> list[Cand]:
     known = lookup.known(ctx, a, b)
     if known is not None:
         return [known]
+    if _PRODUCT_RE.match(words[a]) and words[b - 1] not in _CORP_FORMS:
+        return []  # "iVolta", "eReader Pro": a product's spelling; a firm is listed or says "Inc."
     surface = candidates.surface(ctx, a, b)
     if surface in lex.not_entities or lookup.plural_demonym(lex, surface):
         return []
