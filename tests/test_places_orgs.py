@@ -391,3 +391,11 @@ def test_a_product_spelling_is_no_organization_unless_listed_or_incorporated() -
     assert names.get("iVolta Inc.") == "organization"
     assert names.get("eBay") == "organization"
     assert "iVolta" not in names
+
+
+def test_a_cue_head_and_a_country_are_one_body() -> None:
+    """'Bank Indonesia raised rates' names a bank (its head, then its country), not the country."""
+    idx = run("Bank Indonesia raised rates on Monday.")
+    bank = record(idx, "Bank Indonesia")
+    assert bank.kind == "organization"
+    assert not any(r.kind == "place" for r in idx.records)

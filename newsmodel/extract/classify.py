@@ -308,6 +308,9 @@ def classify(ctx: Ctx, a: int, b: int) -> list[Cand]:
         return _split_known(ctx, a, b - 1, partial=True) or []
     if b - a > 1 and words[a].lower() in lex.english and words[a] not in lex.given_names:
         rest = lookup.known(ctx, a + 1, b)
+        if rest is not None and rest.kind == "place" and words[a] in lex.org_cues and b - a == 2:
+            # "Bank Indonesia raised rates": a body named by its head and its country
+            return [Cand(a, b, "organization", lex.org_cues[words[a]], confidence=0.7)]
         if rest is not None and (rest.kind == "organization" or a in ctx.starts):
             return [rest]  # "Key World Bank"
     if b - a >= 3 and words[a + 1] == "of" and " ".join(words[a : a + 1]) in _STATE_FORMS:
