@@ -121,8 +121,8 @@ def test_event_verbs_match_their_generator(tmp_path: Path) -> None:
 #: Each extendable knowledge file: (a line to add, an invented sentence it changes).
 ADDITIONS: dict[str, tuple[str, str]] = {
     "places.tsv": (
-        "Zorvania Falls\tCity\t99999901\tNO\t50000\t",
-        "Tom Reyes flew to Zorvania Falls on Monday.",
+        "Zorvania Mirel\tCity\t99999901\tNO\t50000\t",
+        "Tom Reyes flew to Zorvania Mirel on Monday.",
     ),
     "places_extra.tsv": ("Vellamoor\tRegion\t\t", "Vellamoor protested on Monday, officials said."),
     "country_aliases.tsv": ("Valoria\tNorway", "Tom Reyes returned to Valoria on Monday."),
@@ -188,8 +188,8 @@ Mapped = tuple[dict[str, dict[str, dict[str, Any]]], dict[str, dict[str, dict[st
 def test_user_places_tsv_adds_a_city(mapped_with_and_without: Mapped) -> None:
     """A user row in places.tsv makes an unknown town a City."""
     before, after = (m["places.tsv"] for m in mapped_with_and_without)
-    assert "Zorvania Falls" not in before["places"]
-    assert after["places"]["Zorvania Falls"] == "City"
+    assert "Zorvania Mirel" not in before["places"]
+    assert after["places"]["Zorvania Mirel"] == "City"
 
 
 def test_user_places_extra_tsv_adds_a_region(mapped_with_and_without: Mapped) -> None:

@@ -156,6 +156,8 @@ def build_index(g: Groups, ctx: Ctx, base: str) -> EntityIndex:
         )
         for k, e in g.ents.items()
     )
+    sides = {key: _sides(ctx, e) for key, e in g.ents.items() if e.kind == "place"}
+    sporting = any(_plays(g.ents[key], n) for key, n in sides.items())
     for key, ent in g.ents.items():
         forms: list[str] = []
         for c, (a, b) in zip(ent.cands, ent.mentions, strict=True):
@@ -172,7 +174,7 @@ def build_index(g: Groups, ctx: Ctx, base: str) -> EntityIndex:
                 seen.add(f.casefold())
                 aliases.append(f)
         kind: EntityKind = ent.kind  # type: ignore[assignment]
-        team = kind == "place" and _plays(ctx, ent)
+        team = kind == "place" and _plays(ent, sides[key], sporting=sporting)
         if team:
             kind = "organization"  # "Aberdeen beat Celtic 2-0": the club, not the city
         rec = EntityRecord(
@@ -280,28 +282,45 @@ def _is_score(words: list[str], i: int) -> bool:
     )
 
 
-def _plays(ctx: Ctx, ent: Ent) -> bool:
+def _plays(ent: Ent, sides: int, *, sporting: bool = False) -> bool:
     """Tell a place that the article uses as a sports side: a team, not the town or country.
 
     A mention is a side when a score stands right after or before it
-    ("Sweden 1 - 0 Korea", "1 - 0 Korea") or a result verb joins it to another
-    name ("Aberdeen beat Celtic", "defeated Panama", "lost to England"). The
+    ("Sweden 1 - 0 Korea", "1 - 0 Korea", "lost 1 - 2 to England") or a result
+    verb joins it to another name, across one lowercase noun at most
+    ("Aberdeen beat Celtic", "defeated hosts Panama", "lost to England"). The
     place becomes its team when at least two mentions, or a third of them,
-    read so: one stray "beat" in an economics story does not make a team.
+    read so: one stray "beat" in an economics story does not make a team. In
+    an article where another place already plays (``sporting``), one such
+    mention is enough. ``sides`` is ``_sides(ctx, ent)``.
     """
+    if sporting and sides:
+        return True
+    return sides >= 2 or (sides >= 1 and 3 * sides >= len(ent.mentions))
+
+
+def _sides(ctx: Ctx, ent: Ent) -> int:
+    """How many mentions of ``ent`` read as a sports side (see ``_plays``)."""
     words = ctx.words
+    n = len(words)
     sides = 0
     for a, b in ent.mentions:
-        nxt = words[b] if b < len(words) else ""
+        nxt = words[b] if b < n else ""
         prev = words[a - 1] if a > 0 else ""
-        side = _is_score(words, b) or _is_score(words, a - 3)
-        if not side and nxt in _RESULT_VERBS and b + 1 < len(words):
-            side = ctx.caps[b + 1] or _is_score(words, b + 1)
+        side = _is_score(words, b) or _is_score(words, a - 3) or (prev == "to" and _is_score(words, a - 4))
+        if not side and nxt in _RESULT_VERBS and b + 1 < n:
+            side = (
+                ctx.caps[b + 1]
+                or _is_score(words, b + 1)
+                or (words[b + 1].isalpha() and words[b + 1].islower() and b + 2 < n and ctx.caps[b + 2])
+            )
         if not side and a > 0:
             before = words[a - 2] if prev == "to" and a > 1 else prev
             side = before in _RESULT_VERBS or (prev == "to" and before == "lost")
+            if not side and a > 1 and prev.isalpha() and prev.islower():
+                side = words[a - 2] in _RESULT_VERBS  # "defeated hosts Panama"
         sides += side
-    return sides >= 2 or (sides >= 1 and 3 * sides >= len(ent.mentions))
+    return sides
 
 
 def _political(title: str | None) -> bool:

@@ -9,6 +9,8 @@ rule types stays untyped for the grouping pass, which sees the whole article.
 
 from __future__ import annotations
 
+import re
+
 from newsmodel.extract import candidates, lookup
 from newsmodel.extract.candidates import ACRONYM_RE, CAMEL_RE, SUFFIXES, Cand, Ctx, words_of
 from newsmodel.extract.titles import head_at, spell_title, title_span_before
@@ -46,11 +48,19 @@ _CENTRES = words_of("Center Centre")
 _VENUE_WORDS = words_of("Convention Exhibition Congress Events Trade Shopping Expo")
 
 
+#: A lowercase letter or two, then a capital: how products are spelled ("iVolta", "eReader").
+_PRODUCT_RE = re.compile(r"^[a-z]{1,2}[A-Z][a-z]")
+#: Company forms that make a product-spelled name a firm ("iVolta Inc.").
+_CORP_FORMS = words_of("Inc. Inc Corp. Corp Ltd. Ltd LLC PLC plc Co. GmbH AG")
+
+
 #: Cue words that name an institution on their own ("the Army said", "Congress").
 _SINGLE_CUES = words_of("Congress Parliament Senate Navy Army")
 
 
 _DIRECTIONS = words_of("North South East West Northern Southern Eastern Western Central Upper Lower")
+#: Directions that, after a town's or region's name, name a part of it ("Kowloon West").
+_COMPASS = words_of("North South East West Central")
 
 
 _CREDIT_WORDS = words_of("credit credits photo photos image images video videos source courtesy")
@@ -89,11 +99,17 @@ def _strip_front(ctx: Ctx, a: int, b: int) -> int:
                 break
             if (low,) in lex.titles and b - a > 1:
                 break
+            if w in lex.org_cues and b - a > 1 and w not in _LEADING_CUE_WORDS:
+                break  # "Bank Indonesia raised ...", "Group Lotus said": the cue word opens the name
             if low in lex.common or low in lex.english or w in lex.not_entities:
                 a += 1
                 continue
         break
     return a
+
+
+#: Cue words that open sentences as common words more often than names ("Times Square", "Post Brexit").
+_LEADING_CUE_WORDS = words_of("Times Post Daily News Mail Herald Journal Star Sun")
 
 
 _DETERMINERS = words_of("the a an this that these those its his her their our")
@@ -259,8 +275,13 @@ def classify(ctx: Ctx, a: int, b: int) -> list[Cand]:
         if words[k] in _SHORT_HONORIFICS and ctx.caps[k + 1]:
             # "Undersecretary for Education Mr. Tom Reyes": the honorific opens the person
             return classify(ctx, a, k) + classify(ctx, k, b)
-    if b - a == 2 and words[a] == "The" and lex.org_cues.get(words[a + 1]) == "NewsMediaOrganization":
-        return [Cand(a, b, "organization", "NewsMediaOrganization", confidence=0.7)]  # "The Globe"
+    if (
+        (b - a == 2 or (b - a == 4 and words[a + 2] == "and"))
+        and words[a] == "The"
+        and lex.org_cues.get(words[a + 1]) == "NewsMediaOrganization"
+    ):
+        # "The Globe", "The Globe and Mail" (two masthead words joined by the runs)
+        return [Cand(a, b, "organization", "NewsMediaOrganization", confidence=0.7)]
     if words[a] == "Air" and b - a >= 2:
         place = lookup.known(ctx, a + 1, b)
         if place is not None and place.kind == "place":
@@ -275,6 +296,8 @@ def classify(ctx: Ctx, a: int, b: int) -> list[Cand]:
     known = lookup.known(ctx, a, b)
     if known is not None:
         return [known]
+    if _PRODUCT_RE.match(words[a]) and words[b - 1] not in _CORP_FORMS:
+        return []  # "iVolta", "eReader Pro": a product's spelling; a firm is listed or says "Inc."
     surface = candidates.surface(ctx, a, b)
     if surface in lex.not_entities or lookup.plural_demonym(lex, surface):
         return []
@@ -293,6 +316,9 @@ def classify(ctx: Ctx, a: int, b: int) -> list[Cand]:
         return _split_known(ctx, a, b - 1, partial=True) or []
     if b - a > 1 and words[a].lower() in lex.english and words[a] not in lex.given_names:
         rest = lookup.known(ctx, a + 1, b)
+        if rest is not None and rest.kind == "place" and words[a] in lex.org_cues and b - a == 2:
+            # "Bank Indonesia raised rates": a body named by its head and its country
+            return [Cand(a, b, "organization", lex.org_cues[words[a]], confidence=0.7)]
         if rest is not None and (rest.kind == "organization" or a in ctx.starts):
             return [rest]  # "Key World Bank"
     if b - a >= 3 and words[a + 1] == "of" and " ".join(words[a : a + 1]) in _STATE_FORMS:
@@ -308,6 +334,16 @@ def classify(ctx: Ctx, a: int, b: int) -> list[Cand]:
         return [
             Cand(a, b, "organization", "GovernmentOrganization", confidence=0.75)
         ]  # "... School District"
+    body = _body_after_title(ctx, a, b)
+    if body is not None:
+        return body
+    if b - a >= 2 and words[a] in lex.demonyms:
+        branch = lookup.known(ctx, a + 1, b)
+        entry = lex.orgs.get(" ".join(words[a + 1 : b])) if branch is not None else None
+        if branch is not None and entry is not None and not entry.country:
+            # "British Red Cross": a country's own body of an international movement, named whole
+            home = lookup.country_name(lex, lex.demonyms[words[a]])
+            return [Cand(a, b, "organization", entry.kind, confidence=0.8, nationality=home)]
     # cue words
     cue = _org_cue(ctx, a, b)
     if cue is not None:
@@ -325,6 +361,10 @@ def classify(ctx: Ctx, a: int, b: int) -> list[Cand]:
         place = lookup.known(ctx, a + 1, b)
         if place is not None and place.kind == "place":
             return [Cand(a, b, "place", "Region", confidence=0.6)]  # "Northern Spain"
+    if words[b - 1] in _COMPASS and b - a >= 2:
+        place = lookup.known(ctx, a, b - 1)
+        if place is not None and place.kind == "place" and place.subtype != "Country":
+            return [Cand(a, b, "place", "Region", confidence=0.6)]  # "Kowloon West": a part of Kowloon
     for k in range(a + 1, b - 1):
         if words[k] in ("of", "for"):
             if (words[k - 1].lower(),) in lex.titles:
@@ -394,6 +434,29 @@ def _determined_head(ctx: Ctx, a: int, b: int) -> bool:
     if a == 0 or words[a - 1].lower() not in _DETERMINERS:
         return False
     return b >= len(words) or words[b] in _AFTER_HEAD
+
+
+def _body_after_title(ctx: Ctx, a: int, b: int) -> list[Cand] | None:
+    """Read "Chairman of the Dorn Centre for X": the title's body, without the title.
+
+    A run that opens with title words and "of" names an office; the words
+    after "of" ("the Dorn Centre for X") are a body or place of their own,
+    typed as such, and the title is no part of its name. Only when they make
+    one organization or place; "Secretary of State" stays to the other rules.
+    """
+    words = ctx.words
+    lex = ctx.lex
+    k = a
+    while k < b and ((words[k].lower(),) in lex.titles or words[k].lower() in lex.title_modifiers):
+        k += 1
+    if k == a or k + 2 >= b or words[k] != "of" or not any((w.lower(),) in lex.titles for w in words[a:k]):
+        return None
+    right = k + 2 if words[k + 1] == "the" else k + 1
+    found = classify(ctx, right, b)
+    whole = len(found) == 1 and (found[0].a, found[0].b) == (right, b)
+    if whole and found[0].kind in ("organization", "place"):
+        return found
+    return None
 
 
 def _role_only(ctx: Ctx, a: int, b: int) -> list[Cand] | None:
@@ -510,9 +573,27 @@ def _split_at_person(ctx: Ctx, a: int, b: int) -> list[Cand] | None:
         if known.kind == "organization":
             return [known]
         if words[j] not in lex.given_names and b - j <= 2:
+            if known.kind == "place" and _after_motion(ctx, a) and not _english(ctx, j, b):
+                return [Cand(a, b, "place", "Landmark", confidence=0.5)]  # "flights out of Quell Dorvik"
             return [Cand(a, b, "organization", "Organization", confidence=0.5)]
         return None
     return None
+
+
+#: Prepositions of motion or position before a place ("flew out of X", "landed at X").
+_MOTION = words_of("at from into near via outside")
+
+
+def _after_motion(ctx: Ctx, a: int) -> bool:
+    """Whether run ``a`` follows a preposition of motion or position ("at X", "out of X")."""
+    words = ctx.words
+    prev = words[a - 1] if a > 0 else ""
+    return prev in _MOTION or (prev == "of" and a >= 2 and words[a - 2] == "out")
+
+
+def _english(ctx: Ctx, a: int, b: int) -> bool:
+    """Whether any of words ``[a, b)`` is an English word ("United", "Globe")."""
+    return any(w.lower() in ctx.lex.english for w in ctx.words[a:b])
 
 
 def foreign_name_word(ctx: Ctx, word: str) -> bool:
@@ -616,4 +697,32 @@ def _single(ctx: Ctx, i: int) -> list[Cand]:
         return [Cand(i, i + 1, "organization", "Organization", confidence=0.6)]
     if CAMEL_RE.match(w) and not w.startswith("Mc") and not w.startswith("Mac"):
         return [Cand(i, i + 1, "organization", "Organization", confidence=0.6)]
+    if _named_group(ctx, i):
+        return [Cand(i, i + 1, "organization", "Organization", confidence=0.6)]
     return [Cand(i, i + 1, None, confidence=0.3)]
+
+
+def _named_group(ctx: Ctx, i: int) -> bool:
+    """Whether "the Quellers' ..." names a group: a capitalized plural owning something.
+
+    A plural possessive after "the" is a group that holds or does things (a
+    band, a club). Not a family ("the Smiths'": a surname), people of a place
+    or a demonym ("the Peruvians'"), nor a plural of an English word.
+    """
+    words = ctx.words
+    w = words[i]
+    if not (w.endswith("s") and i > 0 and words[i - 1] == "the" and i + 1 < len(words)):
+        return False
+    if words[i + 1] not in ("'", "\u2019") or ctx.text[ctx.ends[i] : ctx.offs[i + 1]]:
+        return False
+    stem = w[:-1]
+    lex = ctx.lex
+    return not (
+        stem.lower() in lex.english
+        or w.lower() in lex.english
+        or stem in lex.surnames
+        or stem.rstrip("e") in lex.surnames
+        or stem in lex.demonyms
+        or lookup.plural_demonym(lex, w)
+        or stem in lex.places
+    )

@@ -55,6 +55,7 @@ from newsmodel.extract.candidates import ACRONYM_RE, CAMEL_RE, Cand, Ctx, words_
 from newsmodel.extract.classify import classify
 from newsmodel.extract.gazetteer import PlaceEntry, lexicon
 from newsmodel.extract.grouping import group
+from newsmodel.extract.inner_places import add_inner_places
 from newsmodel.extract.lookup import known
 from newsmodel.extract.names import is_capitalized, scan, sentence_starts
 from newsmodel.extract.people import coordinated_lists
@@ -151,6 +152,8 @@ def find_entities(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None
     groups.link_uncovered(ctx)
     index = build_index(groups, ctx, base)
     _qualified_places(index, text)
+    _possessive_landmarks(index, text)
+    add_inner_places(index, ctx, base)
     return index
 
 
@@ -192,6 +195,31 @@ def _qualified_places(index: EntityIndex, text: str) -> None:
             first.contained_in = second  # (a city standing for its state is no container)
 
 
+def _possessive_landmarks(index: EntityIndex, text: str) -> None:
+    """A landmark written "Town's Landmark" takes that form as an alias and the town as container.
+
+    "Lisbon's Grand Mosque", "Peru's Palace of Justice": news names a building
+    by the place it stands in, as it names a town by its state ("City,
+    Region"); the possessive says where the building is.
+    """
+    for m, n in itertools.pairwise(index.mentions):
+        first, second = m.entity, n.entity
+        if (
+            first.kind != "place"
+            or second.kind != "place"
+            or first is second
+            or second.subtype != "Landmark"
+            or first.subtype not in ("City", "Country", "AdministrativeArea", "Region")
+            or text[m.end : n.start] not in ("'s ", "\u2019s ")
+        ):
+            continue
+        form = text[m.start : n.end]
+        if form != second.name and form not in second.aliases:
+            second.aliases.append(form)
+        if second.contained_in is None:
+            second.contained_in = first
+
+
 def _state_named_city(
     places: dict[str, PlaceEntry],
     first: EntityRecord,
@@ -231,13 +259,24 @@ def _class_noun_orgs(ctx: Ctx, cands: list[Cand]) -> None:
 
     "aircraft manufacturer X", "the airline X", "engine maker, X": the noun
     says what the name is, whatever its words look like (a given name first,
-    as in a company named after its founder). Names made people by an
+    as in a company named after its founder). A plural noun types the names
+    listed after it too ("the schools X and Y"). Names made people by an
     honorific or a title keep that type.
     """
     nouns = _org_class_nouns()
     words = ctx.words
+    by_start = {c.a: c for c in cands}
+
+    def open_to(c: Cand) -> bool:
+        return c.kind in ("person", None) and not c.title and c.confidence < 0.9
+
+    def make_org(c: Cand, kind: str) -> None:
+        c.kind, c.subtype, c.evidence = "organization", kind, 0
+        c.confidence = max(c.confidence, 0.7)
+        c.gender = None
+
     for c in cands:
-        if c.kind not in ("person", None) or c.title or c.confidence >= 0.9 or c.a == 0:
+        if not open_to(c) or c.a == 0:
             continue
         before = c.a - 1
         if words[before] == "," and before > 0:
@@ -245,9 +284,18 @@ def _class_noun_orgs(ctx: Ctx, cands: list[Cand]) -> None:
         kind = nouns.get(words[before])
         if kind is None or ctx.caps[before]:
             continue
-        c.kind, c.subtype, c.evidence = "organization", kind, 0
-        c.confidence = max(c.confidence, 0.7)
-        c.gender = None
+        make_org(c, kind)
+        if words[before].endswith("s") and before == c.a - 1:
+            nxt = c  # "the schools X and Y", "the clubs X, Y and Z"
+            while nxt.b + 1 < len(words) and words[nxt.b] in ("and", ","):
+                k = nxt.b + 1
+                if words[k] == "and" and k + 1 < len(words):
+                    k += 1
+                found = by_start.get(k)
+                if found is None or not open_to(found):
+                    break
+                make_org(found, kind)
+                nxt = found
 
 
 @functools.cache

@@ -46,7 +46,7 @@ def freeze_entities(
     offsets: dict[int, set[tuple[int, int]]] = {}
     base = doc.body_start
     length = len(doc.raw) - base  # len(doc.body), without copying the body
-    for mention in index.mentions:
+    for mention in (*index.mentions, *index.inner):
         if mention.start >= base and mention.end - base <= length:
             offsets.setdefault(id(mention.entity), set()).add((mention.start - base, mention.end - base))
 

@@ -56,6 +56,8 @@ class Lexicon:
 
     #: surface form (case-sensitive) -> place, countries' aliases included
     places: dict[str, PlaceEntry]
+    #: other names of places that are frequent surnames too ("Genova"): places only in place context
+    surname_places: dict[str, PlaceEntry]
     #: surface form -> organization
     orgs: dict[str, OrgEntry]
     #: canonical country name -> its place entry (for nationality records)
@@ -130,11 +132,13 @@ def lexicon() -> Lexicon:
         if entry.kind == "Country":
             countries[entry.name] = entry
     surnames = _words("surnames.txt")
+    surname_places: dict[str, PlaceEntry] = {}
     for alias, target in _lines("place_aliases.tsv"):
         # GeoNames' other names of big cities ("Mecca", "Frankfurt"): never over a place's own
-        # name, and never a frequent surname (old romanizations: "Tsang" for Cangzhou)
-        if target in places and alias not in places and alias not in surnames:
-            places[alias] = places[target]
+        # name; a frequent surname (an old romanization, "Tsang" for Cangzhou; a native name,
+        # "Genova") is kept apart: it names the city only in place context ("next to Genova,")
+        if target in places and alias not in places:
+            (surname_places if alias in surnames else places)[alias] = places[target]
     for alias, target in _lines("country_aliases.tsv"):
         if target in places:
             places[alias] = places[target]
@@ -187,6 +191,7 @@ def lexicon() -> Lexicon:
         phrases[key] = sorted(set(phrases[key]), key=len, reverse=True)
     return Lexicon(
         places=places,
+        surname_places=surname_places,
         orgs=orgs,
         countries=countries,
         country_codes={e.country: e.name for e in countries.values() if e.country},

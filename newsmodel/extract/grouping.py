@@ -424,6 +424,8 @@ def _settle(ctx: Ctx, c: Cand) -> str | None:
         if w.lower() in lex.english or w.lower() in ctx.lower_seen or w in lex.given_names:
             return None
         prev = ctx.words[c.a - 1] if c.a > 0 else ""
+        if prev and "\n" in ctx.text[ctx.ends[c.a - 1] : ctx.offs[c.a]]:
+            prev = ""  # the line before ends "..., 2008": no word before this one
         if prev in _DETERMINERS or prev.isdigit() or "-" in prev:
             return None  # "its Model Z", "Northwind's Skyliner": a product more likely than a body
         if c.a in ctx.starts and c.evidence == 0:

@@ -39,6 +39,8 @@ def known(ctx: Ctx, a: int, b: int) -> Cand | None:
             place = lex.places.get(s)
         if place is None and not s.isascii():
             place = lex.places.get(fold(s))  # "İstanbul"
+        if place is None and s in lex.surname_places and _place_context(ctx, a, b):
+            place = lex.surname_places[s]  # "next to Genova,": a surname elsewhere
         if place is not None:
             if "c" in place.flags and not (
                 a >= 2 and ctx.words[a - 1] in (",", "-") and is_capitalized(ctx.words[a - 2])

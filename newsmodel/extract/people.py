@@ -197,7 +197,8 @@ def person_after_body(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
     those two words are the person the short form names; so are a first
     name and a census surname after the body's cue or English word,
     before "said" ("Quell Relations Alia Marsh said"; the run may be
-    untyped). Returns ``cands`` in text order with the split-off people added.
+    untyped, or typed a place by a surname that is also a landform cue).
+    Returns ``cands`` in text order with the split-off people added.
     """
     words = ctx.words
     lex = ctx.lex
@@ -206,7 +207,7 @@ def person_after_body(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
     for c in cands:
         out.append(c)
         if (
-            c.kind not in ("organization", None)
+            c.kind not in ("organization", "place", None)
             or c.key is not None
             or c.confidence >= 0.9
             or c.b - c.a < 4

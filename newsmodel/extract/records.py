@@ -64,6 +64,10 @@ class EntityIndex:
 
     records: list[EntityRecord]
     mentions: list[Mention]
+    #: Mentions of places named inside another entity's name ("Lisbon" in "University of Lisbon"):
+    #: spans of the article, kept apart so that the frame stages, which ask which entity stands
+    #: at an offset, still find the organization there.
+    inner: list[Mention] = attrs.Factory(list)
     _starts: list[int] = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:

@@ -101,6 +101,12 @@ def runs(ctx: Ctx, lo: int, hi: int) -> list[tuple[int, int]]:
             if w == "," and j + 1 < hi and words[j + 1] in _CORP_SUFFIXES:
                 j += 2  # "Northwind Micro-Systems, Inc."
                 continue
+            if w.isdigit() and _numbered_name(ctx, i, j, hi):
+                j += 1  # "Movimento 5 Stelle (M5S)": the acronym spells the number too
+                continue
+            if w == "and" and _masthead_and(ctx, i, j, hi):
+                j += 2  # "The Globe and Mail": two masthead words are one newspaper
+                continue
             if w in _JOINERS and j + 1 < hi and _adjacent(ctx, j) and _adjacent(ctx, j + 1):
                 k = j + 1
                 if words[k] == "the" and k + 1 < hi:
@@ -166,6 +172,47 @@ def _join_ok(ctx: Ctx, i: int, j: int, k: int) -> bool:
         right = ctx.words[k]
         return right in ctx.lex.org_cues and ((left.lower(),) in ctx.lex.titles or left in ctx.lex.org_cues)
     return False
+
+
+def _numbered_name(ctx: Ctx, i: int, j: int, hi: int) -> bool:
+    """Whether the number at ``j`` belongs to the name ``[i, ...)``: its acronym after it spells it.
+
+    "Movimento 5 Stelle (M5S)", "Quell 4 Dorn (Q4D)": a name with a number in
+    it, defined with an acronym that has the number in the same place. Without
+    such an acronym a number ends the name ("Quell 4 Dorn" may be a score).
+    """
+    words = ctx.words
+    k = j + 1
+    while k < hi and ctx.caps[k] and _adjacent(ctx, k):
+        k += 1
+    if k == j + 1 or k + 2 >= len(words) or words[k] != "(" or words[k + 2] != ")":
+        return False
+    initials = "".join(w[0] for w in words[i:j]) + words[j] + "".join(w[0] for w in words[j + 1 : k])
+    return words[k + 1] == initials.upper()
+
+
+def _masthead_and(ctx: Ctx, i: int, j: int, hi: int) -> bool:
+    """Whether "and" at ``j`` joins a newspaper's two masthead words ("The Globe and Mail").
+
+    Only right after a capitalized "The" and a news-media cue word ("Globe",
+    "Post", "Herald"), before one capitalized word that ends the name: "The
+    Post and Courier", not "The Post and The Times" or "the Post and Ana".
+    """
+    words = ctx.words
+    k = j + 1
+    return (
+        j - i == 2
+        and words[i] == "The"
+        and i not in ctx.starts
+        and ctx.lex.org_cues.get(words[j - 1]) == "NewsMediaOrganization"
+        and k < hi
+        and ctx.caps[k]
+        and words[k] not in ctx.lex.given_names
+        and words[k] != "The"
+        and (k + 1 >= len(words) or not ctx.caps[k + 1])
+        and _adjacent(ctx, j)
+        and _adjacent(ctx, k)
+    )
 
 
 def _place_at(ctx: Ctx, k: int) -> bool:
