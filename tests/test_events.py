@@ -267,3 +267,18 @@ def test_an_undated_paragraph_takes_the_time_of_the_lead() -> None:
     assert [str(e.start_date) if e.start_date else None for e in events] == ["2023-03-27", "2023-03-27", None]
     old_news = _events("Ann Lee met Bo Chen on March 1.\n\nBo Chen visited Ann Lee too.", PEOPLE)
     assert [str(e.start_date) if e.start_date else None for e in old_news] == ["2023-03-01", None]
+
+
+def test_a_setting_a_habit_or_a_description_is_no_happening() -> None:
+    """'during the summit', 'is accused by', 'others selected by': no event; 'was first selected by' is."""
+    spec: Spec = {**PEOPLE, "Vell Board": ("organization", None)}
+    for sentence in (
+        "Ann Lee spoke to Bo Chen during the summit.",  # the summit is when, not what
+        "Ann Lee is accused by Bo Chen of lying.",  # a present passive: a standing state
+        "Ann Lee spoke with the others selected by Vell Board.",  # a participle describing "others"
+    ):
+        assert _events(sentence, spec) == [], sentence
+    [event] = _events("Ann Lee was first selected by Vell Board in May.", spec)
+    assert event.attendees == (_iri("Ann Lee", "person"), _iri("Vell Board", "organization"))
+    [summit] = _events("Ann Lee attended the summit with Bo Chen.", spec)
+    assert summit.kind is EventKind.MEETING

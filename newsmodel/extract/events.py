@@ -188,6 +188,32 @@ def _as_used(text: str, sent_start: int, hit: Hit, trigger: Trigger) -> Trigger 
     return trigger
 
 
+#: "during the debate", "during a wildfire or other disaster": a happening named as the
+#: time of another is that one's setting, not the news of the sentence.
+_DURING_BEFORE = re.compile(r"\bduring\s+(?:[\w'’.-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _backdrop(text: str, sent_start: int, match: Hit, trigger: Trigger) -> bool:
+    """Whether a trigger names a setting, a habit or a description rather than a happening.
+
+    Three grammatical frames: a noun after "during" is the time of the
+    sentence's own news ("posted tweets during the debate"); a past participle
+    after "is"/"are" is a present passive, a standing state or habit ("is
+    accused by critics of", "are selected by the government"); a past
+    participle after a noun with "by" next and no auxiliary before is a
+    reduced relative describing that noun ("nine others selected by the
+    agency"), as for the general verbs.
+    """
+    before = max(sent_start, match.start - 40)
+    if trigger.nominal:
+        return _DURING_BEFORE.search(text, before, match.start) is not None
+    if not match.phrase.endswith("ed"):
+        return False
+    if _STATE_BEFORE.search(text, before, match.start):
+        return True
+    return _reduced_relative(text, sent_start, match)
+
+
 def _modifier_start(attr: Attributor, match: Hit) -> int | None:
     """Where a name right before the trigger starts ("a Security Council debate"), if there is one."""
     text = attr.doc.text
@@ -297,6 +323,8 @@ def find_events(
                 continue  # "Visit our website", "For details, visit …": an instruction, not news
             if trigger.nominal and _MEDIUM_BEFORE.search(text, max(0, match.start - 60), match.start):
                 continue  # "Lee said in the announcement": the saying is the news, not a second event
+            if _backdrop(text, sent_start, match, trigger):
+                continue  # "during the debate", "is accused by critics", "others selected by X"
             if trigger.nominal and reported and _ANAPHORIC.match(text, sent_start, match.start):
                 continue  # "The talks come as…" after an event: that one again, not a new one
             if (
@@ -452,7 +480,8 @@ _CATENATIVE_AFTER = re.compile(r"\s+to\s+[a-z]")
 #: "a campaign led by X": a participle after a noun, not the clause's verb.
 _AGENT_AFTER = re.compile(r"\s+by\b")
 _AUXILIARY_BEFORE = re.compile(
-    r"\b(?:was|were|been|be|being|is|are|has|have|had)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+    r"\b(?:was|were|been|be|being|is|are|has|have|had)\s+(?:(?:\w+ly|first|also|later|since|once)\s+)?$",
+    re.IGNORECASE,
 )
 
 
@@ -519,8 +548,18 @@ def _general_verb(attr: Attributor, hit: Hit, start: int) -> bool:
     before = max(start, hit.start - 20)
     if _STATE_BEFORE.search(text, before, hit.start) or _CATENATIVE_AFTER.match(text, hit.end):
         return False
-    # "a campaign led by X": a participle after a noun, unless an auxiliary makes it passive
-    return not (_AGENT_AFTER.match(text, hit.end) and not _AUXILIARY_BEFORE.search(text, before, hit.start))
+    return not _reduced_relative(text, start, hit)
+
+
+def _reduced_relative(text: str, start: int, hit: Hit) -> bool:
+    """Whether a participle with "by" after it describes the noun before it ("a campaign led by X").
+
+    An auxiliary before it (and at most one adverb: "was first introduced by X") makes it a passive.
+    """
+    before = max(start, hit.start - 24)
+    if _AGENT_AFTER.match(text, hit.end) is None:
+        return False
+    return not _AUXILIARY_BEFORE.search(text, before, hit.start)
 
 
 def _cameo(text: str, sent_start: int, match: Hit, kind: EventKind, trigger: Trigger) -> str | None:
