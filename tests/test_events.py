@@ -78,10 +78,38 @@ def test_trigger_inside_a_quotation_is_no_event() -> None:
     assert _events('"We met and we agreed on nothing," Ann Lee said.', PEOPLE) == []
 
 
-def test_headline_is_not_an_event_source() -> None:
-    """The headline repeats the body; events come from body sentences only."""
-    doc = Document.build(headline="Ann Lee meets Bo Chen", body="Nothing else happened.")
-    assert find_events(doc, index_names(doc, PEOPLE), article_iri=ARTICLE, published=TUESDAY) == []
+def _headline_events(headline: str, spec: Spec, body: str = "Nothing else happened.") -> list[Event]:
+    doc = Document.build(headline=headline, body=body)
+    return find_events(doc, index_names(doc, spec), article_iri=ARTICLE, published=TUESDAY)
+
+
+def test_a_headline_verb_after_a_named_actor_is_an_event() -> None:
+    """'Ann Lee meets Bo Chen' as a headline is a meeting, dated by the lead; no body span."""
+    [event] = _headline_events("Ann Lee meets Bo Chen", PEOPLE, body="On Monday, nothing else happened.")
+    assert event.kind is EventKind.MEETING
+    assert event.attendees == (_iri("Ann Lee", "person"), _iri("Bo Chen", "person"))
+    assert event.description == "Ann Lee meets Bo Chen" and event.spans == ()
+    assert str(event.start_date) == "2023-03-27"
+
+
+def test_a_headline_general_verb_in_the_present_and_its_joined_verbs() -> None:
+    """'X buys Y, sells Z': two events of X from the present forms of the general verbs."""
+    spec: Spec = {"Acme Corp": ("organization", None), "Bolt Inc": ("organization", None)}
+    events = _headline_events("Acme Corp buys Bolt Inc, sells its old mill", spec)
+    assert [e.name for e in events] == ["buys (Acme Corp, Bolt Inc)", "sells (Acme Corp, Bolt Inc)"]
+    assert all(e.kind is EventKind.OTHER for e in events)
+
+
+def test_a_headline_without_an_asserted_verb_of_a_named_actor_is_no_event() -> None:
+    """Title case, speech, a wish, a noun or no named subject: no event from the headline."""
+    for headline in (
+        "Ann Lee Meets Bo Chen",  # title case: names and words cannot be told apart
+        "Ann Lee says Bo Chen is right",  # words, not a happening
+        "Ann Lee hopes to meet Bo Chen",  # a wish
+        "The meetings of Ann Lee and Bo Chen",  # nouns
+        "Lawyers meet Bo Chen",  # no named subject before the verb
+    ):
+        assert _headline_events(headline, PEOPLE) == [], headline
 
 
 def test_one_event_per_sentence_by_default_more_on_request() -> None:

@@ -11,7 +11,11 @@ the most specific, and a second predicate joined to its verb by "and" ("met
 the ministers and paid a visit to the prison"). Where no listed trigger
 reports anything, a general verb of doing (``data/event_verbs.txt``, from
 WordNet: "donated", "repaired") right after a named actor reports an event of
-kind ``other``.
+kind ``other``. The headline is a sentence too, read by its own grammar: its
+verb lacks an auxiliary and stands in the present ("Acme acquires Bolt",
+``data/headline_verbs.txt``). A noun after "during", a present passive and a
+reduced relative ("others selected by X") name a setting, a habit or a
+description, not a happening.
 
 Participants are the named people, organizations and acting countries of the
 sentence (a place after "in", "at", "near"… is the location instead); a
@@ -112,7 +116,21 @@ def happening_verbs() -> PhraseMatcher:
     return PhraseMatcher(forms, shared=True)
 
 
+@functools.cache
+def headline_verbs() -> frozenset[str]:
+    """The general verbs in the third person present (``data/headline_verbs.txt``), loaded once.
+
+    Headlines tell news in the present ("Acme acquires Bolt"); body sentences
+    in the present mostly tell habits and states, so only headlines read these.
+    """
+    forms: set[str] = set()
+    for line in knowledge.read_text("headline_verbs.txt").splitlines():
+        forms.update(line.split("#", 1)[0].split())
+    return frozenset(forms)
+
+
 _GENERAL = Trigger(kind=EventKind.OTHER, cameo=None, nominal=False, verbal=True)
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
 #: Which kind wins when a sentence holds triggers of several: the specific before the general.
@@ -306,7 +324,15 @@ def find_events(
 
     for sent_start, sent_end in attr.sentences:
         if sent_start < doc.body_start:
-            continue  # the headline repeats what the body reports
+            # a headline is a sentence too: "Acme acquires Bolt" reports the news in the present
+            headline = _headline_happenings(attr, table, sent_start, sent_end)
+            if headline:
+                frame = _Frame.of(attr, sent_start, sent_end, phrases, countries)
+                frame.earlier = earlier_dates
+                for verb, used, subject in headline:
+                    out.append(frame.event(doc, article_iri, used.kind, verb, used, [subject], base=base))
+                    reported.add(used.kind)
+            continue
         found: dict[EventKind, tuple[Hit, Trigger]] = {}
         hits = attr.find(table.matcher, sent_start, sent_end)
         resolved = [_as_used(text, sent_start, hit, table.triggers[hit.phrase]) for hit in hits]
@@ -502,6 +528,59 @@ def _coordinated(text: str, chosen: list[tuple[EventKind, tuple[Hit, Trigger]]],
         and _AND_PREDICATE.fullmatch(text, match.end, hit.start) is not None
         for _, (match, trigger) in chosen
     )
+
+
+#: A second headline verb sharing the first one's subject: "Acme buys Bolt, sells Volt".
+_HEADLINE_NEXT = re.compile(r"[^;:()]*(?:,|\band)\s+$")
+
+
+def _headline_happenings(
+    attr: Attributor, table: _Table, start: int, end: int
+) -> list[tuple[Hit, Trigger, EntityRecord]]:
+    """The happenings a headline reports: a verb right after a named actor, and the verbs joined to it.
+
+    A headline's verb lacks the auxiliary a body sentence would have, and its
+    tense is the present: a listed verbal trigger ("Acme unveils …"), a
+    general verb in the present (``headline_verbs``) or past, right after its
+    named subject, with the same clause rules as the body (not a wish, a
+    denial, a quotation or a noun). A further verb right after a comma or
+    "and" shares that subject ("Acme buys Bolt, sells Volt"). A capitalized
+    verb ("Acme Buys Bolt") is left alone: in a title-case line names and
+    words cannot be told apart.
+    """
+    text = attr.doc.text
+    candidates = [(h, table.triggers[h.phrase]) for h in attr.find(table.matcher, start, end)]
+    candidates += [(h, _GENERAL) for h in attr.find(happening_verbs(), start, end)]
+    present = headline_verbs()
+    candidates += [
+        (Hit(m.start(), m.end(), m.group()), _GENERAL)
+        for m in _WORD.finditer(text, start, end)
+        if m.group() in present
+    ]
+    found: list[tuple[Hit, Trigger, EntityRecord]] = []
+    for hit, trigger in sorted(candidates, key=lambda c: c[0].start):
+        if not trigger.verbal or not text[hit.start].islower() or attr.in_quote(hit.start):
+            continue
+        if any(hit.start < known.end for known, _, _ in found):
+            continue  # inside a verb already taken ("steps down")
+        if _DETERMINER_BEFORE.search(text, max(start, hit.start - 8), hit.start):
+            continue  # "the attacks": a noun
+        if _is_unreal(text, start, hit.start, False):
+            continue
+        if trigger is _GENERAL and hit.phrase in speech_verbs().phrases:
+            continue  # "Acme says": words, not a happening (a listed "announces" is one)
+        if found:
+            if _HEADLINE_NEXT.fullmatch(text, found[-1][0].end, hit.start):
+                found.append((hit, attrs.evolve(trigger, nominal=False), found[0][2]))
+            continue
+        named = attr.index.last_before(hit.start)
+        if named is None or named.start < start or not _SUBJECT_GAP.fullmatch(text, named.end, hit.start):
+            continue
+        if _OBJECT_BEFORE.search(text, max(start, named.start - 8), named.start):
+            continue  # "Plant built by Acme opens": a name after a preposition is no subject
+        if is_actor(named.entity):
+            found.append((hit, attrs.evolve(trigger, nominal=False), named.entity))
+    return found
 
 
 def _general_happening(attr: Attributor, start: int, end: int) -> tuple[Hit, EntityRecord] | None:
