@@ -310,3 +310,23 @@ def test_a_setting_a_habit_or_a_description_is_no_happening() -> None:
     assert event.attendees == (_iri("Ann Lee", "person"), _iri("Vell Board", "organization"))
     [summit] = _events("Ann Lee attended the summit with Bo Chen.", spec)
     assert summit.kind is EventKind.MEETING
+
+
+def test_a_reported_happening_of_the_reporter_is_an_event() -> None:
+    """'X said it has repaired Y', 'X said it will repair Y': the complement is X's happening."""
+    spec: Spec = {"Acme Corp": ("organization", None), "Bolt Inc": ("organization", None)}
+    for sentence in (
+        "Acme Corp said on Monday that it has repaired the mill of Bolt Inc.",
+        "Acme Corp said it will repair the mill of Bolt Inc.",
+        "Acme Corp said it is repairing the mill of Bolt Inc.",
+    ):
+        [event] = _events(sentence, spec)
+        assert event.kind is EventKind.OTHER, sentence
+        assert event.attendees == (_iri("Acme Corp", "organization"), _iri("Bolt Inc", "organization"))
+    for sentence in (
+        "Acme Corp said it would repair the mill of Bolt Inc.",  # a wish
+        "Acme Corp said it did not repair the mill of Bolt Inc.",  # a denial
+        "Acme Corp said it is ready for Bolt Inc.",  # a state, not a verb of doing
+        "Acme Corp said the bank has repaired the mill of Bolt Inc.",  # not the reporter's own happening
+    ):
+        assert _events(sentence, spec) == [], sentence

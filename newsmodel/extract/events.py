@@ -15,7 +15,8 @@ kind ``other``. The headline is a sentence too, read by its own grammar: its
 verb lacks an auxiliary and stands in the present ("Acme acquires Bolt",
 ``data/headline_verbs.txt``). A noun after "during", a present passive and a
 reduced relative ("others selected by X") name a setting, a habit or a
-description, not a happening.
+description, not a happening. What a named reporter says of itself ("Acme
+said it has acquired Bolt") is its event too.
 
 Participants are the named people, organizations and acting countries of the
 sentence (a place after "in", "at", "near"… is the location instead); a
@@ -366,7 +367,8 @@ def find_events(
                     continue  # a light verb: "paid a visit", "launch attacks", "held talks"
             found[trigger.kind] = (match, trigger)
         general = None if found else _general_happening(attr, sent_start, sent_end)
-        if not found and general is None:
+        inner = _reported_happening(attr, table, sent_start, sent_end, [h for h, _ in found.values()])
+        if not found and general is None and inner is None:
             continue
         frame = _Frame.of(attr, sent_start, sent_end, phrases, countries)
         frame.earlier = earlier_dates
@@ -384,6 +386,10 @@ def find_events(
             verb, subject = general
             out.append(frame.event(doc, article_iri, EventKind.OTHER, verb, _GENERAL, [subject], base=base))
             reported.add(EventKind.OTHER)
+        if inner is not None:
+            verb, used, subject = inner
+            out.append(frame.event(doc, article_iri, used.kind, verb, used, [subject], base=base))
+            reported.add(used.kind)
     return out
 
 
@@ -581,6 +587,74 @@ def _headline_happenings(
         if is_actor(named.entity):
             found.append((hit, attrs.evolve(trigger, nominal=False), named.entity))
     return found
+
+
+@functools.cache
+def bare_verbs() -> frozenset[str]:
+    """The bare forms of the general verbs ("acquire"), from their present forms ("acquires")."""
+    bare: set[str] = set()
+    for form in headline_verbs():
+        if form.endswith("ies"):
+            bare.add(form[:-3] + "y")
+        elif form.endswith(("ches", "shes", "sses", "xes", "zes")):
+            bare.add(form[:-2])
+        else:
+            bare.add(form[:-1])
+    return frozenset(bare)
+
+
+def _is_progressive(word: str) -> bool:
+    """Whether ``word`` is the -ing form of a general verb ("acquiring", "making", "shipping")."""
+    if not word.endswith("ing") or len(word) < 6:
+        return False
+    stem, bare = word[:-3], bare_verbs()
+    return stem in bare or stem + "e" in bare or (stem[-1] == stem[-2] and stem[:-1] in bare)
+
+
+#: After a reporting verb: a few words of time or medium, "that", then a pronoun subject and its verb group.
+_COMPLEMENT = re.compile(
+    r"\s+(?:(?:on\s+)?(?-i:[A-Z][a-z]+)\s+|today\s+|yesterday\s+)?(?:that\s+)?(?P<subject>it|they|he|she)\s+"
+    r"(?:(?P<aux>has|have|had|will|is|are|was|were)\s+)?(?:(?:also|now|already|\w+ly)\s+)?"
+    r"(?P<verb>[a-z]+)\b"
+)
+
+
+def _reported_happening(
+    attr: Attributor, table: _Table, start: int, end: int, taken: list[Hit]
+) -> tuple[Hit, Trigger, EntityRecord] | None:
+    """The happening a named actor reports of itself: "Acme said (on Monday) (that) it had acquired Bolt".
+
+    The reporting verb is words, but its complement is news when its subject
+    is a pronoun standing for the reporter and its verb group is asserted: a
+    listed or general verb in the past or perfect ("it has settled"), a
+    general verb after "will" ("it will receive") or in the progressive ("it
+    is acquiring"). A wish or a denial ("it would buy", "it did not buy")
+    and a verb already taken as the sentence's trigger add nothing.
+    """
+    text = attr.doc.text
+    for speech in attr.verbs(start, end):
+        kind, who = attr.subject_before(speech.start, start)
+        if kind != "entity" or who is None or not is_actor(who):
+            continue
+        m = _COMPLEMENT.match(text, speech.end, end)
+        if m is None:
+            continue
+        verb, aux = m.group("verb"), m.group("aux")
+        hit = Hit(m.start("verb"), m.end("verb"), verb)
+        if any(t.start <= hit.start < t.end for t in taken) or attr.in_quote(hit.start):
+            continue
+        listed = table.triggers.get(verb)
+        if aux in ("is", "are", "was", "were"):
+            ok = _is_progressive(verb)
+        elif aux == "will":
+            ok = verb in bare_verbs()
+        else:
+            ok = verb in happening_verbs().phrases or (listed is not None and listed.verbal)
+        if not ok or _is_unreal(text, start, hit.start, False):
+            continue
+        trigger = listed if listed is not None and listed.verbal else _GENERAL
+        return hit, attrs.evolve(trigger, nominal=False), who
+    return None
 
 
 def _general_happening(attr: Attributor, start: int, end: int) -> tuple[Hit, EntityRecord] | None:
