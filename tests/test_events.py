@@ -330,3 +330,14 @@ def test_a_reported_happening_of_the_reporter_is_an_event() -> None:
         "Acme Corp said the bank has repaired the mill of Bolt Inc.",  # not the reporter's own happening
     ):
         assert _events(sentence, spec) == [], sentence
+
+
+def test_a_relative_clause_does_not_take_the_narratives_time() -> None:
+    """'X, who signed the pact …' describes X: no date from the paragraph; the main clause keeps it."""
+    spec: Spec = {**PEOPLE, "Valoria": ("place", "Country")}
+    body = "On Monday, Ann Lee met Bo Chen. Talks matter to Bo Chen, who signed the pact with Valoria."
+    first, second = _events(body, spec)
+    assert str(first.start_date) == "2023-03-27"
+    assert second.kind is EventKind.SIGNING and second.start_date is None
+    [main] = _events("On Monday, Ann Lee met Bo Chen. Bo Chen signed the pact with Valoria.", spec)[1:]
+    assert str(main.start_date) == "2023-03-27"

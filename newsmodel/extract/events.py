@@ -462,7 +462,12 @@ class _Frame:
         base: str = DEFAULT_BASE,
     ) -> Event:
         date = _nearest_date(self.dates, match.start)
-        if date is None and self.earlier is not None and kind is not EventKind.WAR:
+        if (
+            date is None
+            and self.earlier is not None
+            and kind is not EventKind.WAR
+            and not _RELATIVE_BEFORE.search(self.text, self.sent_start, match.start)
+        ):
             # no date in the sentence: the paragraph's narrative time so far ("On Monday,
             # X met Y. They signed a deal."), else the lead's, is when it happened; a war
             # is a state that lasts, dated only by its own words
@@ -486,6 +491,10 @@ class _Frame:
             confidence=0.6 if trigger.nominal else 0.7,
         )
 
+
+#: ", who braved … for the deal signed": a trigger inside a relative clause describes someone or
+#: something; the clause has no part in the narrative's sequence of time.
+_RELATIVE_BEFORE = re.compile(r",\s+(?:who|which|whose)\b[^,;:()\"“”]*$", re.IGNORECASE)
 
 _TWO_WORDS_BEFORE = re.compile(r"([A-Z][\w.-]*)\s+(?:[\w-]+\s+)?$")
 
