@@ -341,3 +341,12 @@ def test_a_relative_clause_does_not_take_the_narratives_time() -> None:
     assert second.kind is EventKind.SIGNING and second.start_date is None
     [main] = _events("On Monday, Ann Lee met Bo Chen. Bo Chen signed the pact with Valoria.", spec)[1:]
     assert str(main.start_date) == "2023-03-27"
+
+
+def test_an_opening_they_after_an_organization_subject_is_that_organization() -> None:
+    """'Acme Corp showed … They also demonstrated …': Acme Corp takes part; after a person, no one."""
+    spec: Spec = {**PEOPLE, "Acme Corp": ("organization", None), "Volt Pad": ("organization", None)}
+    events = _events("Acme Corp met Bo Chen on Monday. They also demonstrated the Volt Pad.", spec)
+    assert _iri("Acme Corp", "organization") in events[1].attendees
+    events = _events("Ann Lee met Acme Corp on Monday. They also demonstrated the Volt Pad.", spec)
+    assert _iri("Acme Corp", "organization") not in events[1].attendees
