@@ -239,7 +239,7 @@ def test_a_general_verb_after_a_named_actor_is_an_event() -> None:
 def test_a_general_verb_needs_a_named_asserted_subject_doing_something() -> None:
     """No event from a pronoun subject, a catenative, a denial, a reduced relative or a present state."""
     for sentence in (
-        "She donated the old mill to Bo Chen.",  # the subject is not a name
+        "Then they donated the old mill to Bo Chen.",  # the subject is not a name
         "Ann Lee declined to comment on Bo Chen.",  # the happening would be the verb after "to"
         "Ann Lee never repaired the mill of Bo Chen.",  # denied
         "The mill repaired by Ann Lee fell to Bo Chen.",  # a participle after a noun
@@ -350,3 +350,13 @@ def test_an_opening_they_after_an_organization_subject_is_that_organization() ->
     assert _iri("Acme Corp", "organization") in events[1].attendees
     events = _events("Ann Lee met Acme Corp on Monday. They also demonstrated the Volt Pad.", spec)
     assert _iri("Acme Corp", "organization") not in events[1].attendees
+
+
+def test_a_general_verb_after_an_opening_resolved_pronoun_is_an_event() -> None:
+    """'He donated …' after 'Bo Chen …' is Bo Chen's event; 'It …' and an unresolved 'she' are not."""
+    spec: Spec = {"Bo Chen": ("person", None), "Acme Corp": ("organization", None)}
+    body = "Bo Chen spoke on Monday, Acme Corp said. He donated the old mill."
+    [event] = _events(body, spec)
+    assert event.kind is EventKind.OTHER and event.attendees[0] == _iri("Bo Chen", "person")
+    assert _events("Bo Chen spoke on Monday, Acme Corp said. It donated the old mill.", spec) == []
+    assert _events("Acme Corp spoke on Monday. She donated the old mill.", spec) == []

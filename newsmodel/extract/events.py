@@ -684,7 +684,35 @@ def _general_happening(attr: Attributor, start: int, end: int) -> tuple[Hit, Ent
             continue  # "repaired by Ann Lee fell": a name after a preposition is no subject
         if is_actor(named.entity) and not attr.in_quote(named.start):
             return hit, named.entity
-    return None
+    return _resolved_subject_happening(attr, start, end)
+
+
+#: A sentence-opening subject that stands for a named actor: "he", "she", "the company" (not
+#: "it", which as often stands for a thing or a happening: "It also marked the end of …").
+_OPENING_SUBJECT = re.compile(
+    r"(?:he|she|the\s+(?:company|firm|group|agency|airline|carrier|ministry|government))\s+",
+    re.IGNORECASE,
+)
+
+
+def _resolved_subject_happening(attr: Attributor, start: int, end: int) -> tuple[Hit, EntityRecord] | None:
+    """A general verb right after a sentence-opening "he", "she" or "the company", resolved to its actor.
+
+    The resolution is the one the frame uses for every event of the sentence
+    (``implicit_actors``: the most recent compatible person, the organization
+    named within three sentences); an unresolved subject gives no event.
+    """
+    text = attr.doc.text
+    opening = _OPENING_SUBJECT.match(text, start, end)
+    if opening is None:
+        return None
+    verbs = attr.find(happening_verbs(), opening.end(), end)
+    if not verbs or not _SUBJECT_GAP.fullmatch(text, opening.end(), verbs[0].start):
+        return None
+    if not _general_verb(attr, verbs[0], start):
+        return None
+    actors = implicit_actors(attr, start, end)
+    return (verbs[0], actors[0]) if actors and is_actor(actors[0]) else None
 
 
 _OBJECT_BEFORE = re.compile(r"\b(?:by|to|of|for|with|from|in|on|at|into|than)\s+(?:the\s+)?$", re.IGNORECASE)
