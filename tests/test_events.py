@@ -100,6 +100,14 @@ def test_a_headline_general_verb_in_the_present_and_its_joined_verbs() -> None:
     assert all(e.kind is EventKind.OTHER for e in events)
 
 
+def test_a_headline_plan_after_to_is_an_event() -> None:
+    """'Acme Corp to acquire Bolt Inc' announces a plan: an event; a bare noun-like 'order' is none."""
+    spec: Spec = {"Acme Corp": ("organization", None), "Bolt Inc": ("organization", None)}
+    [event] = _headline_events("Acme Corp to acquire Bolt Inc", spec)
+    assert event.name == "acquire (Acme Corp, Bolt Inc)"
+    assert _headline_events("Acme Corp order backlog grows at Bolt Inc", spec) == []
+
+
 def test_a_headline_without_an_asserted_verb_of_a_named_actor_is_no_event() -> None:
     """Title case, speech, a wish, a noun or no named subject: no event from the headline."""
     for headline in (

@@ -545,6 +545,8 @@ def _coordinated(text: str, chosen: list[tuple[EventKind, tuple[Hit, Trigger]]],
     )
 
 
+#: "Acme to acquire Bolt": a headline's announced plan, its verb bare after "to".
+_TO_BEFORE = re.compile(r"\s+to\s+$")
 #: A second headline verb sharing the first one's subject: "Acme buys Bolt, sells Volt".
 _HEADLINE_NEXT = re.compile(r"[^;:()]*(?:,|\band)\s+$")
 
@@ -558,7 +560,8 @@ def _headline_happenings(
     tense is the present: a listed verbal trigger ("Acme unveils …"), a
     general verb in the present (``headline_verbs``) or past, right after its
     named subject, with the same clause rules as the body (not a wish, a
-    denial, a quotation or a noun). A further verb right after a comma or
+    denial, a quotation or a noun), or a bare one after "to" ("Acme to
+    acquire Bolt": a plan the headline announces). A further verb right after a comma or
     "and" shares that subject ("Acme buys Bolt, sells Volt"). A capitalized
     verb ("Acme Buys Bolt") is left alone: in a title-case line names and
     words cannot be told apart.
@@ -566,11 +569,11 @@ def _headline_happenings(
     text = attr.doc.text
     candidates = [(h, table.triggers[h.phrase]) for h in attr.find(table.matcher, start, end)]
     candidates += [(h, _GENERAL) for h in attr.find(happening_verbs(), start, end)]
-    present = headline_verbs()
+    present, bare = headline_verbs(), bare_verbs()
     candidates += [
         (Hit(m.start(), m.end(), m.group()), _GENERAL)
         for m in _WORD.finditer(text, start, end)
-        if m.group() in present
+        if m.group() in present or (m.group() in bare and _TO_BEFORE.search(text, start, m.start()))
     ]
     found: list[tuple[Hit, Trigger, EntityRecord]] = []
     for hit, trigger in sorted(candidates, key=lambda c: c[0].start):
@@ -589,8 +592,13 @@ def _headline_happenings(
                 found.append((hit, attrs.evolve(trigger, nominal=False), found[0][2]))
             continue
         named = attr.index.last_before(hit.start)
-        if named is None or named.start < start or not _SUBJECT_GAP.fullmatch(text, named.end, hit.start):
+        if named is None or named.start < start:
             continue
+        planned = _TO_BEFORE.search(text, named.end, hit.start)
+        if not _SUBJECT_GAP.fullmatch(text, named.end, hit.start) and (
+            planned is None or planned.start() != named.end
+        ):
+            continue  # "Acme acquires Bolt", "Acme to acquire Bolt" (a plan the headline announces)
         if _OBJECT_BEFORE.search(text, max(start, named.start - 8), named.start):
             continue  # "Plant built by Acme opens": a name after a preposition is no subject
         if is_actor(named.entity):
