@@ -368,3 +368,13 @@ def test_a_general_verb_after_an_opening_resolved_pronoun_is_an_event() -> None:
     assert event.kind is EventKind.OTHER and event.attendees[0] == _iri("Bo Chen", "person")
     assert _events("Bo Chen spoke on Monday, Acme Corp said. It donated the old mill.", spec) == []
     assert _events("Acme Corp spoke on Monday. She donated the old mill.", spec) == []
+
+
+def test_a_general_verb_after_an_apposition_has_the_name_before_it_as_subject() -> None:
+    """'Bo Chen, 49, has repaired …' is Bo Chen's event, not dated by the apposition; a clause is none."""
+    spec: Spec = {"Bo Chen": ("person", None), "Acme Corp": ("organization", None)}
+    [event] = _events("Bo Chen, born on May 2, 1950, has repaired the old mill of Acme Corp.", spec)
+    assert event.attendees[0] == _iri("Bo Chen", "person") and event.start_date is None
+    [event] = _events("Bo Chen, 49, repaired the old mill on Monday.", spec)
+    assert str(event.start_date) == "2023-03-27"
+    assert _events("Bo Chen, who was tired, repaired the old mill.", spec) == []

@@ -383,8 +383,12 @@ def find_events(
                 out.append(frame.event(doc, article_iri, kind, match, trigger, extra, base=base))
                 reported.add(kind)
         if general is not None:
-            verb, subject = general
-            out.append(frame.event(doc, article_iri, EventKind.OTHER, verb, _GENERAL, [subject], base=base))
+            verb, subject, aside = general
+            out.append(
+                frame.event(
+                    doc, article_iri, EventKind.OTHER, verb, _GENERAL, [subject], base=base, aside=aside
+                )
+            )
             reported.add(EventKind.OTHER)
         if inner is not None:
             verb, used, subject = inner
@@ -460,8 +464,11 @@ class _Frame:
         extra: list[EntityRecord],
         *,
         base: str = DEFAULT_BASE,
+        aside: tuple[int, int] | None = None,
     ) -> Event:
-        date = _nearest_date(self.dates, match.start)
+        # a date inside an apposition ("Lee, born on May 2, 1950, has built …") is the apposition's
+        dates = self.dates if aside is None else [d for d in self.dates if not aside[0] <= d.start < aside[1]]
+        date = _nearest_date(dates, match.start)
         if (
             date is None
             and self.earlier is not None
@@ -674,7 +681,11 @@ def _reported_happening(
     return None
 
 
-def _general_happening(attr: Attributor, start: int, end: int) -> tuple[Hit, EntityRecord] | None:
+#: A general happening: the verb, its subject, and the apposition between them, if any.
+_Happening = tuple[Hit, EntityRecord, tuple[int, int] | None]
+
+
+def _general_happening(attr: Attributor, start: int, end: int) -> _Happening | None:
     """The first general verb of doing (``happening_verbs``) right after a named actor, if any.
 
     Only a name right before the verb counts as its subject (auxiliaries and
@@ -686,13 +697,29 @@ def _general_happening(attr: Attributor, start: int, end: int) -> tuple[Hit, Ent
         if not _general_verb(attr, hit, start):
             continue
         named = attr.index.last_before(hit.start)
-        if named is None or named.start < start or not _SUBJECT_GAP.fullmatch(text, named.end, hit.start):
+        appo = _APPOSITION_BEFORE.search(text, start, hit.start)
+        if appo is not None:
+            head = attr.mention_ending_at(appo.start())
+            if head is not None and head.start >= start and is_actor(head.entity):
+                named = head
+        if named is None or named.start < start:
             continue
+        if not (appo is not None and named.end == appo.start()):
+            if not _SUBJECT_GAP.fullmatch(text, named.end, hit.start):
+                continue
         if _OBJECT_BEFORE.search(text, max(start, named.start - 8), named.start):
             continue  # "repaired by Ann Lee fell": a name after a preposition is no subject
         if is_actor(named.entity) and not attr.in_quote(named.start):
-            return hit, named.entity
+            aside = (appo.start(), appo.end()) if appo is not None and named.end == appo.start() else None
+            return hit, named.entity, aside
     return _resolved_subject_happening(attr, start, end)
+
+
+_APPOSITION_BEFORE = re.compile(
+    r",\s+(?!(?:who|which|whose|and|but|while|as|after|before|when|because|although|if)\b)"
+    r"(?:[^,;:()\"“”]|,\s*(?=\d{4}\b)){1,80},\s+"
+    r"(?:(?:has|have|had|also|then|later|now)\s+)*$"
+)
 
 
 #: A sentence-opening subject that stands for a named actor: "he", "she", "the company" (not
@@ -703,7 +730,7 @@ _OPENING_SUBJECT = re.compile(
 )
 
 
-def _resolved_subject_happening(attr: Attributor, start: int, end: int) -> tuple[Hit, EntityRecord] | None:
+def _resolved_subject_happening(attr: Attributor, start: int, end: int) -> _Happening | None:
     """A general verb right after a sentence-opening "he", "she" or "the company", resolved to its actor.
 
     The resolution is the one the frame uses for every event of the sentence
@@ -720,7 +747,7 @@ def _resolved_subject_happening(attr: Attributor, start: int, end: int) -> tuple
     if not _general_verb(attr, verbs[0], start):
         return None
     actors = implicit_actors(attr, start, end)
-    return (verbs[0], actors[0]) if actors and is_actor(actors[0]) else None
+    return (verbs[0], actors[0], None) if actors and is_actor(actors[0]) else None
 
 
 _OBJECT_BEFORE = re.compile(r"\b(?:by|to|of|for|with|from|in|on|at|into|than)\s+(?:the\s+)?$", re.IGNORECASE)
