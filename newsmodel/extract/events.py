@@ -689,28 +689,27 @@ def _general_happening(attr: Attributor, start: int, end: int) -> _Happening | N
     """The first general verb of doing (``happening_verbs``) right after a named actor, if any.
 
     Only a name right before the verb counts as its subject (auxiliaries and
-    adverbs between: "Acme has quietly acquired"): a pronoun, a role or a
-    subject across a relative clause is too often someone else.
+    adverbs between: "Acme has quietly acquired"), or right before an
+    apposition that ends there ("Acme, a maker of tools, has acquired"): a
+    pronoun (but see ``_resolved_subject_happening``), a role or a subject
+    across a relative clause is too often someone else.
     """
     text = attr.doc.text
     for hit in attr.find(happening_verbs(), start, end):
         if not _general_verb(attr, hit, start):
             continue
-        named = attr.index.last_before(hit.start)
+        named, aside = attr.index.last_before(hit.start), None
         appo = _APPOSITION_BEFORE.search(text, start, hit.start)
-        if appo is not None:
-            head = attr.mention_ending_at(appo.start())
-            if head is not None and head.start >= start and is_actor(head.entity):
-                named = head
+        head = attr.mention_ending_at(appo.start()) if appo is not None else None
+        if appo is not None and head is not None and head.start >= start and is_actor(head.entity):
+            named, aside = head, (appo.start(), appo.end())
         if named is None or named.start < start:
             continue
-        if not (appo is not None and named.end == appo.start()):
-            if not _SUBJECT_GAP.fullmatch(text, named.end, hit.start):
-                continue
+        if aside is None and not _SUBJECT_GAP.fullmatch(text, named.end, hit.start):
+            continue
         if _OBJECT_BEFORE.search(text, max(start, named.start - 8), named.start):
             continue  # "repaired by Ann Lee fell": a name after a preposition is no subject
         if is_actor(named.entity) and not attr.in_quote(named.start):
-            aside = (appo.start(), appo.end()) if appo is not None and named.end == appo.start() else None
             return hit, named.entity, aside
     return _resolved_subject_happening(attr, start, end)
 
