@@ -378,3 +378,17 @@ def test_a_general_verb_after_an_apposition_has_the_name_before_it_as_subject() 
     [event] = _events("Bo Chen, 49, repaired the old mill on Monday.", spec)
     assert str(event.start_date) == "2023-03-27"
     assert _events("Bo Chen, who was tired, repaired the old mill.", spec) == []
+
+
+def test_a_bracket_after_the_subject_does_not_hide_it() -> None:
+    """'Bo Chen (D-Vt.) repaired …' and 'Acme Corp (AC) has repaired …': the name before the bracket acts."""
+    spec: Spec = {
+        "Bo Chen": ("person", None),
+        "Acme Corp": ("organization", None),
+        "AC": ("organization", None),
+    }
+    [event] = _events("Senator Bo Chen (D-Vt.) repaired the old mill.", spec)
+    assert event.attendees[0] == _iri("Bo Chen", "person")
+    [event] = _events("Acme Corp (AC) has repaired the old mill.", spec)
+    assert event.attendees[0] == _iri("Acme Corp", "organization")
+    assert _events("Senator Bo Chen (a long aside that goes on and on) repaired the mill.", spec) == []

@@ -55,7 +55,7 @@ from newsmodel import knowledge
 from newsmodel.extract.actors import implicit_actors, is_actor, shared_countries
 from newsmodel.extract.attribution import Attributor, build_attributor, speech_verbs
 from newsmodel.extract.dates import DateMention, DatePhrases
-from newsmodel.extract.records import EntityIndex, EntityRecord
+from newsmodel.extract.records import EntityIndex, EntityRecord, Mention
 from newsmodel.extract.sentences import Hit, PhraseMatcher
 from newsmodel.ids import DEFAULT_BASE, item_iri
 from newsmodel.model import Event, EventKind
@@ -698,7 +698,7 @@ def _general_happening(attr: Attributor, start: int, end: int) -> _Happening | N
     for hit in attr.find(happening_verbs(), start, end):
         if not _general_verb(attr, hit, start):
             continue
-        named, aside = attr.index.last_before(hit.start), None
+        named, aside = _subject_before(attr, hit.start), None
         appo = _APPOSITION_BEFORE.search(text, start, hit.start)
         head = attr.mention_ending_at(appo.start()) if appo is not None else None
         if appo is not None and head is not None and head.start >= start and is_actor(head.entity):
@@ -749,9 +749,27 @@ def _resolved_subject_happening(attr: Attributor, start: int, end: int) -> _Happ
     return (verbs[0], actors[0], None) if actors and is_actor(actors[0]) else None
 
 
+def _subject_before(attr: Attributor, at: int) -> Mention | None:
+    """The last name before ``at``; for a name in brackets right after another, that other one.
+
+    "Senator Ann Lee (D-Vt.) visited": the party is Ann Lee's, the subject is
+    Ann Lee; "Acme Corp (AC) has acquired": the acronym is Acme Corp again.
+    """
+    named = attr.index.last_before(at)
+    text = attr.doc.text
+    bracketed = named is not None and text[max(named.start - 1, 0)] == "(" and text.startswith(")", named.end)
+    if named is None or named.start == 0 or not bracketed:
+        return named
+    outer = attr.mention_ending_at(named.start - 1) or attr.mention_ending_at(named.start - 2)
+    return outer if outer is not None else named
+
+
 _OBJECT_BEFORE = re.compile(r"\b(?:by|to|of|for|with|from|in|on|at|into|than)\s+(?:the\s+)?$", re.IGNORECASE)
 #: What may stand between a subject and its verb: auxiliaries, a few adverbs of time, "-ly" adverbs.
+#: A short parenthesis right after the name may stand between too: the name's acronym or party
+#: ("Acme Corp (AC) has acquired", "Senator Lee (D-Vt.) visited"), or the closing bracket of one.
 _SUBJECT_GAP = re.compile(
+    r"(?:\)|\s*\([^()]{1,30}\))?"
     r"(?:\s+|\b(?:has|have|had|was|were|been|also|then|later|now|today|yesterday|\w+ly)\b)*"
 )
 
