@@ -392,3 +392,13 @@ def test_a_bracket_after_the_subject_does_not_hide_it() -> None:
     [event] = _events("Acme Corp (AC) has repaired the old mill.", spec)
     assert event.attendees[0] == _iri("Acme Corp", "organization")
     assert _events("Senator Bo Chen (a long aside that goes on and on) repaired the mill.", spec) == []
+
+
+def test_a_general_verb_in_the_progressive_after_a_named_actor_is_an_event() -> None:
+    """'Bo Chen will be repairing …', 'Acme Corp was repairing …': events; 'is repairing' (ongoing) is not."""
+    spec: Spec = {"Bo Chen": ("person", None), "Acme Corp": ("organization", None)}
+    assert _events("Acme Corp is repairing the old mill.", spec) == []
+    for sentence in ("Bo Chen will be repairing the old mill.", "Acme Corp was repairing the old mill."):
+        [event] = _events(sentence, spec)
+        assert event.kind is EventKind.OTHER and event.name.startswith("repairing"), sentence
+    assert _events("The ship sailing towards Acme Corp was travelling slowly.", spec) == []  # not a subject

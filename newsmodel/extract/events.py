@@ -695,7 +695,12 @@ def _general_happening(attr: Attributor, start: int, end: int) -> _Happening | N
     across a relative clause is too often someone else.
     """
     text = attr.doc.text
-    for hit in attr.find(happening_verbs(), start, end):
+    progressive = [
+        Hit(m.start(1), m.end(1), m.group(1))
+        for m in _PROGRESSIVE.finditer(text, start, end)
+        if _is_progressive(m.group(1))
+    ]
+    for hit in sorted([*attr.find(happening_verbs(), start, end), *progressive]):
         if not _general_verb(attr, hit, start):
             continue
         named, aside = _subject_before(attr, hit.start), None
@@ -749,6 +754,12 @@ def _resolved_subject_happening(attr: Attributor, start: int, end: int) -> _Happ
     return (verbs[0], actors[0], None) if actors and is_actor(actors[0]) else None
 
 
+#: "was acquiring", "will be acquiring": a general verb in the past or future progressive, its
+#: -ing form derived from ``headline_verbs`` (``_is_progressive``). The present progressive ("are
+#: developing") tells an ongoing activity, more a state than a happening (measured: a false event).
+_PROGRESSIVE = re.compile(r"\b(?:was|were|will\s+be)\s+(?:\w+ly\s+)?([a-z]+ing)\b")
+
+
 def _subject_before(attr: Attributor, at: int) -> Mention | None:
     """The last name before ``at``; for a name in brackets right after another, that other one.
 
@@ -764,13 +775,15 @@ def _subject_before(attr: Attributor, at: int) -> Mention | None:
     return outer if outer is not None else named
 
 
-_OBJECT_BEFORE = re.compile(r"\b(?:by|to|of|for|with|from|in|on|at|into|than)\s+(?:the\s+)?$", re.IGNORECASE)
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:by|to|towards?|of|for|with|from|in|on|at|into|than|against)\s+(?:the\s+)?$", re.IGNORECASE
+)
 #: What may stand between a subject and its verb: auxiliaries, a few adverbs of time, "-ly" adverbs.
 #: A short parenthesis right after the name may stand between too: the name's acronym or party
 #: ("Acme Corp (AC) has acquired", "Senator Lee (D-Vt.) visited"), or the closing bracket of one.
 _SUBJECT_GAP = re.compile(
     r"(?:\)|\s*\([^()]{1,30}\))?"
-    r"(?:\s+|\b(?:has|have|had|was|were|been|also|then|later|now|today|yesterday|\w+ly)\b)*"
+    r"(?:\s+|\b(?:has|have|had|was|were|been|will be|also|then|later|now|today|yesterday|\w+ly)\b)*"
 )
 
 
