@@ -274,7 +274,11 @@ def find_events(
     dates: DatePhrases | None = None,
     per_sentence: int = 1,
 ) -> list[Event]:
-    """Every event the body of ``doc`` asserts, in text order.
+    """Every event the body of ``doc`` asserts, in text order, then those of its headline.
+
+    The headline's events come last: they restate the news the body tells in
+    full (with all its participants), so a caller taking the first meeting
+    gets the body's.
 
     ``sentences`` (``sentences.document_sentences``), ``attributor`` and
     ``dates`` may be passed by a caller that has them already. ``per_sentence`` caps the
@@ -289,6 +293,7 @@ def find_events(
     text = doc.text
     countries = shared_countries(attr)
     out: list[Event] = []
+    told: list[Event] = []  # the headline's, listed after the body's fuller accounts
     paragraph_dates: dict[tuple[int, int], list[DateMention]] = {}
     reported: set[EventKind] = set()  # kinds of the events found so far
     lead = next(((a, b) for a, b in doc.paragraphs if b > doc.body_start), None)
@@ -331,7 +336,7 @@ def find_events(
                 frame = _Frame.of(attr, sent_start, sent_end, phrases, countries)
                 frame.earlier = earlier_dates
                 for verb, used, subject in headline:
-                    out.append(frame.event(doc, article_iri, used.kind, verb, used, [subject], base=base))
+                    told.append(frame.event(doc, article_iri, used.kind, verb, used, [subject], base=base))
                     reported.add(used.kind)
             continue
         found: dict[EventKind, tuple[Hit, Trigger]] = {}
@@ -394,7 +399,7 @@ def find_events(
             verb, used, subject = inner
             out.append(frame.event(doc, article_iri, used.kind, verb, used, [subject], base=base))
             reported.add(used.kind)
-    return out
+    return out + told
 
 
 @attrs.define
