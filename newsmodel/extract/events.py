@@ -662,10 +662,7 @@ def _reported_happening(
     """
     text = attr.doc.text
     for speech in attr.verbs(start, end):
-        kind, who = attr.subject_before(speech.start, start)
-        if kind != "entity" or who is None or not is_actor(who):
-            continue
-        m = _COMPLEMENT.match(text, speech.end, end)
+        m = _COMPLEMENT.match(text, speech.end, end)  # the cheap test first: most have no complement
         if m is None:
             continue
         verb, aux = m.group("verb"), m.group("aux")
@@ -680,6 +677,9 @@ def _reported_happening(
         else:
             ok = verb in happening_verbs().phrases or (listed is not None and listed.verbal)
         if not ok or _is_unreal(text, start, hit.start, False):
+            continue
+        kind, who = attr.subject_before(speech.start, start)
+        if kind != "entity" or who is None or not is_actor(who):
             continue
         trigger = listed if listed is not None and listed.verbal else _GENERAL
         return hit, attrs.evolve(trigger, nominal=False), who
