@@ -106,14 +106,45 @@ def test_user_event_verb_finds_a_happening(tmp_path: Path) -> None:
 
 
 def test_event_verbs_match_their_generator(tmp_path: Path) -> None:
-    """The shipped event_verbs.txt is what tools/build_event_verbs.py makes of WordNet 3.0 (wordnet-base)."""
+    """The shipped event_verbs.txt and headline_verbs.txt are what tools/build_event_verbs.py makes."""
     root = Path(__file__).resolve().parents[1]
-    out = tmp_path / "event_verbs.txt"
-    command = [sys.executable, str(root / "tools" / "build_event_verbs.py"), "--out", str(out)]
+    out, present = tmp_path / "event_verbs.txt", tmp_path / "headline_verbs.txt"
+    command = [
+        sys.executable,
+        str(root / "tools" / "build_event_verbs.py"),
+        "--out",
+        str(out),
+        "--present-out",
+        str(present),
+    ]
     subprocess.run(command, capture_output=True, text=True, check=True)
     shipped = (root / "newsmodel" / "data" / "event_verbs.txt").read_text(encoding="utf-8")
     assert out.read_text(encoding="utf-8") == shipped
     assert "donated  # verb.possession" in shipped
+    shipped_present = (root / "newsmodel" / "data" / "headline_verbs.txt").read_text(encoding="utf-8")
+    assert present.read_text(encoding="utf-8") == shipped_present
+    assert "donates  # verb.possession" in shipped_present
+
+
+def test_user_headline_verb_finds_a_headline_happening(tmp_path: Path) -> None:
+    """A verb added to headline_verbs.txt makes a headline 'Name <verb> …' an event; without it, none."""
+    code = (
+        "import json, newsmodel as nm\n"
+        "a = nm.read_text('Governor Tom Reyes zorbles old bridge\\n\\nThe bridge is old.',"
+        " {'datePublished': '2019-05-08'})\n"
+        "print(json.dumps([e.kind.value for e in a.events]))"
+    )
+
+    def events(env_dirs: list[Path]) -> list[str]:
+        env = {**os.environ, knowledge.ENV_VAR: os.pathsep.join(map(str, env_dirs))}
+        command = [sys.executable, "-c", code]
+        run = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
+        found: list[str] = json.loads(run.stdout)
+        return found
+
+    (tmp_path / "headline_verbs.txt").write_text("zorbles  # invented\n")
+    assert events([]) == []
+    assert events([tmp_path]) == ["other"]
 
 
 # --------------------------------------------------------------------------- one test per extendable list

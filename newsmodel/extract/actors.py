@@ -103,8 +103,9 @@ def implicit_actors(
 ) -> list[EntityRecord]:
     """Actors the sentence names without a name.
 
-    "the two sides", an opening "he" or "the company", and "his country" (the
-    nationality of the person "his" refers to).
+    "the two sides", an opening "he" or "the company", an opening "they" after
+    a sentence opened by an organization, and "his country" (the nationality of
+    the person "his" refers to).
     """
     out: list[EntityRecord] = []
     sides = attr.find(_TWO_SIDES, start, end)
@@ -123,10 +124,28 @@ def implicit_actors(
             found = attr.resolve_pronoun(tokens.starts[i], "m" if word == "he" else "f")
         elif word == "it" or (word in _ORG_SUBJECTS and i > lo and tokens.words[i - 1] in {"the", "its"}):
             found = attr.last_entity(tokens.starts[i], "organization", within=3)
+        elif word == "they" and i == lo:
+            found = _opening_organization(attr, start)
         if found is not None:
             out.append(found)
             break
     return out
+
+
+def _opening_organization(attr: Attributor, start: int) -> EntityRecord | None:
+    """The organization that opens the previous sentence, for a sentence-opening "they".
+
+    News often treats a company as plural ("Acme have announced … They also
+    showed …"); only a name that was the previous sentence's subject, in its
+    first words, is taken: "they" after anything else is more often people.
+    """
+    prev = attr.previous_sentence(start)
+    if prev is None:
+        return None
+    first = attr.index.first_after(prev[0])
+    if first is None or first.start != prev[0] or first.entity.kind != "organization" or first.end > prev[1]:
+        return None
+    return first.entity
 
 
 def two_sides(

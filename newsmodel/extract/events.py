@@ -11,7 +11,12 @@ the most specific, and a second predicate joined to its verb by "and" ("met
 the ministers and paid a visit to the prison"). Where no listed trigger
 reports anything, a general verb of doing (``data/event_verbs.txt``, from
 WordNet: "donated", "repaired") right after a named actor reports an event of
-kind ``other``.
+kind ``other``. The headline is a sentence too, read by its own grammar: its
+verb lacks an auxiliary and stands in the present ("Acme acquires Bolt",
+``data/headline_verbs.txt``). A noun after "during", a present passive and a
+reduced relative ("others selected by X") name a setting, a habit or a
+description, not a happening. What a named reporter says of itself ("Acme
+said it has acquired Bolt") is its event too.
 
 Participants are the named people, organizations and acting countries of the
 sentence (a place after "in", "at", "near"… is the location instead); a
@@ -50,7 +55,7 @@ from newsmodel import knowledge
 from newsmodel.extract.actors import implicit_actors, is_actor, shared_countries
 from newsmodel.extract.attribution import Attributor, build_attributor, speech_verbs
 from newsmodel.extract.dates import DateMention, DatePhrases
-from newsmodel.extract.records import EntityIndex, EntityRecord
+from newsmodel.extract.records import EntityIndex, EntityRecord, Mention
 from newsmodel.extract.sentences import Hit, PhraseMatcher
 from newsmodel.ids import DEFAULT_BASE, item_iri
 from newsmodel.model import Event, EventKind
@@ -112,7 +117,21 @@ def happening_verbs() -> PhraseMatcher:
     return PhraseMatcher(forms, shared=True)
 
 
+@functools.cache
+def headline_verbs() -> frozenset[str]:
+    """The general verbs in the third person present (``data/headline_verbs.txt``), loaded once.
+
+    Headlines tell news in the present ("Acme acquires Bolt"); body sentences
+    in the present mostly tell habits and states, so only headlines read these.
+    """
+    forms: set[str] = set()
+    for line in knowledge.read_text("headline_verbs.txt").splitlines():
+        forms.update(line.split("#", 1)[0].split())
+    return frozenset(forms)
+
+
 _GENERAL = Trigger(kind=EventKind.OTHER, cameo=None, nominal=False, verbal=True)
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
 #: Which kind wins when a sentence holds triggers of several: the specific before the general.
@@ -188,6 +207,32 @@ def _as_used(text: str, sent_start: int, hit: Hit, trigger: Trigger) -> Trigger 
     return trigger
 
 
+#: "during the debate", "during a wildfire or other disaster": a happening named as the
+#: time of another is that one's setting, not the news of the sentence.
+_DURING_BEFORE = re.compile(r"\bduring\s+(?:[\w'’.-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _backdrop(text: str, sent_start: int, match: Hit, trigger: Trigger) -> bool:
+    """Whether a trigger names a setting, a habit or a description rather than a happening.
+
+    Three grammatical frames: a noun after "during" is the time of the
+    sentence's own news ("posted tweets during the debate"); a past participle
+    after "is"/"are" is a present passive, a standing state or habit ("is
+    accused by critics of", "are selected by the government"); a past
+    participle after a noun with "by" next and no auxiliary before is a
+    reduced relative describing that noun ("nine others selected by the
+    agency"), as for the general verbs.
+    """
+    before = max(sent_start, match.start - 40)
+    if trigger.nominal:
+        return _DURING_BEFORE.search(text, before, match.start) is not None
+    if not match.phrase.endswith("ed"):
+        return False
+    if _STATE_BEFORE.search(text, before, match.start):
+        return True
+    return _reduced_relative(text, sent_start, match)
+
+
 def _modifier_start(attr: Attributor, match: Hit) -> int | None:
     """Where a name right before the trigger starts ("a Security Council debate"), if there is one."""
     text = attr.doc.text
@@ -229,7 +274,11 @@ def find_events(
     dates: DatePhrases | None = None,
     per_sentence: int = 1,
 ) -> list[Event]:
-    """Every event the body of ``doc`` asserts, in text order.
+    """Every event the body of ``doc`` asserts, in text order, then those of its headline.
+
+    The headline's events come last: they restate the news the body tells in
+    full (with all its participants), so a caller taking the first meeting
+    gets the body's.
 
     ``sentences`` (``sentences.document_sentences``), ``attributor`` and
     ``dates`` may be passed by a caller that has them already. ``per_sentence`` caps the
@@ -244,6 +293,7 @@ def find_events(
     text = doc.text
     countries = shared_countries(attr)
     out: list[Event] = []
+    told: list[Event] = []  # the headline's, listed after the body's fuller accounts
     paragraph_dates: dict[tuple[int, int], list[DateMention]] = {}
     reported: set[EventKind] = set()  # kinds of the events found so far
     lead = next(((a, b) for a, b in doc.paragraphs if b > doc.body_start), None)
@@ -280,7 +330,15 @@ def find_events(
 
     for sent_start, sent_end in attr.sentences:
         if sent_start < doc.body_start:
-            continue  # the headline repeats what the body reports
+            # a headline is a sentence too: "Acme acquires Bolt" reports the news in the present
+            headline = _headline_happenings(attr, table, sent_start, sent_end)
+            if headline:
+                frame = _Frame.of(attr, sent_start, sent_end, phrases, countries)
+                frame.earlier = earlier_dates
+                for verb, used, subject in headline:
+                    told.append(frame.event(doc, article_iri, used.kind, verb, used, [subject], base=base))
+                    reported.add(used.kind)
+            continue
         found: dict[EventKind, tuple[Hit, Trigger]] = {}
         hits = attr.find(table.matcher, sent_start, sent_end)
         resolved = [_as_used(text, sent_start, hit, table.triggers[hit.phrase]) for hit in hits]
@@ -297,6 +355,8 @@ def find_events(
                 continue  # "Visit our website", "For details, visit …": an instruction, not news
             if trigger.nominal and _MEDIUM_BEFORE.search(text, max(0, match.start - 60), match.start):
                 continue  # "Lee said in the announcement": the saying is the news, not a second event
+            if _backdrop(text, sent_start, match, trigger):
+                continue  # "during the debate", "is accused by critics", "others selected by X"
             if trigger.nominal and reported and _ANAPHORIC.match(text, sent_start, match.start):
                 continue  # "The talks come as…" after an event: that one again, not a new one
             if (
@@ -312,7 +372,8 @@ def find_events(
                     continue  # a light verb: "paid a visit", "launch attacks", "held talks"
             found[trigger.kind] = (match, trigger)
         general = None if found else _general_happening(attr, sent_start, sent_end)
-        if not found and general is None:
+        inner = _reported_happening(attr, table, sent_start, sent_end, [h for h, _ in found.values()])
+        if not found and general is None and inner is None:
             continue
         frame = _Frame.of(attr, sent_start, sent_end, phrases, countries)
         frame.earlier = earlier_dates
@@ -327,10 +388,18 @@ def find_events(
                 out.append(frame.event(doc, article_iri, kind, match, trigger, extra, base=base))
                 reported.add(kind)
         if general is not None:
-            verb, subject = general
-            out.append(frame.event(doc, article_iri, EventKind.OTHER, verb, _GENERAL, [subject], base=base))
+            verb, subject, aside = general
+            out.append(
+                frame.event(
+                    doc, article_iri, EventKind.OTHER, verb, _GENERAL, [subject], base=base, aside=aside
+                )
+            )
             reported.add(EventKind.OTHER)
-    return out
+        if inner is not None:
+            verb, used, subject = inner
+            out.append(frame.event(doc, article_iri, used.kind, verb, used, [subject], base=base))
+            reported.add(used.kind)
+    return out + told
 
 
 @attrs.define
@@ -400,9 +469,17 @@ class _Frame:
         extra: list[EntityRecord],
         *,
         base: str = DEFAULT_BASE,
+        aside: tuple[int, int] | None = None,
     ) -> Event:
-        date = _nearest_date(self.dates, match.start)
-        if date is None and self.earlier is not None and kind is not EventKind.WAR:
+        # a date inside an apposition ("Lee, born on May 2, 1950, has built …") is the apposition's
+        dates = self.dates if aside is None else [d for d in self.dates if not aside[0] <= d.start < aside[1]]
+        date = _nearest_date(dates, match.start)
+        if (
+            date is None
+            and self.earlier is not None
+            and kind is not EventKind.WAR
+            and not _RELATIVE_BEFORE.search(self.text, self.sent_start, match.start)
+        ):
             # no date in the sentence: the paragraph's narrative time so far ("On Monday,
             # X met Y. They signed a deal."), else the lead's, is when it happened; a war
             # is a state that lasts, dated only by its own words
@@ -426,6 +503,10 @@ class _Frame:
             confidence=0.6 if trigger.nominal else 0.7,
         )
 
+
+#: ", who braved … for the deal signed": a trigger inside a relative clause describes someone or
+#: something; the clause has no part in the narrative's sequence of time.
+_RELATIVE_BEFORE = re.compile(r",\s+(?:who|which|whose)\b[^,;:()\"“”]*$", re.IGNORECASE)
 
 _TWO_WORDS_BEFORE = re.compile(r"([A-Z][\w.-]*)\s+(?:[\w-]+\s+)?$")
 
@@ -452,7 +533,8 @@ _CATENATIVE_AFTER = re.compile(r"\s+to\s+[a-z]")
 #: "a campaign led by X": a participle after a noun, not the clause's verb.
 _AGENT_AFTER = re.compile(r"\s+by\b")
 _AUXILIARY_BEFORE = re.compile(
-    r"\b(?:was|were|been|be|being|is|are|has|have|had)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+    r"\b(?:was|were|been|be|being|is|are|has|have|had)\s+(?:(?:\w+ly|first|also|later|since|once)\s+)?$",
+    re.IGNORECASE,
 )
 
 
@@ -475,31 +557,238 @@ def _coordinated(text: str, chosen: list[tuple[EventKind, tuple[Hit, Trigger]]],
     )
 
 
-def _general_happening(attr: Attributor, start: int, end: int) -> tuple[Hit, EntityRecord] | None:
+#: "Acme to acquire Bolt": a headline's announced plan, its verb bare after "to".
+_TO_BEFORE = re.compile(r"\s+to\s+$")
+#: A second headline verb sharing the first one's subject: "Acme buys Bolt, sells Volt".
+_HEADLINE_NEXT = re.compile(r"[^;:()]*(?:,|\band)\s+$")
+
+
+def _headline_happenings(
+    attr: Attributor, table: _Table, start: int, end: int
+) -> list[tuple[Hit, Trigger, EntityRecord]]:
+    """The happenings a headline reports: a verb right after a named actor, and the verbs joined to it.
+
+    A headline's verb lacks the auxiliary a body sentence would have, and its
+    tense is the present: a listed verbal trigger ("Acme unveils …"), a
+    general verb in the present (``headline_verbs``) or past, right after its
+    named subject, with the same clause rules as the body (not a wish, a
+    denial, a quotation or a noun), or a bare one after "to" ("Acme to
+    acquire Bolt": a plan the headline announces). A further verb right after a comma or
+    "and" shares that subject ("Acme buys Bolt, sells Volt"). A capitalized
+    verb ("Acme Buys Bolt") is left alone: in a title-case line names and
+    words cannot be told apart.
+    """
+    text = attr.doc.text
+    candidates = [(h, table.triggers[h.phrase]) for h in attr.find(table.matcher, start, end)]
+    candidates += [(h, _GENERAL) for h in attr.find(happening_verbs(), start, end)]
+    present, bare = headline_verbs(), bare_verbs()
+    candidates += [
+        (Hit(m.start(), m.end(), m.group()), _GENERAL)
+        for m in _WORD.finditer(text, start, end)
+        if m.group() in present or (m.group() in bare and _TO_BEFORE.search(text, start, m.start()))
+    ]
+    found: list[tuple[Hit, Trigger, EntityRecord]] = []
+    for hit, trigger in sorted(candidates, key=lambda c: c[0].start):
+        if not trigger.verbal or not text[hit.start].islower() or attr.in_quote(hit.start):
+            continue
+        if any(hit.start < known.end for known, _, _ in found):
+            continue  # inside a verb already taken ("steps down")
+        if _DETERMINER_BEFORE.search(text, max(start, hit.start - 8), hit.start):
+            continue  # "the attacks": a noun
+        if _is_unreal(text, start, hit.start, False):
+            continue
+        if trigger is _GENERAL and hit.phrase in speech_verbs().phrases:
+            continue  # "Acme says": words, not a happening (a listed "announces" is one)
+        if found:
+            if _HEADLINE_NEXT.fullmatch(text, found[-1][0].end, hit.start):
+                found.append((hit, attrs.evolve(trigger, nominal=False), found[0][2]))
+            continue
+        named = attr.index.last_before(hit.start)
+        if named is None or named.start < start:
+            continue
+        planned = _TO_BEFORE.search(text, named.end, hit.start)
+        if not _SUBJECT_GAP.fullmatch(text, named.end, hit.start) and (
+            planned is None or planned.start() != named.end
+        ):
+            continue  # "Acme acquires Bolt", "Acme to acquire Bolt" (a plan the headline announces)
+        if _OBJECT_BEFORE.search(text, max(start, named.start - 8), named.start):
+            continue  # "Plant built by Acme opens": a name after a preposition is no subject
+        if is_actor(named.entity):
+            found.append((hit, attrs.evolve(trigger, nominal=False), named.entity))
+    return found
+
+
+@functools.cache
+def bare_verbs() -> frozenset[str]:
+    """The bare forms of the general verbs ("acquire"), from their present forms ("acquires")."""
+    bare: set[str] = set()
+    for form in headline_verbs():
+        if form.endswith("ies"):
+            bare.add(form[:-3] + "y")
+        elif form.endswith(("ches", "shes", "sses", "xes", "zes")):
+            bare.add(form[:-2])
+        else:
+            bare.add(form[:-1])
+    return frozenset(bare)
+
+
+def _is_progressive(word: str) -> bool:
+    """Whether ``word`` is the -ing form of a general verb ("acquiring", "making", "shipping")."""
+    if not word.endswith("ing") or len(word) < 6:
+        return False
+    stem, bare = word[:-3], bare_verbs()
+    return stem in bare or stem + "e" in bare or (stem[-1] == stem[-2] and stem[:-1] in bare)
+
+
+#: After a reporting verb: a few words of time or medium, "that", then a pronoun subject and its verb group.
+_COMPLEMENT = re.compile(
+    r"\s+(?:(?:on\s+)?(?-i:[A-Z][a-z]+)\s+|today\s+|yesterday\s+)?(?:that\s+)?(?P<subject>it|they|he|she)\s+"
+    r"(?:(?P<aux>has|have|had|will|is|are|was|were)\s+)?(?:(?:also|now|already|\w+ly)\s+)?"
+    r"(?P<verb>[a-z]+)\b"
+)
+
+
+def _reported_happening(
+    attr: Attributor, table: _Table, start: int, end: int, taken: list[Hit]
+) -> tuple[Hit, Trigger, EntityRecord] | None:
+    """The happening a named actor reports of itself: "Acme said (on Monday) (that) it had acquired Bolt".
+
+    The reporting verb is words, but its complement is news when its subject
+    is a pronoun standing for the reporter and its verb group is asserted: a
+    listed or general verb in the past or perfect ("it has settled"), a
+    general verb after "will" ("it will receive") or in the progressive ("it
+    is acquiring"). A wish or a denial ("it would buy", "it did not buy")
+    and a verb already taken as the sentence's trigger add nothing.
+    """
+    text = attr.doc.text
+    for speech in attr.verbs(start, end):
+        m = _COMPLEMENT.match(text, speech.end, end)  # the cheap test first: most have no complement
+        if m is None:
+            continue
+        verb, aux = m.group("verb"), m.group("aux")
+        hit = Hit(m.start("verb"), m.end("verb"), verb)
+        if any(t.start <= hit.start < t.end for t in taken) or attr.in_quote(hit.start):
+            continue
+        listed = table.triggers.get(verb)
+        if aux in ("is", "are", "was", "were"):
+            ok = _is_progressive(verb)
+        elif aux == "will":
+            ok = verb in bare_verbs()
+        else:
+            ok = verb in happening_verbs().phrases or (listed is not None and listed.verbal)
+        if not ok or _is_unreal(text, start, hit.start, False):
+            continue
+        kind, who = attr.subject_before(speech.start, start)
+        if kind != "entity" or who is None or not is_actor(who):
+            continue
+        trigger = listed if listed is not None and listed.verbal else _GENERAL
+        return hit, attrs.evolve(trigger, nominal=False), who
+    return None
+
+
+#: A general happening: the verb, its subject, and the apposition between them, if any.
+_Happening = tuple[Hit, EntityRecord, tuple[int, int] | None]
+
+
+def _general_happening(attr: Attributor, start: int, end: int) -> _Happening | None:
     """The first general verb of doing (``happening_verbs``) right after a named actor, if any.
 
     Only a name right before the verb counts as its subject (auxiliaries and
-    adverbs between: "Acme has quietly acquired"): a pronoun, a role or a
-    subject across a relative clause is too often someone else.
+    adverbs between: "Acme has quietly acquired"), or right before an
+    apposition that ends there ("Acme, a maker of tools, has acquired"): a
+    pronoun (but see ``_resolved_subject_happening``), a role or a subject
+    across a relative clause is too often someone else.
     """
     text = attr.doc.text
-    for hit in attr.find(happening_verbs(), start, end):
+    progressive = [
+        Hit(m.start(1), m.end(1), m.group(1))
+        for m in _PROGRESSIVE.finditer(text, start, end)
+        if _is_progressive(m.group(1))
+    ]
+    for hit in sorted([*attr.find(happening_verbs(), start, end), *progressive]):
         if not _general_verb(attr, hit, start):
             continue
-        named = attr.index.last_before(hit.start)
-        if named is None or named.start < start or not _SUBJECT_GAP.fullmatch(text, named.end, hit.start):
+        named, aside = _subject_before(attr, hit.start), None
+        appo = _APPOSITION_BEFORE.search(text, start, hit.start)
+        head = attr.mention_ending_at(appo.start()) if appo is not None else None
+        if appo is not None and head is not None and head.start >= start and is_actor(head.entity):
+            named, aside = head, (appo.start(), appo.end())
+        if named is None or named.start < start:
+            continue
+        if aside is None and not _SUBJECT_GAP.fullmatch(text, named.end, hit.start):
             continue
         if _OBJECT_BEFORE.search(text, max(start, named.start - 8), named.start):
             continue  # "repaired by Ann Lee fell": a name after a preposition is no subject
         if is_actor(named.entity) and not attr.in_quote(named.start):
-            return hit, named.entity
-    return None
+            return hit, named.entity, aside
+    return _resolved_subject_happening(attr, start, end)
 
 
-_OBJECT_BEFORE = re.compile(r"\b(?:by|to|of|for|with|from|in|on|at|into|than)\s+(?:the\s+)?$", re.IGNORECASE)
+_APPOSITION_BEFORE = re.compile(
+    r",\s+(?!(?:who|which|whose|and|but|while|as|after|before|when|because|although|if)\b)"
+    r"(?:[^,;:()\"“”]|,\s*(?=\d{4}\b)){1,80},\s+"
+    r"(?:(?:has|have|had|also|then|later|now)\s+)*$"
+)
+
+
+#: A sentence-opening subject that stands for a named actor: "he", "she", "the company" (not
+#: "it", which as often stands for a thing or a happening: "It also marked the end of …").
+_OPENING_SUBJECT = re.compile(
+    r"(?:he|she|the\s+(?:company|firm|group|agency|airline|carrier|ministry|government))\s+",
+    re.IGNORECASE,
+)
+
+
+def _resolved_subject_happening(attr: Attributor, start: int, end: int) -> _Happening | None:
+    """A general verb right after a sentence-opening "he", "she" or "the company", resolved to its actor.
+
+    The resolution is the one the frame uses for every event of the sentence
+    (``implicit_actors``: the most recent compatible person, the organization
+    named within three sentences); an unresolved subject gives no event.
+    """
+    text = attr.doc.text
+    opening = _OPENING_SUBJECT.match(text, start, end)
+    if opening is None:
+        return None
+    verbs = attr.find(happening_verbs(), opening.end(), end)
+    if not verbs or not _SUBJECT_GAP.fullmatch(text, opening.end(), verbs[0].start):
+        return None
+    if not _general_verb(attr, verbs[0], start):
+        return None
+    actors = implicit_actors(attr, start, end)
+    return (verbs[0], actors[0], None) if actors and is_actor(actors[0]) else None
+
+
+#: "was acquiring", "will be acquiring": a general verb in the past or future progressive, its
+#: -ing form derived from ``headline_verbs`` (``_is_progressive``). The present progressive ("are
+#: developing") tells an ongoing activity, more a state than a happening (measured: a false event).
+_PROGRESSIVE = re.compile(r"\b(?:was|were|will\s+be)\s+(?:\w+ly\s+)?([a-z]+ing)\b")
+
+
+def _subject_before(attr: Attributor, at: int) -> Mention | None:
+    """The last name before ``at``; for a name in brackets right after another, that other one.
+
+    "Senator Ann Lee (D-Vt.) visited": the party is Ann Lee's, the subject is
+    Ann Lee; "Acme Corp (AC) has acquired": the acronym is Acme Corp again.
+    """
+    named = attr.index.last_before(at)
+    text = attr.doc.text
+    bracketed = named is not None and text[max(named.start - 1, 0)] == "(" and text.startswith(")", named.end)
+    if named is None or named.start == 0 or not bracketed:
+        return named
+    outer = attr.mention_ending_at(named.start - 1) or attr.mention_ending_at(named.start - 2)
+    return outer if outer is not None else named
+
+
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:by|to|towards?|of|for|with|from|in|on|at|into|than|against)\s+(?:the\s+)?$", re.IGNORECASE
+)
 #: What may stand between a subject and its verb: auxiliaries, a few adverbs of time, "-ly" adverbs.
+#: A short parenthesis right after the name may stand between too: the name's acronym or party
+#: ("Acme Corp (AC) has acquired", "Senator Lee (D-Vt.) visited"), or the closing bracket of one.
 _SUBJECT_GAP = re.compile(
-    r"(?:\s+|\b(?:has|have|had|was|were|been|also|then|later|now|today|yesterday|\w+ly)\b)*"
+    r"(?:\)|\s*\([^()]{1,30}\))?"
+    r"(?:\s+|\b(?:has|have|had|was|were|been|will be|also|then|later|now|today|yesterday|\w+ly)\b)*"
 )
 
 
@@ -519,8 +808,18 @@ def _general_verb(attr: Attributor, hit: Hit, start: int) -> bool:
     before = max(start, hit.start - 20)
     if _STATE_BEFORE.search(text, before, hit.start) or _CATENATIVE_AFTER.match(text, hit.end):
         return False
-    # "a campaign led by X": a participle after a noun, unless an auxiliary makes it passive
-    return not (_AGENT_AFTER.match(text, hit.end) and not _AUXILIARY_BEFORE.search(text, before, hit.start))
+    return not _reduced_relative(text, start, hit)
+
+
+def _reduced_relative(text: str, start: int, hit: Hit) -> bool:
+    """Whether a participle with "by" after it describes the noun before it ("a campaign led by X").
+
+    An auxiliary before it (and at most one adverb: "was first introduced by X") makes it a passive.
+    """
+    before = max(start, hit.start - 24)
+    if _AGENT_AFTER.match(text, hit.end) is None:
+        return False
+    return not _AUXILIARY_BEFORE.search(text, before, hit.start)
 
 
 def _cameo(text: str, sent_start: int, match: Hit, kind: EventKind, trigger: Trigger) -> str | None:
