@@ -108,6 +108,22 @@ def test_a_headline_plan_after_to_is_an_event() -> None:
     assert _headline_events("Acme Corp order backlog grows at Bolt Inc", spec) == []
 
 
+def test_a_headline_that_restates_the_body_adds_no_second_event() -> None:
+    """'Ann Lee meets Bo Chen' over 'Ann Lee met Bo Chen in Oslo': one meeting, the body's."""
+    events = _headline_events("Ann Lee meets Bo Chen", PEOPLE, body="On Monday, Ann Lee met Bo Chen in Oslo.")
+    assert [(e.kind, e.description) for e in events] == [
+        (EventKind.MEETING, "On Monday, Ann Lee met Bo Chen in Oslo.")
+    ]
+
+
+def test_a_headline_event_the_body_does_not_tell_stays() -> None:
+    """A headline verb the body tells no twin of (another verb, same actor) is an event of its own."""
+    spec: Spec = {"Acme Corp": ("organization", None), "Bolt Inc": ("organization", None)}
+    body = "On Monday, Acme Corp hired Bolt Inc."
+    events = _headline_events("Acme Corp sells its old mill", spec, body=body)
+    assert sorted(e.name for e in events) == ["hired (Acme Corp, Bolt Inc)", "sells (Acme Corp)"]
+
+
 def test_a_headline_without_an_asserted_verb_of_a_named_actor_is_no_event() -> None:
     """Title case, speech, a wish, a noun or no named subject: no event from the headline."""
     for headline in (

@@ -399,7 +399,44 @@ def find_events(
             verb, used, subject = inner
             out.append(frame.event(doc, article_iri, used.kind, verb, used, [subject], base=base))
             reported.add(used.kind)
-    return out + told
+    return _with_restatements(out, told)
+
+
+def _with_restatements(body: list[Event], headline: list[Event]) -> list[Event]:
+    """The body's events, then the headline's that restate none of them.
+
+    "Acme buys Bolt" over "Acme said on Monday it had bought Bolt" tells one
+    happening twice; two nodes would make a graph count it twice. A headline
+    event that shares a participant with a body event of the same kind (for
+    the general kind ``other``, also of the same verb: "unveils" and
+    "unveiled") is that event, which the body tells in full (its date, place
+    and every participant), so the body's node stands for both. A headline
+    event with no such twin is news the body does not repeat and stays.
+
+    >>> told = Event(id="urn:e:1", name="unveils (Acme)", kind="other", attendees=["urn:acme"])
+    >>> found = Event(id="urn:e:2", name="unveiled (Acme)", kind="other", attendees=["urn:acme", "urn:bolt"])
+    >>> other = Event(id="urn:e:3", name="approved (Acme)", kind="other", attendees=["urn:acme"])
+    >>> [e.id for e in _with_restatements([found], [told])]
+    ['urn:e:2']
+    >>> [e.id for e in _with_restatements([other], [told])]
+    ['urn:e:3', 'urn:e:1']
+    """
+
+    def restates(told: Event, event: Event) -> bool:
+        same_kind = event.kind == told.kind and (
+            told.kind is not EventKind.OTHER or _verb_stem(told) == _verb_stem(event)
+        )
+        return same_kind and bool({*told.attendees, *told.organizers} & {*event.attendees, *event.organizers})
+
+    return body + [told for told in headline if not any(restates(told, event) for event in body)]
+
+
+_INFLECTION = re.compile(r"(?:es|ed|s|d)$")
+
+
+def _verb_stem(event: Event) -> str:
+    """The trigger word an event's name opens with, uninflected: "unveils", "unveiled" -> "unveil"."""
+    return _INFLECTION.sub("", event.name.split(" (", 1)[0].lower())
 
 
 @attrs.define
