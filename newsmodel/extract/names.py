@@ -196,7 +196,9 @@ def _join_spans(
 
 
 # A capitalized word, a hyphen and a lowercase part ("Lisbon-based", "Mei-wai"): group 1 the part.
-_HYPHEN_NAME = re.compile(r"(?<![\w-])[A-Z]\w*-([a-z]+)\b(?!-)")
+# The capital comes first and the look-behind (no word character or hyphen before it) second,
+# so the regex engine only stops at capitals instead of testing the look-behind everywhere.
+_HYPHEN_NAME = re.compile(r"[A-Z](?<![\w-].)\w*-([a-z]+)\b(?!-)")
 #: A capitalized word and one space, right before a hyphenated word: the name it may continue.
 _NAME_BEFORE = re.compile(r"[A-Z][a-z]+ $")
 #: Short words that make compound adjectives after a name ("Hong Kong-born", "Iran-led").
