@@ -130,21 +130,7 @@ def scan(text: str) -> tuple[list[str], list[int], list[int]]:
         and not (len(w) == 2 and w[0].isupper())
     ]
     if split:
-        # rebuild once (linear), splitting "Peru." into "Peru" and "."
-        todo = set(split)
-        w2: list[str] = []
-        s2: list[int] = []
-        e2: list[int] = []
-        for i, (w, st, en) in enumerate(zip(words, starts, ends, strict=True)):
-            if i in todo:
-                w2 += (w[:-1], ".")
-                s2 += (st, en - 1)
-                e2 += (en - 1, en)
-            else:
-                w2.append(w)
-                s2.append(st)
-                e2.append(en)
-        words, starts, ends = w2, s2, e2
+        words, starts, ends = _split_stops(words, starts, ends, split)
     if "'" in text:
         spans = [m.span() for m in _SPACED_APOSTROPHE.finditer(text)]
         if spans:
@@ -161,6 +147,32 @@ def scan(text: str) -> tuple[list[str], list[int], list[int]]:
         if names:
             words, starts, ends = _join_spans(text, words, starts, ends, names)
     return words, starts, ends
+
+
+def _split_stops(
+    words: list[str], starts: list[int], ends: list[int], split: list[int]
+) -> tuple[list[str], list[int], list[int]]:
+    """Split the word at each index of ``split`` (ascending) into the word and its full stop ("Peru.").
+
+    One rebuild, linear: the stretches between two split words are copied as slices.
+    """
+    w2: list[str] = []
+    s2: list[int] = []
+    e2: list[int] = []
+    done = 0
+    for i in split:
+        w2 += words[done:i]
+        s2 += starts[done:i]
+        e2 += ends[done:i]
+        word, end = words[i], ends[i]
+        w2 += (word[:-1], ".")
+        s2 += (starts[i], end - 1)
+        e2 += (end - 1, end)
+        done = i + 1
+    w2 += words[done:]
+    s2 += starts[done:]
+    e2 += ends[done:]
+    return w2, s2, e2
 
 
 #: "O' Leary", "O 'Reilly": an Irish surname whose apostrophe a retokenized text spaced apart.
