@@ -410,11 +410,8 @@ def scan_many(matchers: Sequence[PhraseMatcher], tokens: Tokens) -> list[list[Hi
     words, starts, ends, text = tokens.words, tokens.starts, tokens.ends, tokens.text
     count = len(words)
     candidates: list[Hit] = []  # every phrase that starts at a word, longest first
-    for i in range(count):
-        starting = first.get(words[i])
-        if starting is None:
-            continue
-        for phrase in starting:
+    for i in [i for i, word in enumerate(words) if word in first]:  # the few words that begin a phrase
+        for phrase in first[words[i]]:
             n = len(phrase)
             if n == 1:
                 candidates.append(Hit(starts[i], ends[i], phrase[0]))
