@@ -454,7 +454,13 @@ class Tokens:
         spans = [m.span() for m in _TOKEN.finditer(text, start, stop)]
         self.starts = [s for s, _ in spans]
         self.ends = [e for _, e in spans]
-        self.words = [text[s:e].lower() for s, e in spans]
+        # Words are ASCII: lowercase the text once and slice it, when that keeps every offset
+        # (a few non-ASCII capitals lowercase to two characters: "\u0130" -> "i\u0307").
+        lowered = text[start:stop].lower()
+        if len(lowered) == stop - start:
+            self.words = [lowered[s - start : e - start] for s, e in spans]
+        else:
+            self.words = [text[s:e].lower() for s, e in spans]
 
     def range(self, start: int, end: int) -> tuple[int, int]:
         """Indexes ``[lo, hi)`` of the words wholly inside ``[start, end)``."""
