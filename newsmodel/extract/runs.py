@@ -61,7 +61,8 @@ def _masked(ctx: Ctx) -> list[bool]:
     words, offs, ends = ctx.words, ctx.offs, ctx.ends
     n = len(words)
     mask = [False] * n
-    for i in [i for i, w in enumerate(words) if not w.isalpha() and _CODE_RE.match(w)]:
+    # a code holds a letter and a digit, so it has two characters at least (most others are stops)
+    for i in [i for i, w in enumerate(words) if len(w) > 1 and not w.isalpha() and _CODE_RE.match(w)]:
         mask[i] = True
     brackets: list[int] = []
     for i in [i for i, w in enumerate(words) if w in _MARKS]:
@@ -156,8 +157,11 @@ def _glue(ctx: Ctx, lo: int, hi: int) -> list[bool]:
     for i in [i for i in range(lo, hi) if caps[i] and words[i] in phrases]:
         if i < resume:
             continue  # inside the phrase found before
+        second = words[i + 1] if i + 1 < len(words) else None
         for phrase in phrases[words[i]]:
             n = len(phrase)
+            if n > 1 and phrase[1] != second:
+                continue  # the cheap test first: most of the phrases of "The" or "San" fail here
             if tuple(words[i : i + n]) == phrase:
                 glue[i + 1 : i + n] = [True] * (n - 1)
                 resume = i + n
