@@ -115,9 +115,10 @@ def scan(text: str) -> tuple[list[str], list[int], list[int]]:
     ['Lisbon', '-', 'based', 'Co.', 'grew', '.']
     """
     matches = list(_TOKEN_RE.finditer(text))
-    words = [m.group() for m in matches]
-    starts = [m.start() for m in matches]
-    ends = [m.end() for m in matches]
+    # map() over the methods: the per-token loop runs in C, not in Python bytecode
+    words = list(map(re.Match.group, matches))
+    starts = list(map(re.Match.start, matches))
+    ends = list(map(re.Match.end, matches))
     abbrevs = abbreviations()
     # a word that took a full stop keeps it only when it is an abbreviation or an initial
     split = [

@@ -451,9 +451,10 @@ class Tokens:
     def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
         stop = len(text) if end is None else end
         self.text = text
-        spans = [m.span() for m in _TOKEN.finditer(text, start, stop)]
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
+        matches = list(_TOKEN.finditer(text, start, stop))
+        self.starts = list(map(re.Match.start, matches))  # map(): the loop runs in C
+        self.ends = list(map(re.Match.end, matches))
+        spans = zip(self.starts, self.ends, strict=True)
         # Words are ASCII: lowercase the text once and slice it, when that keeps every offset
         # (a few non-ASCII capitals lowercase to two characters: "\u0130" -> "i\u0307").
         lowered = text[start:stop].lower()
