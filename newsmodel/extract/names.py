@@ -308,7 +308,11 @@ def is_capitalized(word: str) -> bool:
     return False
 
 
-_START_RE = re.compile(r"""(?P<stop>[.!?;:]["')\]]*[ \t]+)(?=\S)|\n\s*(?=\S)| - (?=\S)|(?<=[\s(\[])"(?=\S)""")
+# The quote mark before its look-behind (a space or bracket before it): otherwise the
+# look-behind is tried at every character of the text.
+_START_RE = re.compile(
+    r"""(?P<stop>[.!?;:]["')\]]*[ \t]+)(?=\S)|\n\s*(?=\S)| - (?=\S)|"(?<=[\s(\[].)(?=\S)"""
+)
 _CLOSERS = frozenset({'"', "'", ")", "]"})
 
 
