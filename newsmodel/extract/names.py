@@ -282,12 +282,8 @@ def tokenize(text: str) -> list[Token]:
     return [Token(s, e, w) for s, e, w in zip(starts, ends, words, strict=True)]
 
 
-@functools.lru_cache(maxsize=1 << 15)
 def is_capitalized(word: str) -> bool:
     """Whether a token can be part of a name: "Duarte", "U.S.", "al-Haddad", "eBay", "H&M".
-
-    Asked for every token of every article, and news repeats its words: the
-    answers for the most recent 32,768 distinct words are kept (bounded memory).
 
     >>> [is_capitalized(w) for w in ("Duarte", "al-Haddad", "eBay", "said", "2019", "'s")]
     [True, True, True, False, False, False]
