@@ -54,20 +54,41 @@ _U = "A-Za-z0-9\\-._~!$&'()*+,;=" + _ucs_class()  # iunreserved and sub-delims
 #: component: iunreserved, sub-delims and ``ucschar`` of the BMP less whitespace.
 IRI_CHAR_CLASS = _U
 _PCT = "%[0-9A-Fa-f]{2}"
+
+
+def _iri_pattern(*, possessive: bool) -> str:
+    """The absolute-IRI pattern; ``possessive`` makes each run of allowed characters one step.
+
+    The plain form (``IRI_PATTERN``) is what the JSON Schema carries, since
+    ECMA-262 has no possessive quantifiers. Python checks every IRI of every
+    article with the possessive form, which matches exactly the same strings
+    (each run is followed by a delimiter its class cannot hold: ``@``, ``:``,
+    ``/``, ``?``, ``#`` or the end, and ``%`` starts every escape) but takes a
+    whole run of allowed characters at once instead of one alternation per
+    character, with nothing to backtrack into.
+    """
+    run, star = ("++", "*+") if possessive else ("", "*")
+
+    def chars(extra: str) -> str:
+        return f"(?:[{_U}{extra}]{run}|{_PCT}){star}"
+
+    return (
+        "[A-Za-z][A-Za-z0-9+.\\-]*:"
+        f"(?://(?:{chars(':')}@)?{chars('')}(?::[0-9]*)?(?:/{chars(':@/')})?"
+        f"|/?(?:(?:[{_U}:@]|{_PCT}){chars(':@/')})?)"  # no authority: no leading "//"
+        f"(?:\\?{chars(':@/?')})?"
+        f"(?:#{chars(':@/?')})?"
+    )
+
+
 #: An absolute IRI as RFC 3987 (and so Oxigraph) reads it: a scheme, an optional
 #: authority whose port is digits, a path, a query and one fragment, with
 #: percent-escapes well formed; no whitespace, no ``[ ] < > " { } | \\ ^ ` ``
 #: (so no IPv6 literal hosts).
 #: Relative references are refused on purpose: an RDF graph made of them
 #: means something different on every base. ``tools/gen_schema.py`` reuses it.
-IRI_PATTERN = (
-    "[A-Za-z][A-Za-z0-9+.\\-]*:"
-    f"(?://(?:(?:[{_U}:]|{_PCT})*@)?(?:[{_U}]|{_PCT})*(?::[0-9]*)?(?:/(?:[{_U}:@/]|{_PCT})*)?"
-    f"|/?(?:(?:[{_U}:@]|{_PCT})(?:[{_U}:@/]|{_PCT})*)?)"  # no authority: no leading "//"
-    f"(?:\\?(?:[{_U}:@/?]|{_PCT})*)?"
-    f"(?:#(?:[{_U}:@/?]|{_PCT})*)?"
-)
-_IRI = re.compile(IRI_PATTERN)
+IRI_PATTERN = _iri_pattern(possessive=False)
+_IRI = re.compile(_iri_pattern(possessive=True))
 #: ``.`` and ``..`` path segments: valid IRI syntax, but strict RDF parsers
 #: resolve them away (``a/../b`` becomes ``b``), so the graph would change.
 IRI_DOT_SEGMENT_PATTERN = r"[A-Za-z][A-Za-z0-9+.\-]*:(?:[^?#]*/)?\.\.?(?:[/?#]|$)"
@@ -142,7 +163,7 @@ def is_absolute_iri(value: object) -> bool:
     return (
         isinstance(value, str)
         and _IRI.fullmatch(value) is not None
-        and _IRI_DOT_SEGMENT.match(value) is None
+        and not (("/." in value or ":." in value) and _IRI_DOT_SEGMENT.match(value))  # a dot follows one
         and _IRI_CONTEXT_PREFIX.match(value) is None
     )
 

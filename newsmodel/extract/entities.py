@@ -106,8 +106,8 @@ def find_entities(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None
         return EntityIndex(records=[], mentions=[])
     lex = lexicon()
     body_tok = bisect.bisect_left(offs, doc.body_start)
-    lower_seen = frozenset(w for w in words if w.islower())
-    caps = [is_capitalized(w) for w in words]
+    lower_seen = frozenset([w for w in words if w.islower()])
+    caps = list(map(is_capitalized, words))
     _currency_prefixes(words, offs, ends, caps)
     ctx = Ctx(text, words, offs, ends, caps, sentence_starts(text, words, offs), lex, body_tok, lower_seen)
     title_case = _title_case_headline(words[:body_tok])
@@ -474,7 +474,8 @@ def _gov_bodies(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
         for c in cands
         if c.kind == "place" and c.place is not None and c.place.kind in ("Country", "AdministrativeArea")
     ]
-    starts += [(i, i + 1) for i, w in enumerate(words) if w in ctx.lex.demonyms and ctx.caps[i]]
+    demonyms, caps = ctx.lex.demonyms, ctx.caps
+    starts += [(i, i + 1) for i, w in enumerate(words) if w in demonyms and caps[i]]
     for a, b in starts:
         i = b
         if i < len(words) and words[i] in ("'s", "\u2019s"):

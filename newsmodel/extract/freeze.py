@@ -101,10 +101,13 @@ def freeze_entities(
                     also_organization=any(r.also_other for r in group),
                 )
             )
-    # A reference to an IRI whose record was dropped (no usable name) is removed.
+    # A reference to an IRI whose record was dropped (no usable name) is removed; only the
+    # few objects that hold such a reference are rebuilt (evolve re-runs every validator).
     held = {e.id for e in (*people, *organizations, *places)}
     people = [
-        attrs.evolve(
+        p
+        if _held(p.nationality, held) and _held(p.affiliation, held)
+        else attrs.evolve(
             p,
             nationality=p.nationality if p.nationality in held else None,
             affiliation=p.affiliation if p.affiliation in held else None,
@@ -112,9 +115,17 @@ def freeze_entities(
         for p in people
     ]
     places = [
-        attrs.evolve(p, contained_in=p.contained_in if p.contained_in in held else None) for p in places
+        p
+        if _held(p.contained_in, held)
+        else attrs.evolve(p, contained_in=p.contained_in if p.contained_in in held else None)
+        for p in places
     ]
     return tuple(people), tuple(organizations), tuple(places)
+
+
+def _held(iri: str | None, held: set[str]) -> bool:
+    """Whether a reference may stay as it is: none, or one to an entity the article holds."""
+    return iri is None or iri in held
 
 
 def _closure(records: Iterable[EntityRecord]) -> list[EntityRecord]:

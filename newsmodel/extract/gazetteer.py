@@ -83,6 +83,10 @@ class Lexicon:
     place_cues: dict[str, str]
     #: first token -> token tuples of multi-token names (places, orgs), longest first
     phrases: dict[str, list[tuple[str, ...]]]
+    #: the first and the last words of every key of ``titles``: most words begin or end no
+    #: title, and the title finders, asked at every capitalized word, stop there at once
+    title_firsts: frozenset[str]
+    title_lasts: frozenset[str]
 
 
 def fold(text: str) -> str:
@@ -209,4 +213,6 @@ def lexicon() -> Lexicon:
         org_cues={row[0]: row[1] for row in _lines("org_cues.tsv")},
         place_cues={row[0].lower(): row[1] for row in _lines("place_cues.tsv")},
         phrases=phrases,
+        title_firsts=frozenset(key[0] for key in titles),
+        title_lasts=frozenset(key[-1] for key in titles),
     )

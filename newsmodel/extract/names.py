@@ -115,9 +115,10 @@ def scan(text: str) -> tuple[list[str], list[int], list[int]]:
     ['Lisbon', '-', 'based', 'Co.', 'grew', '.']
     """
     matches = list(_TOKEN_RE.finditer(text))
-    words = [m.group() for m in matches]
-    starts = [m.start() for m in matches]
-    ends = [m.end() for m in matches]
+    # map() over the methods: the per-token loop runs in C, not in Python bytecode
+    words = list(map(re.Match.group, matches))
+    starts = list(map(re.Match.start, matches))
+    ends = list(map(re.Match.end, matches))
     abbrevs = abbreviations()
     # a word that took a full stop keeps it only when it is an abbreviation or an initial
     split = [
@@ -130,21 +131,7 @@ def scan(text: str) -> tuple[list[str], list[int], list[int]]:
         and not (len(w) == 2 and w[0].isupper())
     ]
     if split:
-        # rebuild once (linear), splitting "Peru." into "Peru" and "."
-        todo = set(split)
-        w2: list[str] = []
-        s2: list[int] = []
-        e2: list[int] = []
-        for i, (w, st, en) in enumerate(zip(words, starts, ends, strict=True)):
-            if i in todo:
-                w2 += (w[:-1], ".")
-                s2 += (st, en - 1)
-                e2 += (en - 1, en)
-            else:
-                w2.append(w)
-                s2.append(st)
-                e2.append(en)
-        words, starts, ends = w2, s2, e2
+        words, starts, ends = _split_stops(words, starts, ends, split)
     if "'" in text:
         spans = [m.span() for m in _SPACED_APOSTROPHE.finditer(text)]
         if spans:
@@ -161,6 +148,32 @@ def scan(text: str) -> tuple[list[str], list[int], list[int]]:
         if names:
             words, starts, ends = _join_spans(text, words, starts, ends, names)
     return words, starts, ends
+
+
+def _split_stops(
+    words: list[str], starts: list[int], ends: list[int], split: list[int]
+) -> tuple[list[str], list[int], list[int]]:
+    """Split the word at each index of ``split`` (ascending) into the word and its full stop ("Peru.").
+
+    One rebuild, linear: the stretches between two split words are copied as slices.
+    """
+    w2: list[str] = []
+    s2: list[int] = []
+    e2: list[int] = []
+    done = 0
+    for i in split:
+        w2 += words[done:i]
+        s2 += starts[done:i]
+        e2 += ends[done:i]
+        word, end = words[i], ends[i]
+        w2 += (word[:-1], ".")
+        s2 += (starts[i], end - 1)
+        e2 += (end - 1, end)
+        done = i + 1
+    w2 += words[done:]
+    s2 += starts[done:]
+    e2 += ends[done:]
+    return w2, s2, e2
 
 
 #: "O' Leary", "O 'Reilly": an Irish surname whose apostrophe a retokenized text spaced apart.
@@ -196,7 +209,9 @@ def _join_spans(
 
 
 # A capitalized word, a hyphen and a lowercase part ("Lisbon-based", "Mei-wai"): group 1 the part.
-_HYPHEN_NAME = re.compile(r"(?<![\w-])[A-Z]\w*-([a-z]+)\b(?!-)")
+# The capital comes first and the look-behind (no word character or hyphen before it) second,
+# so the regex engine only stops at capitals instead of testing the look-behind everywhere.
+_HYPHEN_NAME = re.compile(r"[A-Z](?<![\w-].)\w*-([a-z]+)\b(?!-)")
 #: A capitalized word and one space, right before a hyphenated word: the name it may continue.
 _NAME_BEFORE = re.compile(r"[A-Z][a-z]+ $")
 #: Short words that make compound adjectives after a name ("Hong Kong-born", "Iran-led").
@@ -289,7 +304,11 @@ def is_capitalized(word: str) -> bool:
     return False
 
 
-_START_RE = re.compile(r"""(?P<stop>[.!?;:]["')\]]*[ \t]+)(?=\S)|\n\s*(?=\S)| - (?=\S)|(?<=[\s(\[])"(?=\S)""")
+# The quote mark before its look-behind (a space or bracket before it): otherwise the
+# look-behind is tried at every character of the text.
+_START_RE = re.compile(
+    r"""(?P<stop>[.!?;:]["')\]]*[ \t]+)(?=\S)|\n\s*(?=\S)| - (?=\S)|"(?<=[\s(\[].)(?=\S)"""
+)
 _CLOSERS = frozenset({'"', "'", ")", "]"})
 
 

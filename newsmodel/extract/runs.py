@@ -42,33 +42,53 @@ _CORP_SUFFIXES = words_of("Inc. Inc LLC Ltd. Ltd Corp. Co. L.P. LP PLC plc S.A. 
 
 
 _CODE_RE = re.compile(r"^(?=[^\d]*\d)(?=.*[A-Za-z])[\w.]+$")
+#: The marks ``_masked`` acts on: brackets, tag marks and the full stop before a ticker.
+_MARKS = frozenset({"<", ">", "#", "@", "=", "."})
+
+
+#: Marks that make the word glued after them a tag, handle or key ("#tag", "@handle", "=x").
+_TAG_MARKS = frozenset({"#", "@", "="})
 
 
 def _masked(ctx: Ctx) -> list[bool]:
-    """Tokens inside ``<...>`` (ticker codes such as ``<.SPX>``): never names."""
-    mask = [False] * len(ctx.words)
-    inside = False
-    offs, ends = ctx.offs, ctx.ends
-    for i, w in enumerate(ctx.words):
-        if w == "<":
-            inside = True
-        elif w == ">":
-            inside = False
-        elif (
-            inside
-            or (not w.isalpha() and _CODE_RE.match(w))
-            or (i > 0 and ctx.words[i - 1] in ("#", "@", "=") and ends[i - 1] == offs[i])
-            or (i + 1 < len(ctx.words) and ctx.words[i + 1] == "=" and ends[i] == offs[i + 1])
-        ):
-            mask[i] = True  # "ABCc2", "GB10YT", "Q400": codes, not names
-        elif (
-            i > 0
-            and ctx.caps[i]
-            and ctx.words[i - 1] == "."
-            and ends[i - 1] == offs[i]
-            and (i < 2 or ends[i - 2] < offs[i - 1])
-        ):
-            mask[i] = True  # ".SPX", ".DJI": tickers
+    """Tokens inside ``<...>`` (ticker codes such as ``<.SPX>``): never names.
+
+    Also masked: codes of letters and digits ("ABCc2", "GB10YT", "Q400"), a
+    word glued after "#", "@" or "=" or before "=", and a capitalized word glued
+    after a lone full stop (".SPX", ".DJI": tickers). The brackets themselves
+    never are. Built from the positions of the few marks, not word by word.
+    """
+    words, offs, ends = ctx.words, ctx.offs, ctx.ends
+    n = len(words)
+    mask = [False] * n
+    # a code holds a letter and a digit, so it has two characters at least (most others are stops)
+    for i in [i for i, w in enumerate(words) if len(w) > 1 and not w.isalpha() and _CODE_RE.match(w)]:
+        mask[i] = True
+    brackets: list[int] = []
+    for i in [i for i, w in enumerate(words) if w in _MARKS]:
+        w = words[i]
+        if w in ("<", ">"):
+            brackets.append(i)
+            continue
+        glued_after = i + 1 < n and ends[i] == offs[i + 1]
+        if w in _TAG_MARKS and glued_after:
+            mask[i + 1] = True
+        if w == "=" and i > 0 and ends[i - 1] == offs[i]:
+            mask[i - 1] = True
+        if w == "." and glued_after and ctx.caps[i + 1] and (i < 1 or ends[i - 1] < offs[i]):
+            mask[i + 1] = True
+    opened = -1  # the "<" that opened the current bracket, -1 when outside
+    for i in brackets:
+        if words[i] == "<":
+            if opened < 0:
+                opened = i
+        elif opened >= 0:
+            mask[opened + 1 : i] = [True] * (i - opened - 1)
+            opened = -1
+    if opened >= 0:
+        mask[opened + 1 :] = [True] * (n - opened - 1)
+    for i in brackets:
+        mask[i] = False
     return mask
 
 
@@ -130,22 +150,28 @@ def runs(ctx: Ctx, lo: int, hi: int) -> list[tuple[int, int]]:
 
 
 def _glue(ctx: Ctx, lo: int, hi: int) -> list[bool]:
-    """Mark tokens that continue a known multi-word name begun just before them."""
+    """Mark tokens that continue a known multi-word name begun just before them.
+
+    Only capitalized words that begin a known phrase are tried, left to right;
+    a phrase found is skipped over whole.
+    """
     glue = [False] * (len(ctx.words) + 1)
     words = ctx.words
     phrases = ctx.lex.phrases
-    i = lo
-    while i < hi:
-        cands = phrases.get(words[i]) if ctx.caps[i] else None
-        if cands:
-            for phrase in cands:
-                n = len(phrase)
-                if tuple(words[i : i + n]) == phrase:
-                    for k in range(i + 1, i + n):
-                        glue[k] = True
-                    i += n - 1
-                    break
-        i += 1
+    caps = ctx.caps
+    resume = lo
+    for i in [i for i in range(lo, hi) if caps[i] and words[i] in phrases]:
+        if i < resume:
+            continue  # inside the phrase found before
+        second = words[i + 1] if i + 1 < len(words) else None
+        for phrase in phrases[words[i]]:
+            n = len(phrase)
+            if n > 1 and phrase[1] != second:
+                continue  # the cheap test first: most of the phrases of "The" or "San" fail here
+            if tuple(words[i : i + n]) == phrase:
+                glue[i + 1 : i + n] = [True] * (n - 1)
+                resume = i + n
+                break
     return glue
 
 

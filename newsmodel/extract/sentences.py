@@ -410,11 +410,8 @@ def scan_many(matchers: Sequence[PhraseMatcher], tokens: Tokens) -> list[list[Hi
     words, starts, ends, text = tokens.words, tokens.starts, tokens.ends, tokens.text
     count = len(words)
     candidates: list[Hit] = []  # every phrase that starts at a word, longest first
-    for i in range(count):
-        starting = first.get(words[i])
-        if starting is None:
-            continue
-        for phrase in starting:
+    for i in [i for i, word in enumerate(words) if word in first]:  # the few words that begin a phrase
+        for phrase in first[words[i]]:
             n = len(phrase)
             if n == 1:
                 candidates.append(Hit(starts[i], ends[i], phrase[0]))
@@ -454,10 +451,17 @@ class Tokens:
     def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
         stop = len(text) if end is None else end
         self.text = text
-        spans = [m.span() for m in _TOKEN.finditer(text, start, stop)]
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
-        self.words = [text[s:e].lower() for s, e in spans]
+        matches = list(_TOKEN.finditer(text, start, stop))
+        self.starts = list(map(re.Match.start, matches))  # map(): the loop runs in C
+        self.ends = list(map(re.Match.end, matches))
+        spans = zip(self.starts, self.ends, strict=True)
+        # Words are ASCII: lowercase the text once and slice it, when that keeps every offset
+        # (a few non-ASCII capitals lowercase to two characters: "\u0130" -> "i\u0307").
+        lowered = text[start:stop].lower()
+        if len(lowered) == stop - start:
+            self.words = [lowered[s - start : e - start] for s, e in spans]
+        else:
+            self.words = [text[s:e].lower() for s, e in spans]
 
     def range(self, start: int, end: int) -> tuple[int, int]:
         """Indexes ``[lo, hi)`` of the words wholly inside ``[start, end)``."""

@@ -32,6 +32,10 @@ def _lookup(lex: Lexicon, words: tuple[str, ...]) -> tuple[str, str] | None:
 
 def head_at(lower: list[str], i: int, lex: Lexicon) -> tuple[int, str, str] | None:
     """Return the longest title head at ``lower[i]``: (end index, spelled-out, gender)."""
+    if i >= len(lower):
+        return None
+    if i >= 0 and lower[i] not in lex.title_firsts and "-" not in lower[i]:
+        return None  # no title begins with this word (a hyphenated one may be keyed split)
     for k in range(min(_MAX_TITLE, len(lower) - i), 0, -1):
         found = _lookup(lex, tuple(lower[i : i + k]))
         if found is not None:
@@ -60,6 +64,8 @@ def title_span_before(lower: list[str], end: int, lex: Lexicon) -> tuple[int, st
 
     ``lower`` are lowercased words; the head must end at ``end``.
     """
+    if 0 < end <= len(lower) and lower[end - 1] not in lex.title_lasts and "-" not in lower[end - 1]:
+        return None  # no title ends with this word (a hyphenated one may be keyed split)
     for k in range(min(_MAX_TITLE, end), 0, -1):
         found = _lookup(lex, tuple(lower[end - k : end]))
         if found is None:

@@ -20,6 +20,7 @@ Span(start=0, end=5)
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import attrs
@@ -74,7 +75,17 @@ def normalize_chars(text: str) -> str:
     >>> normalize_chars("\u201cIt\u2019s a six\u2011year war\u201d")
     '"It\'s a six-year war"'
     """
-    return text.translate(_CHAR_MAP)
+    return _CHAR_RE.sub(_replacement, text)
+
+
+#: Any character of the map: ``str.translate`` looks up every character of the text in a
+#: dict, while the regex skips the (vast majority of) characters that stay as they are.
+_CHAR_RE = re.compile("[" + "".join(re.escape(chr(code)) for code in _CHAR_MAP) + "]")
+
+
+def _replacement(match: re.Match[str]) -> str:
+    """The map's one character for the matched one."""
+    return str(_CHAR_MAP[ord(match.group())])
 
 
 #: Fields that go together: a sidecar that sets one of a group replaces the whole group.
