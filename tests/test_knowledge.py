@@ -84,6 +84,15 @@ def test_user_speech_verb_and_event_trigger_change_what_is_found(tmp_path: Path)
     assert "meeting" in after["events"]
 
 
+def _event_kinds(code: str, env_dirs: list[Path]) -> list[str]:
+    """The event kinds that ``code`` prints, run in a fresh interpreter with ``env_dirs`` as the data path."""
+    env = {**os.environ, knowledge.ENV_VAR: os.pathsep.join(map(str, env_dirs))}
+    command = [sys.executable, "-c", code]
+    run = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
+    found: list[str] = json.loads(run.stdout)
+    return found
+
+
 def test_user_event_verb_finds_a_happening(tmp_path: Path) -> None:
     """A verb added to event_verbs.txt makes 'Name <verb> …' an event; without it there is none."""
     code = (
@@ -93,16 +102,9 @@ def test_user_event_verb_finds_a_happening(tmp_path: Path) -> None:
         "print(json.dumps([e.kind.value for e in a.events]))"
     )
 
-    def events(env_dirs: list[Path]) -> list[str]:
-        env = {**os.environ, knowledge.ENV_VAR: os.pathsep.join(map(str, env_dirs))}
-        command = [sys.executable, "-c", code]
-        run = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
-        found: list[str] = json.loads(run.stdout)
-        return found
-
     (tmp_path / "event_verbs.txt").write_text("zorbled  # invented\n")
-    assert events([]) == []
-    assert events([tmp_path]) == ["other"]
+    assert _event_kinds(code, []) == []
+    assert _event_kinds(code, [tmp_path]) == ["other"]
 
 
 def test_event_verbs_match_their_generator(tmp_path: Path) -> None:
@@ -135,16 +137,9 @@ def test_user_headline_verb_finds_a_headline_happening(tmp_path: Path) -> None:
         "print(json.dumps([e.kind.value for e in a.events]))"
     )
 
-    def events(env_dirs: list[Path]) -> list[str]:
-        env = {**os.environ, knowledge.ENV_VAR: os.pathsep.join(map(str, env_dirs))}
-        command = [sys.executable, "-c", code]
-        run = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
-        found: list[str] = json.loads(run.stdout)
-        return found
-
     (tmp_path / "headline_verbs.txt").write_text("zorbles  # invented\n")
-    assert events([]) == []
-    assert events([tmp_path]) == ["other"]
+    assert _event_kinds(code, []) == []
+    assert _event_kinds(code, [tmp_path]) == ["other"]
 
 
 # --------------------------------------------------------------------------- one test per extendable list
