@@ -260,6 +260,16 @@ def test_a_general_verb_after_a_named_actor_is_an_event() -> None:
     assert _iri("Bo Chen", "person") in event.attendees
 
 
+def test_a_verb_whose_lemma_is_mostly_a_noun_or_adjective_reports_in_the_past() -> None:
+    """'doubled', 'lowered' are verbs though 'double', 'lower' mostly are not; headline 'doubles' is none."""
+    spec: Spec = {"Acme Corp": ("organization", None), "Bolt Inc": ("organization", None)}
+    [doubled] = _events("Acme Corp doubled its stake in Bolt Inc.", spec)
+    assert doubled.name == "doubled (Acme Corp, Bolt Inc)"
+    [lowered] = _events("Acme Corp lowered the price of Bolt Inc.", spec)
+    assert lowered.kind is EventKind.OTHER
+    assert _headline_events("Acme Corp doubles Bolt Inc", spec) == []  # "doubles" is as often a noun
+
+
 def test_a_general_verb_needs_a_named_asserted_subject_doing_something() -> None:
     """No event from a pronoun subject, a catenative, a denial, a reduced relative or a present state."""
     for sentence in (
