@@ -282,6 +282,15 @@ def test_a_general_verb_needs_a_named_asserted_subject_doing_something() -> None
         assert _events(sentence, PEOPLE) == [], sentence
 
 
+def test_a_second_clause_with_its_own_named_subject_is_a_second_event() -> None:
+    """'A acquired X, and B sold Y' is two happenings; 'A acquired X and sold Y' stays one."""
+    spec: Spec = {"Acme Corp": ("organization", None), "Bolt Inc": ("organization", None)}
+    events = _events("Acme Corp acquired the mill, and Bolt Inc sold the barn.", spec)
+    assert [e.name for e in events] == ["acquired (Acme Corp, Bolt Inc)", "sold (Bolt Inc, Acme Corp)"]
+    assert len(_events("Acme Corp acquired the mill and sold the barn to Bolt Inc.", spec)) == 1
+    assert len(_events("Acme Corp acquired the mill, and Bolt Inc could sell the barn.", spec)) == 1
+
+
 def test_a_listed_trigger_wins_over_a_general_verb() -> None:
     """A sentence with a listed trigger reports that event only, not a second one from a general verb."""
     [event] = _events("Ann Lee met Bo Chen and repaired the mill.", PEOPLE)
