@@ -441,18 +441,22 @@ def _second_clause_happening(
     that subject is not already the subject of one of them: "Acme Corp bought
     a mill and sold a barn" stays one event.
     """
-    if not taken:
-        return None
     text = attr.doc.text
-    subjects = {id(s) for s in (_named_subject(attr, h, start) for h in taken) if s is not None}
-    general = [
-        (h, _GENERAL) for h in attr.find(happening_verbs(), start, end) if _general_verb(attr, h, start)
-    ]
+    if not taken or _CLAUSES_PART.search(text, start, end) is None:
+        return None  # the cheap test first: most sentences have one clause
+    general = [(h, _GENERAL) for h in attr.find(happening_verbs(), start, end)]
+    subjects: set[int] | None = None  # of the verbs taken, found on first need
     for hit, trigger in sorted([*verbal, *general], key=lambda item: item[0].start):
         if any(t.start <= hit.start < t.end for t in taken) or attr.in_quote(hit.start):
             continue
         subject = _named_subject(attr, hit, start)
-        if subject is None or id(subject) in subjects:
+        if subject is None:
+            continue
+        if subjects is None:
+            subjects = {id(s) for s in (_named_subject(attr, h, start) for h in taken) if s is not None}
+        if id(subject) in subjects:
+            continue
+        if trigger is _GENERAL and not _general_verb(attr, hit, start):
             continue
         parted = all(_CLAUSES_PART.search(text, *sorted((t.start, hit.start))) is not None for t in taken)
         if parted and not _is_unreal(text, start, hit.start, False):
