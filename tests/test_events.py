@@ -260,6 +260,16 @@ def test_a_general_verb_after_a_named_actor_is_an_event() -> None:
     assert _iri("Bo Chen", "person") in event.attendees
 
 
+def test_a_verb_whose_lemma_is_mostly_a_noun_or_adjective_reports_in_the_past() -> None:
+    """'doubled', 'lowered' are verbs though 'double', 'lower' mostly are not; headline 'doubles' is none."""
+    spec: Spec = {"Acme Corp": ("organization", None), "Bolt Inc": ("organization", None)}
+    [doubled] = _events("Acme Corp doubled its stake in Bolt Inc.", spec)
+    assert doubled.name == "doubled (Acme Corp, Bolt Inc)"
+    [lowered] = _events("Acme Corp lowered the price of Bolt Inc.", spec)
+    assert lowered.kind is EventKind.OTHER
+    assert _headline_events("Acme Corp doubles Bolt Inc", spec) == []  # "doubles" is as often a noun
+
+
 def test_a_general_verb_needs_a_named_asserted_subject_doing_something() -> None:
     """No event from a pronoun subject, a catenative, a denial, a reduced relative or a present state."""
     for sentence in (
@@ -270,6 +280,15 @@ def test_a_general_verb_needs_a_named_asserted_subject_doing_something() -> None
         "Ann Lee is rescued from the claims of Bo Chen.",  # a present passive: a state
     ):
         assert _events(sentence, PEOPLE) == [], sentence
+
+
+def test_a_second_clause_with_its_own_named_subject_is_a_second_event() -> None:
+    """'A acquired X, and B sold Y' is two happenings; 'A acquired X and sold Y' stays one."""
+    spec: Spec = {"Acme Corp": ("organization", None), "Bolt Inc": ("organization", None)}
+    events = _events("Acme Corp acquired the mill, and Bolt Inc sold the barn.", spec)
+    assert [e.name for e in events] == ["acquired (Acme Corp, Bolt Inc)", "sold (Bolt Inc, Acme Corp)"]
+    assert len(_events("Acme Corp acquired the mill and sold the barn to Bolt Inc.", spec)) == 1
+    assert len(_events("Acme Corp acquired the mill, and Bolt Inc could sell the barn.", spec)) == 1
 
 
 def test_a_listed_trigger_wins_over_a_general_verb() -> None:

@@ -399,7 +399,69 @@ def find_events(
             verb, used, subject = inner
             out.append(frame.event(doc, article_iri, used.kind, verb, used, [subject], base=base))
             reported.add(used.kind)
+        taken = [m for _, (m, _t) in chosen] + [h[0] for h in (general, inner) if h is not None]
+        verbal = [
+            (h, t) for h, t, ok in zip(hits, resolved, real, strict=True) if ok and t is not None and t.verbal
+        ]
+        second = _second_clause_happening(attr, sent_start, sent_end, taken, verbal)
+        if second is not None:
+            verb, used, subject = second
+            out.append(frame.event(doc, article_iri, used.kind, verb, used, [subject], base=base))
+            reported.add(used.kind)
     return _with_restatements(out, told)
+
+
+def _named_subject(attr: Attributor, hit: Hit, start: int) -> EntityRecord | None:
+    """The named actor right before a verb ("Acme Corp has bought"), if it is one; else None."""
+    named = _subject_before(attr, hit.start)
+    text = attr.doc.text
+    if named is None or named.start < start or attr.in_quote(named.start):
+        return None
+    if not _SUBJECT_GAP.fullmatch(text, named.end, hit.start):
+        return None
+    if _OBJECT_BEFORE.search(text, max(start, named.start - 8), named.start):
+        return None
+    return named.entity if is_actor(named.entity) else None
+
+
+#: What parts two clauses: a comma, a semicolon, or a conjunction of clauses.
+_CLAUSES_PART = re.compile(r"[,;]|\b(?:and|but|while|whereas|when|after|before)\b")
+
+
+def _second_clause_happening(
+    attr: Attributor, start: int, end: int, taken: list[Hit], verbal: list[tuple[Hit, Trigger]]
+) -> tuple[Hit, Trigger, EntityRecord] | None:
+    """A second happening of a sentence, told by a clause of its own with another named subject.
+
+    "Acme Corp has bought a mill, while Bolt Inc has sold two" and "When Acme
+    Corp hired Ann Lee, Bolt Inc challenged the choice" tell two happenings of
+    two actors. Only a listed verbal trigger or a general verb right after its
+    own named subject counts, in a clause parted from every verb already taken
+    (a comma, a semicolon or a clause conjunction between them), and only when
+    that subject is not already the subject of one of them: "Acme Corp bought
+    a mill and sold a barn" stays one event.
+    """
+    text = attr.doc.text
+    if not taken or _CLAUSES_PART.search(text, start, end) is None:
+        return None  # the cheap test first: most sentences have one clause
+    general = [(h, _GENERAL) for h in attr.find(happening_verbs(), start, end)]
+    subjects: set[int] | None = None  # of the verbs taken, found on first need
+    for hit, trigger in sorted([*verbal, *general], key=lambda item: item[0].start):
+        if any(t.start <= hit.start < t.end for t in taken) or attr.in_quote(hit.start):
+            continue
+        subject = _named_subject(attr, hit, start)
+        if subject is None:
+            continue
+        if subjects is None:
+            subjects = {id(s) for s in (_named_subject(attr, h, start) for h in taken) if s is not None}
+        if id(subject) in subjects:
+            continue
+        if trigger is _GENERAL and not _general_verb(attr, hit, start):
+            continue
+        parted = all(_CLAUSES_PART.search(text, *sorted((t.start, hit.start))) is not None for t in taken)
+        if parted and not _is_unreal(text, start, hit.start, False):
+            return hit, attrs.evolve(trigger, nominal=False), subject
+    return None
 
 
 def _with_restatements(body: list[Event], headline: list[Event]) -> list[Event]:
