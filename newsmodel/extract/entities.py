@@ -59,6 +59,7 @@ from newsmodel.extract.inner_places import add_inner_places
 from newsmodel.extract.lookup import known
 from newsmodel.extract.names import is_capitalized, scan, sentence_starts
 from newsmodel.extract.people import coordinated_lists
+from newsmodel.extract.products import without_products
 from newsmodel.extract.records import EntityIndex, EntityRecord, Mention
 from newsmodel.extract.runs import runs
 from newsmodel.ids import DEFAULT_BASE
@@ -139,6 +140,7 @@ def find_entities(doc: Document, *, base: str = DEFAULT_BASE, nlp: object | None
     _class_noun_places(ctx, cands)
     _coordinated_bodies(ctx, cands)
     cands = _without_plural_things(ctx, cands)
+    cands = without_products(ctx, cands)
     cands_at = {c.a: c for c in cands}
     cands_end = {c.b: c for c in cands}
     for c in cands:
