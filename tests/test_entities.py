@@ -516,3 +516,17 @@ def test_head_first_organization_words_of_other_languages() -> None:
     assert by_name(idx, "Banco Harwell").subtype == "Corporation"
     assert by_name(idx, "Partido Dorn").subtype == "PoliticalParty"
     assert names(idx, "person") == set()
+
+
+def test_acronyms_wordnet_knows_as_things_are_not_organizations() -> None:
+    """'CPU' and 'HTML' (WordNet: devices, formats) name no body; an unknown 'QXV' still does."""
+    idx = run("The new CPU renders HTML pages faster, QXV said on Monday. QXV builds them.")
+    found = names(idx, "organization")
+    assert "CPU" not in found and "HTML" not in found
+    assert "QXV" in found
+
+
+def test_a_thing_acronym_after_a_name_and_of_is_a_body() -> None:
+    """'Tom Reyes of ABM' is a member of a body called ABM, whatever else ABM stands for."""
+    idx = run("Councillor Tom Reyes of ABM was elected on Sunday.")
+    assert "ABM" in names(idx, "organization")

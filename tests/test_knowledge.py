@@ -343,3 +343,36 @@ def test_user_surnames_txt_makes_a_person(mapped_with_and_without: Mapped) -> No
     before, after = (m["surnames.txt"] for m in mapped_with_and_without)
     assert "Quorin Pebble" not in before["people"]
     assert "Quorin Pebble" in after["people"]
+
+
+def test_thing_acronyms_match_their_generator(tmp_path: Path) -> None:
+    """The shipped thing_acronyms.txt is what tools/build_thing_acronyms.py makes from WordNet."""
+    root = Path(__file__).resolve().parents[1]
+    out = tmp_path / "thing_acronyms.txt"
+    command = [sys.executable, str(root / "tools" / "build_thing_acronyms.py"), "--out", str(out)]
+    subprocess.run(command, capture_output=True, text=True, check=True)
+    shipped = (root / "newsmodel" / "data" / "thing_acronyms.txt").read_text(encoding="utf-8")
+    assert out.read_text(encoding="utf-8") == shipped
+    assert "CPU  # noun.artifact" in shipped
+    assert "\nMIT " not in shipped  # a university by its gloss: stays an organization
+
+
+def test_user_thing_acronym_stops_an_organization(tmp_path: Path) -> None:
+    """An acronym added to thing_acronyms.txt is no organization; without it, it is one."""
+    code = (
+        "import json, newsmodel as nm\n"
+        "a = nm.read_text('Report\\n\\nThe QXV was cheaper, QXV said on Monday.',"
+        " {'datePublished': '2019-05-08'})\n"
+        "print(json.dumps(sorted(o.name for o in a.organizations)))"
+    )
+
+    def orgs(dirs: list[Path]) -> list[str]:
+        env = {**os.environ, knowledge.ENV_VAR: os.pathsep.join(map(str, dirs))}
+        command = [sys.executable, "-c", code]
+        done = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
+        result: list[str] = json.loads(done.stdout)
+        return result
+
+    (tmp_path / "thing_acronyms.txt").write_text("QXV  # invented\n")
+    assert orgs([]) == ["QXV"]
+    assert orgs([tmp_path]) == []

@@ -694,12 +694,20 @@ def _single(ctx: Ctx, i: int) -> list[Cand]:
     ):
         return []
     if ACRONYM_RE.match(w):
+        if w in lex.thing_acronyms and not _member_of(ctx, i):
+            return []  # "CPU", "LED": a device, a format or a measure, by WordNet
         return [Cand(i, i + 1, "organization", "Organization", confidence=0.6)]
     if CAMEL_RE.match(w) and not w.startswith("Mc") and not w.startswith("Mac"):
         return [Cand(i, i + 1, "organization", "Organization", confidence=0.6)]
     if _named_group(ctx, i):
         return [Cand(i, i + 1, "organization", "Organization", confidence=0.6)]
     return [Cand(i, i + 1, None, confidence=0.3)]
+
+
+def _member_of(ctx: Ctx, i: int) -> bool:
+    """Whether word ``i`` follows a name and "of"/"from": "Tom Reyes of ABM" names his body, whatever else."""
+    words = ctx.words
+    return i >= 2 and words[i - 1] in ("of", "from") and ctx.caps[i - 2] and not words[i - 2].isupper()
 
 
 def _named_group(ctx: Ctx, i: int) -> bool:

@@ -75,6 +75,8 @@ class Lexicon:
     english: frozenset[str]
     common: frozenset[str]
     not_entities: frozenset[str]
+    #: acronyms WordNet knows only as things ("CPU", "LED", "HTML"): no organization alone
+    thing_acronyms: frozenset[str]
     #: capitalized adjectives that name nothing alone ("Arab", "Southern")
     name_adjectives: frozenset[str]
     #: last words of names of laws, wars, shows ("Amendment", "War")
@@ -208,6 +210,7 @@ def lexicon() -> Lexicon:
         english=english_words(),
         common=_words("common_words.txt"),
         not_entities=_words("not_entities.txt"),
+        thing_acronyms=frozenset(w.split("#", 1)[0].strip() for w in _words("thing_acronyms.txt")),
         name_adjectives=_words("name_adjectives.txt"),
         non_entity_heads=_words("non_entity_heads.txt"),
         org_cues={row[0]: row[1] for row in _lines("org_cues.tsv")},
