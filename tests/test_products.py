@@ -1,4 +1,4 @@
-"""Tests of the product rule (extract/products.py) on invented sentences and names."""
+"""Tests of the product rules (extract/products.py; grouping's maker and model) on invented sentences."""
 
 from __future__ import annotations
 
@@ -42,3 +42,23 @@ def test_company_forms_and_plain_makers_stay_organizations() -> None:
     found = _orgs("Quellsoft Inc. app sales rose. Zentrovia said its profit fell. Zentrovia hired staff.")
     assert "Quellsoft Inc." in found
     assert "Zentrovia" in found
+
+
+def _people(body: str) -> set[str]:
+    """The people the entity finder keeps for ``body``."""
+    index: EntityIndex = find_entities(Document.build(headline="A report", body=body))
+    mentioned = {id(m.entity) for m in index.mentions}
+    return {r.name for r in index.records if r.kind == "person" and id(r) in mentioned}
+
+
+def test_two_unknown_name_words_after_the_are_no_person() -> None:
+    """'the Quellwerk Zorbix' (no given name, after 'the') is a maker's model, not a person."""
+    assert "Quellwerk Zorbix" not in _people("Engineers fitted the Quellwerk Zorbix to the new ferry.")
+
+
+def test_maker_named_alone_makes_the_pair_a_product() -> None:
+    """'Vantrel Oskiva' then 'Vantrel' alone: a maker's model; 'Hamdu Zorvani' then 'Zorvani': a person."""
+    product = "Buyers queued for Vantrel Oskiva on Friday. Vantrel expects record sales."
+    person = "Hamdu Zorvani arrived on Friday. Zorvani expects record sales."
+    assert "Vantrel Oskiva" not in _people(product)
+    assert "Hamdu Zorvani" in _people(person)

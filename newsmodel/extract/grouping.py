@@ -449,7 +449,32 @@ def _settle(ctx: Ctx, c: Cand) -> str | None:
         return "organization"  # "iPad Mini", "Skyliner KX-20": a brand's or a model's spelling
     if c.evidence >= 1 or words[0] in lex.given_names:
         return "person"
+    if _maker_and_model(ctx, c):
+        return None  # "the Quellwerk Zorbix": a maker's product, no person
     return "person"
+
+
+def _maker_and_model(ctx: Ctx, c: Cand) -> bool:
+    """Whether two name words no list knows read as a maker and its model, not a person.
+
+    A person is not named right after "the" or "its", and is named again by the
+    last name ("Mohib"), never by the first alone; a product is named after
+    "the" ("the Quellwerk Zorbix") and its maker alone ("Quellwerk said").
+    """
+    words = ctx.words
+    if c.b - c.a != 2 or words[c.a] in ctx.lex.surnames:
+        return False
+    prev = words[c.a - 1] if c.a > 0 else ""
+    if prev in _DETERMINERS and c.a not in ctx.starts:
+        return True
+    first, last = words[c.a], words[c.b - 1]
+    n = len(words)
+    maker_alone = any(
+        w == first and (j + 1 >= n or words[j + 1] != last) and not (j > 0 and ctx.caps[j - 1])
+        for j, w in enumerate(words)
+    )
+    model_alone = any(w == last and (j == 0 or words[j - 1] != first) for j, w in enumerate(words))
+    return maker_alone and not model_alone
 
 
 def _initials(words: list[str]) -> str:
