@@ -437,3 +437,19 @@ def test_a_general_verb_in_the_progressive_after_a_named_actor_is_an_event() -> 
         [event] = _events(sentence, spec)
         assert event.kind is EventKind.OTHER and event.name.startswith("repairing"), sentence
     assert _events("The ship sailing towards Acme Corp was travelling slowly.", spec) == []  # not a subject
+
+
+def test_the_airline_is_the_last_airline_named_not_the_last_organization() -> None:
+    """'The airline … repaired …' after an airline and a maker: the airline acts (by name or apposition)."""
+    spec: Spec = {"Zorvia Airways": ("organization", None), "Bolt Aero": ("organization", None)}
+    body = "Zorvia Airways ordered ten jets from Bolt Aero. The airline repaired the old hangar."
+    events = _events(body, spec, per_sentence=2)
+    repaired = [e for e in events if e.name.startswith("repaired")]
+    assert repaired and repaired[0].attendees == (_iri("Zorvia Airways", "organization"),)
+    spec = {"Quenta": ("organization", None), "Bolt Aero": ("organization", None)}
+    body = "Quenta, the national carrier, ordered jets from Bolt Aero. The airline repaired the old hangar."
+    repaired = [e for e in _events(body, spec, per_sentence=2) if e.name.startswith("repaired")]
+    assert repaired and repaired[0].attendees == (_iri("Quenta", "organization"),)
+    body = "Quenta ordered jets from Bolt Aero. The company repaired the old hangar."  # no kind: the nearest
+    repaired = [e for e in _events(body, spec, per_sentence=2) if e.name.startswith("repaired")]
+    assert repaired and repaired[0].attendees == (_iri("Bolt Aero", "organization"),)

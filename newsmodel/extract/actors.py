@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from typing import cast
 
 from newsmodel.extract.attribution import Attributor
 from newsmodel.extract.gazetteer import lexicon
-from newsmodel.extract.records import EntityIndex, EntityRecord
+from newsmodel.extract.records import EntityIndex, EntityRecord, Mention
 from newsmodel.extract.sentences import PhraseMatcher
 
 __all__ = ["country_records", "implicit_actors", "is_actor", "shared_countries", "two_sides"]
@@ -123,13 +124,51 @@ def implicit_actors(
         if word in {"he", "she"}:
             found = attr.resolve_pronoun(tokens.starts[i], "m" if word == "he" else "f")
         elif word == "it" or (word in _ORG_SUBJECTS and i > lo and tokens.words[i - 1] in {"the", "its"}):
-            found = attr.last_entity(tokens.starts[i], "organization", within=3)
+            prefer = _fits(attr, word) if word in _ORG_SUBJECTS else None
+            found = attr.last_entity(tokens.starts[i], "organization", within=3, prefer=prefer)
         elif word == "they" and i == lo:
             found = _opening_organization(attr, start)
         if found is not None:
             out.append(found)
             break
     return out
+
+
+#: Class nouns that name one kind of organization, with the words of the names of that kind.
+_CLASS_NAMES: dict[str, frozenset[str]] = {
+    "airline": frozenset({"airline", "airlines", "airways", "air", "carrier"}),
+    "carrier": frozenset({"airline", "airlines", "airways", "air", "carrier"}),
+    "ministry": frozenset({"ministry"}),
+    "agency": frozenset({"agency"}),
+}
+
+
+def _fits(attr: Attributor, noun: str) -> Callable[[Mention], bool] | None:
+    """Whether a mention is of the kind "the airline" or "the ministry" names.
+
+    A definite description points back at the last organization of its kind,
+    not at the last organization: "Acme Air ordered jets from Bolt Aero. The
+    airline ..." means Acme Air. The kind shows in the name ("X Airways",
+    "Ministry of Y"), in a noun before a mention ("the carrier X") or in an
+    apposition after one ("X, the national airline,").
+    """
+    words = _CLASS_NAMES.get(noun)
+    if words is None:
+        return None
+    text = attr.doc.text
+    alternation = "|".join(sorted(words))
+    before = re.compile(rf"\b(?:{alternation})\s*,?\s+$", re.IGNORECASE)
+    after = re.compile(rf",\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){{0,3}}(?:{alternation})\b", re.IGNORECASE)
+
+    def fits(m: Mention) -> bool:
+        if any(w.lower() in words for w in text[m.start : m.end].split()):
+            return True
+        return (
+            before.search(text, max(0, m.start - 30), m.start) is not None
+            or after.match(text, m.end) is not None
+        )
+
+    return fits
 
 
 def _opening_organization(attr: Attributor, start: int) -> EntityRecord | None:

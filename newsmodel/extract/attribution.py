@@ -27,7 +27,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
@@ -560,19 +560,29 @@ class Attributor:
         words = WORD_RE.findall(head)
         return len(words) <= 6 and "," not in head.rstrip(", ")[-1:] and not self.verbs(start, m.start)
 
-    def last_entity(self, offset: int, kind: str, within: int = 3) -> EntityRecord | None:
-        """The nearest earlier mention of ``kind`` within ``within`` sentences."""
+    def last_entity(
+        self, offset: int, kind: str, within: int = 3, prefer: Callable[[Mention], bool] | None = None
+    ) -> EntityRecord | None:
+        """The nearest earlier mention of ``kind`` within ``within`` sentences.
+
+        With ``prefer``, the nearest one it accepts wins over nearer ones ("the
+        airline" is the last airline named, not the maker named after it); the
+        nearest of all when it accepts none.
+        """
         sent = max(bisect.bisect_right(self._sent_starts, offset) - 1, 0)
         floor = self._sent_starts[max(sent - within + 1, 0)] if self._sent_starts else 0
         i = bisect.bisect_left(self._starts, offset) - 1
+        nearest: EntityRecord | None = None
         while i >= 0:
             m = self.index.mentions[i]
             if m.start < floor:
-                return None
+                break
             if m.entity.kind == kind and m.end <= offset and not self.in_quote(m.start):
-                return m.entity
+                if prefer is None or prefer(m):
+                    return m.entity
+                nearest = nearest or m.entity
             i -= 1
-        return None
+        return nearest
 
     def resolve_role(self, offset: int) -> EntityRecord | None:
         """The organization a role noun ("the spokesperson", "the company") at ``offset`` speaks for."""
