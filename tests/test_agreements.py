@@ -111,3 +111,11 @@ def test_in_order_to_is_not_an_order() -> None:
         "Acme Corp. announced it hired Bolt Inc. in order to grow, and Bolt Inc. approved an executive order."
     )
     assert _agreements(body, FIRMS) == []
+
+
+def test_a_resolved_subject_after_an_opening_adverbial_is_the_first_party() -> None:
+    """'Acme Corp … In May, the firm signed a deal with Bolt Ltd': Acme Corp (the subject) comes first."""
+    spec: Spec = {"Acme Corp": ("organization", None), "Bolt Ltd": ("organization", None)}
+    body = "Acme Corp repaired the old mill. In May, the firm signed a deal with Bolt Ltd."
+    [deal] = _agreements(body, spec)
+    assert deal.parties[:2] == (_iri("Acme Corp", "organization"), _iri("Bolt Ltd", "organization"))

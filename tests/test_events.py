@@ -453,3 +453,16 @@ def test_the_airline_is_the_last_airline_named_not_the_last_organization() -> No
     body = "Quenta ordered jets from Bolt Aero. The company repaired the old hangar."  # no kind: the nearest
     repaired = [e for e in _events(body, spec, per_sentence=2) if e.name.startswith("repaired")]
     assert repaired and repaired[0].attendees == (_iri("Bolt Aero", "organization"),)
+
+
+def test_a_subject_after_an_opening_adverbial_is_resolved() -> None:
+    """'In addition to X, Y and Z, they have announced …' after 'Acme Corp have …': Acme Corp announced."""
+    spec: Spec = {"Acme Corp": ("organization", None)}
+    body = (
+        "Acme Corp have repaired the old mill. "
+        "In addition to the red barn, the shed and the gate, they have announced a new bridge."
+    )
+    announced = [e for e in _events(body, spec) if e.name.startswith("announced")]
+    assert announced and announced[0].attendees == (_iri("Acme Corp", "organization"),)
+    body = "Acme Corp have repaired the old mill. Some farmers, they say, have announced a new bridge."
+    assert [e for e in _events(body, spec) if e.name.startswith("announced")] == []

@@ -116,8 +116,27 @@ def implicit_actors(
         person = attr.resolve_pronoun(own.start, "m" if own.phrase.startswith("his") else "f")
         if person is not None and person.nationality is not None and person.nationality not in out:
             out.append(person.nationality)
+    found = _opening_actor(attr, start, start, end)
+    intro = _INTRODUCTION.match(attr.doc.text, start, end)
+    if found is None and intro is not None:
+        found = _opening_actor(attr, start, intro.end(), end)
+    if found is not None:
+        out.append(found)
+    return out
+
+
+#: An opening adverbial before the main clause: "In addition to X, they …", "After the talks, he …";
+#: it ends at the first comma a subject word follows ("In addition to X, Y and Z, they …").
+_INTRODUCTION = re.compile(
+    r"(?:In|On|At|After|Before|During|Following|Despite|Since|Under|Earlier|Later|Meanwhile)\b"
+    r"[^;:()\"“”]{0,100}?,\s+(?=(?:he|she|it|they|the\s+(?:" + "|".join(sorted(_ORG_SUBJECTS)) + r"))\b)"
+)
+
+
+def _opening_actor(attr: Attributor, start: int, clause: int, end: int) -> EntityRecord | None:
+    """The actor an opening "he", "she", "it", "they" or "the company" of the clause at ``clause`` names."""
     tokens = attr.tokens
-    lo, hi = tokens.range(start, min(end, start + 60))
+    lo, hi = tokens.range(clause, min(end, clause + 60))
     for i in range(lo, min(hi, lo + 3)):
         word = tokens.words[i]
         found: EntityRecord | None = None
@@ -129,9 +148,8 @@ def implicit_actors(
         elif word == "they" and i == lo:
             found = _opening_organization(attr, start)
         if found is not None:
-            out.append(found)
-            break
-    return out
+            return found
+    return None
 
 
 #: Class nouns that name one kind of organization, with the words of the names of that kind.

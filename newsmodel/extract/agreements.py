@@ -293,12 +293,14 @@ def _parties(
             sources.append(rec)  # "the White House said", "AFP reported": who tells, not who agrees
         elif rec not in actors:
             actors.append(rec)
+    kind, subject = attr.subject_before(anchor.start, start)
+    if kind == "entity" and subject is not None and subject not in actors:
+        actors.insert(
+            0, subject
+        )  # before the unnamed actors: "In May, the firm bid for X" names the firm first
     for extra in implicit_actors(attr, start, end, countries):
         if extra not in actors:
             actors.append(extra)
-    kind, subject = attr.subject_before(anchor.start, start)
-    if kind == "entity" and subject is not None and subject not in actors:
-        actors.insert(0, subject)
     if len(actors) < 2:
         actors += [s for s in sources if s not in actors]
     if partner is not None and plural:
