@@ -110,6 +110,15 @@ def test_metonymy_keeps_the_place_and_flags_it() -> None:
     assert rec.kind == "place" and rec.subtype == "Landmark" and rec.also_other
 
 
+def test_the_agent_of_a_passive_is_a_place_used_as_an_organization() -> None:
+    """'had been rejected by the Korvath Airport': the body seated there acted; 'parked by' it did not."""
+    idx = run("The plan had been rejected by the Korvath Airport on Monday.")
+    rec = by_name(idx, "Korvath Airport")
+    assert rec.kind == "place" and rec.subtype == "Landmark" and rec.also_other
+    idx = run("Jets parked by the Korvath Airport on Monday.")
+    assert not by_name(idx, "Korvath Airport").also_other
+
+
 def test_landmark_and_region_cues() -> None:
     """An 'Airport' name is a landmark and 'the Caucasus' a region."""
     idx = run("Jets flew from the Korvath Airport over the Caucasus.")

@@ -343,4 +343,18 @@ def _metonymy(ctx: Ctx, ent: Ent) -> bool:
             return True
         if nxt in ("'s", "\u2019s") and b + 1 < len(ctx.words) and ctx.words[b + 1].islower():
             return True
+        if _passive_agent(ctx.words, _a):
+            return True
     return False
+
+
+def _passive_agent(words: list[str], a: int) -> bool:
+    """Whether the name at word ``a`` is the agent of a passive: "had been blocked by the Pentagon".
+
+    A participle in "-ed" and "by" (after "was", "were", "been" or "being"): the
+    doer, and a building or a city does nothing; the body seated there does.
+    """
+    i = a - 1 if a > 0 and words[a - 1].lower() == "the" else a
+    if i < 3 or words[i - 1] != "by" or not words[i - 2].endswith("ed"):
+        return False
+    return words[i - 3].lower() in ("was", "were", "been", "being", "be", "is", "are")
