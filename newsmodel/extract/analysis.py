@@ -20,9 +20,10 @@ module-level cache: an ``Analysis`` is made per article and dropped with it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 from newsmodel.errors import ExtractionError, NewsmodelError
@@ -37,9 +38,26 @@ from newsmodel.ids import DEFAULT_BASE, article_iri
 from newsmodel.model import Organization
 from newsmodel.read.document import Document
 
-__all__ = ["Analysis"]
+__all__ = ["Analysis", "failures_named"]
 
 T = TypeVar("T")
+
+
+@contextlib.contextmanager
+def failures_named(where: str, *, passing: type[Exception]) -> Iterator[None]:
+    """Turn an unexpected failure inside the block into an ``ExtractionError`` saying ``where``.
+
+    A bug must not escape as a bare ``IndexError`` on odd input: the user
+    gets one error of the library's tree, naming the layer or stage that
+    failed. Errors of the ``passing`` class (already the library's own) go
+    through as they are.
+    """
+    try:
+        yield
+    except passing:
+        raise
+    except Exception as exc:
+        raise ExtractionError(f"mapper failed {where}: {type(exc).__name__}: {exc}") from exc
 
 
 def _layer(name: str) -> Callable[[Callable[[Analysis], T]], functools.cached_property[T]]:
@@ -48,14 +66,8 @@ def _layer(name: str) -> Callable[[Callable[[Analysis], T]], functools.cached_pr
     def wrap(compute: Callable[[Analysis], T]) -> functools.cached_property[T]:
         @functools.wraps(compute)
         def guarded(self: Analysis) -> T:
-            try:
+            with failures_named(f"while finding {name}", passing=NewsmodelError):
                 return compute(self)
-            except NewsmodelError:
-                raise
-            except Exception as exc:  # a bug must not escape as a bare IndexError on odd input
-                raise ExtractionError(
-                    f"mapper failed while finding {name}: {type(exc).__name__}: {exc}"
-                ) from exc
 
         return functools.cached_property(guarded)
 

@@ -29,7 +29,7 @@ import attrs
 from newsmodel.errors import ExtractionError, PipelineError
 from newsmodel.extract.about import about_stage
 from newsmodel.extract.agreements import agreements_stage
-from newsmodel.extract.analysis import Analysis
+from newsmodel.extract.analysis import Analysis, failures_named
 from newsmodel.extract.bylines import credits_stage
 from newsmodel.extract.dateline import dateline_stage
 from newsmodel.extract.draft import Draft
@@ -144,14 +144,8 @@ class Pipeline:
         """
         draft = Draft()
         for name, stage in self.stages:
-            try:
+            with failures_named(f"in stage {name!r}", passing=ExtractionError):
                 stage(analysis, draft)
-            except ExtractionError:
-                raise
-            except Exception as exc:  # a bug must not escape as a bare IndexError on odd input
-                raise ExtractionError(
-                    f"mapper failed in stage {name!r}: {type(exc).__name__}: {exc}"
-                ) from exc
         return draft
 
     def _unknown(self, name: str | None) -> str:
