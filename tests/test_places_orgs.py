@@ -369,6 +369,13 @@ def test_landform_words_make_places() -> None:
         assert record(idx, name).kind == "place", name
 
 
+def test_a_gallery_is_a_venue_even_after_a_given_name() -> None:
+    """'Art Gallery' is a venue like a museum, not a man named Art."""
+    idx = run("The prints hang in the Quell Museum and Art Gallery near Dornby.")
+    assert record(idx, "Art Gallery").kind == "place"
+    assert not [r for r in idx.records if r.kind == "person"]
+
+
 def test_a_landmark_named_with_its_town_possessive_takes_that_alias_and_container() -> None:
     """ "Lisbon's Grand Mosque" is the Grand Mosque, in Lisbon."""
     idx = run("A crane fell into Lisbon's Grand Mosque on Friday.")
