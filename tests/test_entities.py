@@ -135,6 +135,12 @@ def test_apposition_gives_title_and_affiliation() -> None:
     assert rec.affiliation is not None and rec.affiliation.name == "Velmora Holdings"
 
 
+def test_post_nominal_letters_are_no_organization() -> None:
+    """'Mark Dorn, QC,' and 'Dana Ruiz, MP,' name two people and no body called QC or MP."""
+    idx = run("Mark Dorn, QC, and Dana Ruiz, MP, said the Emeritus Professor erred.")
+    assert {r.name: r.kind for r in idx.records} == {"Mark Dorn": "person", "Dana Ruiz": "person"}
+
+
 def test_honorific_gives_gender_and_is_not_in_the_name() -> None:
     """'Ms. Lund' is a woman named Lund, the honorific dropped."""
     idx = run("Ms. Lund declined to comment.")

@@ -131,6 +131,14 @@ def test_plural_possessive_before_a_cue_word_stays_in_the_name() -> None:
     assert record(idx, "Dorn Farmers' Union").kind == "organization"
 
 
+def test_an_irregular_plural_possessive_stays_in_the_name() -> None:
+    """ "the Valorian People's Army" and "the Dorn Children's Hospital" are whole names."""
+    idx = run("The Valorian People's Army shelled the Dorn Children's Hospital on Monday.")
+    names = {r.name for r in idx.records}
+    assert "Valorian People's Army" in names and "Dorn Children's Hospital" in names
+    assert "Valorian People" not in names and "Army" not in names
+
+
 def test_all_capitals_dateline_is_named_as_written() -> None:
     """'FRANKFURT (Reuters) -' names the place 'Frankfurt' (an other name of Frankfurt am Main)."""
     idx = run("FRANKFURT (Reuters) - Harwell Group AG said on Monday it would hire.")

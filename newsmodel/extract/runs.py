@@ -181,6 +181,10 @@ def _adjacent(ctx: Ctx, j: int) -> bool:
     return "\n" not in gap and (gap == " " or gap == "")
 
 
+#: English plurals without "s" ("People's", "Children's"): their possessive is plural.
+_IRREGULAR_PLURALS = frozenset({"People", "Children", "Women", "Men"})
+
+
 def _join_ok(ctx: Ctx, i: int, j: int, k: int) -> bool:
     """Whether the connector at ``j`` joins run ``[i, j)`` to the run starting at ``k``."""
     joiner, left = ctx.words[j], ctx.words[j - 1]
@@ -196,6 +200,10 @@ def _join_ok(ctx: Ctx, i: int, j: int, k: int) -> bool:
     if joiner in ("'s", "\u2019s"):
         # "Attorney's Office", "Governor's Office": a title's or body's own office
         right = ctx.words[k]
+        if left in _IRREGULAR_PLURALS:
+            # an irregular plural's possessive is a plural possessive ("Workers' Party"): it
+            # belongs to the name it opens, "People's Liberation Army", "Children's Hospital"
+            return True
         return right in ctx.lex.org_cues and ((left.lower(),) in ctx.lex.titles or left in ctx.lex.org_cues)
     return False
 
