@@ -37,6 +37,14 @@ def test_tier_word_ends_a_model_and_its_stem_is_the_product() -> None:
     assert "VoxBand" not in found
 
 
+def test_a_kind_of_craft_closing_a_name_makes_a_vehicle_not_a_body() -> None:
+    """'the Quellar Space Telescope' and 'the Dorvik Rover' are craft; 'Vesk Rover said' is a maker."""
+    found = _orgs("The Quellar Space Telescope and the Dorvik Rover found ice. Vesk Rover said sales fell.")
+    assert "Quellar Space Telescope" not in found
+    assert "Dorvik Rover" not in found
+    assert "Vesk Rover" in found
+
+
 def test_company_forms_and_plain_makers_stay_organizations() -> None:
     """'Quellsoft Inc.' before 'app' and a maker that only says things stay organizations."""
     found = _orgs("Quellsoft Inc. app sales rose. Zentrovia said its profit fell. Zentrovia hired staff.")

@@ -6,8 +6,9 @@ spelled that way too, and news about technology names many of them. English
 grammar marks a product where a body never stands: a release number right
 after the name ("Zorbix 3.5"), a lowercase noun for a kind of software or
 device right after it ("the Zorbix browser"), the object of a verb one only
-does to software ("download Zorbix", "upgrade to Zorbix"), and a model's tier
-word closing a longer name ("Zorbix Pro", "Zorbix Mini"). One mention in such a
+does to software ("download Zorbix", "upgrade to Zorbix"), a model's tier
+word closing a longer name ("Zorbix Pro", "Zorbix Mini"), and a kind of craft
+closing one ("the Zorbix Space Telescope", "the Zorbix Rover"). One mention in such a
 place makes every same-spelled untyped mention of the article a product: the
 article names one thing by one name. Names a list, a company form ("Inc.") or
 a cue word typed keep their type ("Quellsoft Inc. software").
@@ -36,6 +37,11 @@ _SOFTWARE_VERBS = words_of(
 )
 #: Tier words that close a model's name ("X Pro", "X Mini"); never the end of a body's name.
 _TIERS = words_of("Pro Max Mini Lite Ultra")
+#: Kinds of craft that close a vehicle's or instrument's own name ("the X Space Telescope", "the
+#: Y Rover"): a body is rarely named so. Only as the name's last word (after a name in lowercase a
+#: maker stands as often, "a Quellcorp satellite"), and in a name of three words or after "the"
+#: ("Land Rover" is a maker named after its model).
+_CRAFT = words_of("Telescope Rover Lander Orbiter Probe Spacecraft Satellite")
 #: Below this confidence a candidate was typed by its spelling or settles later; above, a cue typed it.
 _OPEN = 0.7
 
@@ -54,6 +60,9 @@ def _product_place(ctx: Ctx, c: Cand) -> bool:
         return True
     if prev in _SOFTWARE_VERBS or (prev == "to" and c.a >= 2 and words[c.a - 2].startswith("upgrade")):
         return True
+    if c.b - c.a >= 2 and words[c.b - 1] in _CRAFT:
+        # three words, or two after "the": "Land Rover said" is a maker named for its model
+        return c.b - c.a >= 3 or prev.lower() == "the"
     return c.b - c.a >= 2 and words[c.b - 1] in _TIERS
 
 
