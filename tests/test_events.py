@@ -270,6 +270,22 @@ def test_a_verb_whose_lemma_is_mostly_a_noun_or_adjective_reports_in_the_past() 
     assert _headline_events("Acme Corp doubles Bolt Inc", spec) == []  # "doubles" is as often a noun
 
 
+def test_a_phrasal_verb_of_doing_is_a_general_verb() -> None:
+    """'Acme Corp gave up the mill' is an event named by both words; 'gave' alone (a light verb) is none."""
+    spec: Spec = {"Acme Corp": ("organization", None), "Bolt Inc": ("organization", None)}
+    [event] = _events("Acme Corp gave up the old mill to Bolt Inc.", spec)
+    assert event.kind is EventKind.OTHER and event.name == "gave up (Acme Corp, Bolt Inc)"
+    assert _events("Acme Corp gave the old mill to Bolt Inc.", spec) == []
+
+
+def test_a_headline_present_verb_restates_the_bodys_phrasal_verb() -> None:
+    """Headline 'Acme Corp rolls out …' over 'Acme Corp rolled out …': one event, the body's."""
+    spec: Spec = {"Acme Corp": ("organization", None), "Bolt Inc": ("organization", None)}
+    body = "On Monday, Acme Corp rolled out its first jet for Bolt Inc."
+    events = _headline_events("Acme Corp rolls out first jet", spec, body=body)
+    assert [e.name for e in events] == ["rolled out (Acme Corp, Bolt Inc)"]
+
+
 def test_a_general_verb_needs_a_named_asserted_subject_doing_something() -> None:
     """No event from a pronoun subject, a catenative, a denial, a reduced relative or a present state."""
     for sentence in (

@@ -123,6 +123,7 @@ def test_event_verbs_match_their_generator(tmp_path: Path) -> None:
     shipped = (root / "newsmodel" / "data" / "event_verbs.txt").read_text(encoding="utf-8")
     assert out.read_text(encoding="utf-8") == shipped
     assert "donated  # verb.possession" in shipped
+    assert "stepped_down  # verb.social" in shipped and "putted_up" not in shipped  # "put up", past "put"
     shipped_present = (root / "newsmodel" / "data" / "headline_verbs.txt").read_text(encoding="utf-8")
     assert present.read_text(encoding="utf-8") == shipped_present
     assert "donates  # verb.possession" in shipped_present

@@ -24,6 +24,16 @@ the light verbs of
 ``LIGHT`` (have, make, take, get …), which carry no happening of their own, are
 left out too.
 
+Phrasal verbs: every two-word lemma of a verb and an adverbial particle
+(``PARTICLES``: up, down, off, out, over, back, away; "step_down", "take_over",
+"lift_off") whose first sense lies in the same files and whose head is a common
+verb (5+ verb tags: SemCor tags the phrasal lemmas themselves too rarely to
+count them; "step_down" has one). A light head is kept here ("take_over",
+"set_up"): with its particle it carries a happening of its own. The head
+inflects, the particle stays ("stepped_down"); WordNet's underscore joins the
+two words in the file, and the loader reads it as a space. Particles that are
+as often prepositions of place or time ("in", "on", "through") stay out.
+
 Forms: the past forms only (WordNet's exceptions ``verb.exc``, else the regular
 rules), each kept when the shipped English word list (``english_words.txt``,
 SCOWL) has it and it differs from the bare lemma ("hit", "cut" stay out: their
@@ -57,6 +67,10 @@ FILES = {
     40: "verb.possession",
     41: "verb.social",
 }
+#: The adverbial particles of the phrasal verbs kept: the second word of a two-word lemma.
+PARTICLES = frozenset(["up", "down", "off", "out", "over", "back", "away"])
+#: Heads that make no phrasal verb of doing: auxiliaries.
+_AUXILIARY_HEADS = frozenset(["be", "have", "do"])
 #: Fewest verb tags in SemCor (WordNet's ``cntlist.rev``) for a lemma to count as common.
 MIN_TAGS = 5
 #: Light and auxiliary verbs: they carry the happening of their object ("made a
@@ -86,9 +100,14 @@ def event_lemmas(wordnet: Path) -> list[tuple[str, str, bool]]:
     out = []
     for lemma, offset in sorted(first.items()):
         lex = int(synsets[offset]["lex"])  # type: ignore[call-overload]
-        if lex not in FILES or "_" in lemma or "-" in lemma or lemma in LIGHT:
+        if lex not in FILES or "-" in lemma:
             continue
-        if verb_count[lemma] < MIN_TAGS:
+        if "_" in lemma:
+            head, _, particle = lemma.partition("_")
+            if particle in PARTICLES and head not in _AUXILIARY_HEADS and verb_count[head] >= MIN_TAGS:
+                out.append((lemma, FILES[lex], verb_count[head] >= other_count[head]))
+            continue
+        if lemma in LIGHT or verb_count[lemma] < MIN_TAGS:
             continue
         out.append((lemma, FILES[lex], verb_count[lemma] >= other_count[lemma]))
     return out
@@ -100,7 +119,12 @@ def past_forms(lemma: str, exceptions: dict[str, list[str]], known: set[str]) ->
     Present forms ("releases", "works") stay out: in a body they mostly tell a
     habit or a state, and headlines, where they tell news, give no events.
     """
+    head, particle = lemma.partition("_")[::2]
+    if particle:  # a phrasal verb: the head inflects ("stepped_down")
+        return [f"{form}_{particle}" for form in past_forms(head, exceptions, known)]
     irregular = [f for f in exceptions.get(lemma, []) if not f.endswith("ing")]
+    if not irregular and lemma + lemma[-1:] + "ing" in exceptions.get(lemma, []):
+        return []  # only "putting" listed: the past is the bare form ("put"), not "putted"
     _third, *rest = _regular(lemma, known, irregular=bool(irregular))
     past = irregular or [f for f in rest if not f.endswith("ing")]  # "left", not "leaved"
     return [f for f in dict.fromkeys(past) if f in known and f != lemma]
@@ -112,6 +136,8 @@ def present_form(lemma: str, exceptions: dict[str, list[str]], known: set[str]) 
     Written to ``headline_verbs.txt``: a headline tells its news in the present
     ("Acme acquires Bolt"), where a body sentence would use the past.
     """
+    if "_" in lemma:
+        return None  # a phrasal verb: its past forms only
     third = _regular(lemma, known, irregular=bool(exceptions.get(lemma)))[0]
     return third if third in known else None
 

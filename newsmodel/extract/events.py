@@ -109,11 +109,13 @@ def happening_verbs() -> PhraseMatcher:
     """The general verbs of ``data/event_verbs.txt`` (WordNet's verbs of doing), loaded once.
 
     They report a happening only with a named subject ("Acme acquired Bolt"),
-    and only in a sentence whose own trigger list found nothing.
+    and only in a sentence whose own trigger list found nothing. A phrasal
+    verb is written as WordNet writes it, its words joined by "_"
+    ("stepped_down"), and matched as the two words it stands for.
     """
     forms: set[str] = set()
     for line in knowledge.read_text("event_verbs.txt").splitlines():
-        forms.update(line.split("#", 1)[0].split())
+        forms.update(form.replace("_", " ") for form in line.split("#", 1)[0].split())
     return PhraseMatcher(forms, shared=True)
 
 
@@ -497,8 +499,12 @@ _INFLECTION = re.compile(r"(?:es|ed|s|d)$")
 
 
 def _verb_stem(event: Event) -> str:
-    """The trigger word an event's name opens with, uninflected: "unveils", "unveiled" -> "unveil"."""
-    return _INFLECTION.sub("", event.name.split(" (", 1)[0].lower())
+    """The trigger word an event's name opens with, uninflected: "unveils", "unveiled" -> "unveil".
+
+    Only the first word of a phrasal verb: "rolled out" is the headline's "rolls" (a headline
+    reads its one-word present forms only), so both stems are "roll".
+    """
+    return _INFLECTION.sub("", event.name.split(" (", 1)[0].split(" ", 1)[0].lower())
 
 
 @attrs.define
