@@ -445,6 +445,13 @@ def test_a_bracket_after_the_subject_does_not_hide_it() -> None:
     assert _events("Senator Bo Chen (a long aside that goes on and on) repaired the mill.", spec) == []
 
 
+def test_a_bracket_before_an_apposition_does_not_hide_its_head() -> None:
+    """'Acme Corp (AC), a maker of tools, has repaired …': Acme Corp acts, as without the apposition."""
+    spec: Spec = {"Acme Corp": ("organization", None), "AC": ("organization", None)}
+    [event] = _events("Acme Corp (AC), a maker of tools, has repaired the old mill.", spec)
+    assert event.name.startswith("repaired") and event.attendees[0] == _iri("Acme Corp", "organization")
+
+
 def test_a_general_verb_in_the_progressive_after_a_named_actor_is_an_event() -> None:
     """'Bo Chen will be repairing …', 'Acme Corp was repairing …': events; 'is repairing' (ongoing) is not."""
     spec: Spec = {"Bo Chen": ("person", None), "Acme Corp": ("organization", None)}

@@ -815,7 +815,7 @@ def _general_happening(attr: Attributor, start: int, end: int) -> _Happening | N
             continue
         named, aside = _subject_before(attr, hit.start), None
         appo = _APPOSITION_BEFORE.search(text, start, hit.start)
-        head = attr.mention_ending_at(appo.start()) if appo is not None else None
+        head = _name_ending_at(attr, appo.start(), start) if appo is not None else None
         if appo is not None and head is not None and head.start >= start and is_actor(head.entity):
             named, aside = head, (appo.start(), appo.end())
         if named is None or named.start < start:
@@ -827,6 +827,24 @@ def _general_happening(attr: Attributor, start: int, end: int) -> _Happening | N
         if is_actor(named.entity) and not attr.in_quote(named.start):
             return hit, named.entity, aside
     return _resolved_subject_happening(attr, start, end)
+
+
+#: A short bracket right before an offset: a name's acronym or party ("Acme Corp (AC)").
+_BRACKET_BEFORE = re.compile(r"\s*\([^()]{1,30}\)$")
+
+
+def _name_ending_at(attr: Attributor, at: int, start: int) -> Mention | None:
+    """The name that ends at ``at``, or that a short bracket ending there follows.
+
+    "Acme Corp (AC), a maker of tools, has acquired": the apposition's head is
+    Acme Corp, as "Acme Corp (AC) has acquired" has it for subject
+    (``_SUBJECT_GAP``).
+    """
+    named = attr.mention_ending_at(at)
+    if named is not None:
+        return named
+    bracket = _BRACKET_BEFORE.search(attr.doc.text, max(start, at - 40), at)
+    return attr.mention_ending_at(bracket.start()) if bracket is not None else None
 
 
 _APPOSITION_BEFORE = re.compile(
