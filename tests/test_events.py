@@ -452,6 +452,14 @@ def test_a_bracket_before_an_apposition_does_not_hide_its_head() -> None:
     assert event.name.startswith("repaired") and event.attendees[0] == _iri("Acme Corp", "organization")
 
 
+def test_a_subject_set_off_by_commas_after_an_opening_description_acts() -> None:
+    """'Dutch tool maker, Acme Corp, has repaired …' is Acme Corp's event; after 'In June,' a list is none."""
+    spec: Spec = {"Acme Corp": ("organization", None), "Bolt Inc": ("organization", None)}
+    [event] = _events("Dutch tool maker, Acme Corp, has repaired the old mill.", spec)
+    assert event.name.startswith("repaired") and event.attendees[0] == _iri("Acme Corp", "organization")
+    assert _events("In June, Acme Corp, Bolt Inc and others repaired the old mill.", spec) == []
+
+
 def test_a_general_verb_in_the_progressive_after_a_named_actor_is_an_event() -> None:
     """'Bo Chen will be repairing …', 'Acme Corp was repairing …': events; 'is repairing' (ongoing) is not."""
     spec: Spec = {"Bo Chen": ("person", None), "Acme Corp": ("organization", None)}

@@ -820,13 +820,36 @@ def _general_happening(attr: Attributor, start: int, end: int) -> _Happening | N
             named, aside = head, (appo.start(), appo.end())
         if named is None or named.start < start:
             continue
-        if aside is None and not _SUBJECT_GAP.fullmatch(text, named.end, hit.start):
-            continue
+        gap = aside is not None or _SUBJECT_GAP.fullmatch(text, named.end, hit.start) is not None
+        if not gap and not _set_off_subject(text, start, named, hit):
+            continue  # "Acme has acquired", "Dutch tool maker, Acme, has acquired"
         if _OBJECT_BEFORE.search(text, max(start, named.start - 8), named.start):
             continue  # "repaired by Ann Lee fell": a name after a preposition is no subject
         if is_actor(named.entity) and not attr.in_quote(named.start):
             return hit, named.entity, aside
     return _resolved_subject_happening(attr, start, end)
+
+
+#: A sentence-opening description of a name set off by commas: "European aircraft maker, X, has won":
+#: one capitalized word, then up to five lowercase words (no clause or preposition word), a comma.
+_DESCRIPTION_OPENING = re.compile(
+    r"(?:[A-Z][\w-]*)(?:\s+(?!(?:in|on|at|of|for|with|from|after|before|when|while|as|by|to|and|but)\b)"
+    r"[a-z][\w-]*){1,5},\s+$"
+)
+
+
+def _set_off_subject(text: str, start: int, named: Mention, hit: Hit) -> bool:
+    """Whether ``named`` is the subject set off by commas after a sentence-opening description.
+
+    "European aircraft maker, Acme, has repaired …": the name between the
+    commas is the description's referent and the verb's subject; after an
+    opening adverbial ("In June, Acme, Bolt and Volt …") it is not.
+    """
+    return (
+        _DESCRIPTION_OPENING.fullmatch(text, start, named.start) is not None
+        and text.startswith(",", named.end)
+        and _SUBJECT_GAP.fullmatch(text, named.end + 1, hit.start) is not None
+    )
 
 
 #: A short bracket right before an offset: a name's acronym or party ("Acme Corp (AC)").
