@@ -460,6 +460,17 @@ def test_a_subject_set_off_by_commas_after_an_opening_description_acts() -> None
     assert _events("In June, Acme Corp, Bolt Inc and others repaired the old mill.", spec) == []
 
 
+def test_a_resignation_in_the_present_progressive_is_an_event() -> None:
+    """'Ann Lee is stepping down from …', 'Bo Chen is resigning': the listed verbs in every form used."""
+    spec: Spec = {**PEOPLE, "Acme Corp": ("organization", None)}
+    for sentence, verb in (
+        ("Ann Lee is stepping down from the board of Acme Corp.", "stepping down"),
+        ("Bo Chen is resigning from Acme Corp.", "resigning"),
+    ):
+        [event] = _events(sentence, spec)
+        assert event.kind is EventKind.OTHER and event.name.startswith(verb), sentence
+
+
 def test_a_general_verb_in_the_progressive_after_a_named_actor_is_an_event() -> None:
     """'Bo Chen will be repairing …', 'Acme Corp was repairing …': events; 'is repairing' (ongoing) is not."""
     spec: Spec = {"Bo Chen": ("person", None), "Acme Corp": ("organization", None)}
