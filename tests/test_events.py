@@ -471,6 +471,16 @@ def test_a_resignation_in_the_present_progressive_is_an_event() -> None:
         assert event.kind is EventKind.OTHER and event.name.startswith(verb), sentence
 
 
+def test_a_bare_general_verb_after_will_is_an_event() -> None:
+    """'Acme Corp will own …', 'Ann Lee will step down …': events, noun-like and phrasal; 'will not' none."""
+    spec: Spec = {"Ann Lee": ("person", None), "Acme Corp": ("organization", None)}
+    [owned] = _events("Acme Corp will own the old mill in Springfield.", spec)
+    assert owned.kind is EventKind.OTHER and owned.name == "own (Acme Corp)"
+    [stepping] = _events("Ann Lee will also step down from the board of Acme Corp.", spec)
+    assert stepping.name.startswith("step down (Ann Lee")
+    assert _events("Acme Corp will not own the old mill in Springfield.", spec) == []
+
+
 def test_a_general_verb_in_the_progressive_after_a_named_actor_is_an_event() -> None:
     """'Bo Chen will be repairing …', 'Acme Corp was repairing …': events; 'is repairing' (ongoing) is not."""
     spec: Spec = {"Bo Chen": ("person", None), "Acme Corp": ("organization", None)}

@@ -13,7 +13,8 @@ reports anything, a general verb of doing (``data/event_verbs.txt``, from
 WordNet: "donated", "repaired") right after a named actor reports an event of
 kind ``other``. The headline is a sentence too, read by its own grammar: its
 verb lacks an auxiliary and stands in the present ("Acme acquires Bolt",
-``data/headline_verbs.txt``). A noun after "during", a present passive and a
+``data/headline_verbs.txt``); after "will" a general verb stands bare ("Acme
+will acquire Bolt", ``data/bare_verbs.txt``). A noun after "during", a present passive and a
 reduced relative ("others selected by X") name a setting, a habit or a
 description, not a happening. What a named reporter says of itself ("Acme
 said it has acquired Bolt") is its event too.
@@ -725,16 +726,16 @@ def _headline_happenings(
 
 @functools.cache
 def bare_verbs() -> frozenset[str]:
-    """The bare forms of the general verbs ("acquire"), from their present forms ("acquires")."""
-    bare: set[str] = set()
-    for form in headline_verbs():
-        if form.endswith("ies"):
-            bare.add(form[:-3] + "y")
-        elif form.endswith(("ches", "shes", "sses", "xes", "zes")):
-            bare.add(form[:-2])
-        else:
-            bare.add(form[:-1])
-    return frozenset(bare)
+    """The bare forms of the general verbs (``data/bare_verbs.txt``: "acquire", "own", "step down").
+
+    A bare form is a verb only where an auxiliary or "to" says so ("will own",
+    a headline's "to acquire"), so every lemma of ``event_verbs.txt`` has one,
+    the noun-like ones too ("own", "double"), which give no headline present.
+    """
+    forms: set[str] = set()
+    for line in knowledge.read_text("bare_verbs.txt").splitlines():
+        forms.update(form.replace("_", " ") for form in line.split("#", 1)[0].split())
+    return frozenset(forms)
 
 
 def _is_progressive(word: str) -> bool:
@@ -810,7 +811,8 @@ def _general_happening(attr: Attributor, start: int, end: int) -> _Happening | N
         for m in _PROGRESSIVE.finditer(text, start, end)
         if _is_progressive(m.group(1))
     ]
-    for hit in sorted([*attr.find(happening_verbs(), start, end), *progressive]):
+    planned = _after_will(text, start, end)
+    for hit in sorted([*attr.find(happening_verbs(), start, end), *progressive, *planned]):
         if not _general_verb(attr, hit, start):
             continue
         named, aside = _subject_before(attr, hit.start), None
@@ -905,6 +907,25 @@ def _resolved_subject_happening(attr: Attributor, start: int, end: int) -> _Happ
     return (verbs[0], actors[0], None) if actors and is_actor(actors[0]) else None
 
 
+#: "will acquire", "will also step down": a bare general verb after "will" and at most one adverb.
+_WILL = re.compile(r"\bwill\s+(?:(?:also|now|then|soon|\w+ly)\s+)?([a-z]+)(?:\s+([a-z]+))?")
+
+
+def _after_will(text: str, start: int, end: int) -> list[Hit]:
+    """The bare general verbs after "will" in ``text[start:end]`` ("will own", "will step down").
+
+    "will" says that the bare form after it is a verb, so a noun-like lemma
+    ("own", "double") counts there; a phrasal verb ("step down") is taken whole.
+    """
+    bare, hits = bare_verbs(), []
+    for m in _WILL.finditer(text, start, end):
+        if m.group(2) is not None and f"{m.group(1)} {m.group(2)}" in bare and m.end(2) <= end:
+            hits.append(Hit(m.start(1), m.end(2), f"{m.group(1)} {m.group(2)}"))
+        elif m.group(1) in bare:
+            hits.append(Hit(m.start(1), m.end(1), m.group(1)))
+    return hits
+
+
 #: "was acquiring", "will be acquiring": a general verb in the past or future progressive, its
 #: -ing form derived from ``headline_verbs`` (``_is_progressive``). The present progressive ("are
 #: developing") tells an ongoing activity, more a state than a happening (measured: a false event).
@@ -934,7 +955,7 @@ _OBJECT_BEFORE = re.compile(
 #: ("Acme Corp (AC) has acquired", "Senator Lee (D-Vt.) visited"), or the closing bracket of one.
 _SUBJECT_GAP = re.compile(
     r"(?:\)|\s*\([^()]{1,30}\))?"
-    r"(?:\s+|\b(?:has|have|had|was|were|been|will be|also|then|later|now|today|yesterday|\w+ly)\b)*"
+    r"(?:\s+|\b(?:has|have|had|was|were|been|will be|will|also|then|later|now|today|yesterday|\w+ly)\b)*"
 )
 
 
