@@ -422,13 +422,13 @@ def test_a_general_verb_after_an_opening_resolved_pronoun_is_an_event() -> None:
 
 
 def test_a_general_verb_after_an_apposition_has_the_name_before_it_as_subject() -> None:
-    """'Bo Chen, 49, has repaired …' is Bo Chen's event, not dated by the apposition; a clause is none."""
+    """'Bo Chen, 49, has repaired …' is Bo Chen's event, not dated by the apposition; 'X, when …,' none."""
     spec: Spec = {"Bo Chen": ("person", None), "Acme Corp": ("organization", None)}
     [event] = _events("Bo Chen, born on May 2, 1950, has repaired the old mill of Acme Corp.", spec)
     assert event.attendees[0] == _iri("Bo Chen", "person") and event.start_date is None
     [event] = _events("Bo Chen, 49, repaired the old mill on Monday.", spec)
     assert str(event.start_date) == "2023-03-27"
-    assert _events("Bo Chen, who was tired, repaired the old mill.", spec) == []
+    assert _events("Bo Chen, when Acme Corp was tired, repaired the old mill.", spec) == []
 
 
 def test_a_bracket_after_the_subject_does_not_hide_it() -> None:
@@ -479,6 +479,13 @@ def test_a_bare_general_verb_after_will_is_an_event() -> None:
     [stepping] = _events("Ann Lee will also step down from the board of Acme Corp.", spec)
     assert stepping.name.startswith("step down (Ann Lee")
     assert _events("Acme Corp will not own the old mill in Springfield.", spec) == []
+
+
+def test_a_relative_clause_in_commas_does_not_hide_the_subject() -> None:
+    """'Acme Corp, which makes tools, will repair …': Acme Corp acts, as after an apposition."""
+    spec: Spec = {"Acme Corp": ("organization", None), "Bolt Inc": ("organization", None)}
+    [event] = _events("Acme Corp, which makes tools, will also repair the old mill.", spec)
+    assert event.name.startswith("repair") and event.attendees[0] == _iri("Acme Corp", "organization")
 
 
 def test_a_general_verb_in_the_progressive_after_a_named_actor_is_an_event() -> None:

@@ -801,9 +801,10 @@ def _general_happening(attr: Attributor, start: int, end: int) -> _Happening | N
 
     Only a name right before the verb counts as its subject (auxiliaries and
     adverbs between: "Acme has quietly acquired"), or right before an
-    apposition that ends there ("Acme, a maker of tools, has acquired"): a
-    pronoun (but see ``_resolved_subject_happening``), a role or a subject
-    across a relative clause is too often someone else.
+    apposition or a relative clause set off by commas that ends there ("Acme,
+    a maker of tools, has acquired", "Acme, which makes tools, will acquire"):
+    a pronoun (but see ``_resolved_subject_happening``), a role or a subject
+    across a restrictive relative clause is too often someone else.
     """
     text = attr.doc.text
     progressive = [
@@ -873,9 +874,9 @@ def _name_ending_at(attr: Attributor, at: int, start: int) -> Mention | None:
 
 
 _APPOSITION_BEFORE = re.compile(
-    r",\s+(?!(?:who|which|whose|and|but|while|as|after|before|when|because|although|if)\b)"
+    r",\s+(?!(?:whose|and|but|while|as|after|before|when|because|although|if)\b)"
     r"(?:[^,;:()\"“”]|,\s*(?=\d{4}\b)){1,80},\s+"
-    r"(?:(?:has|have|had|also|then|later|now)\s+)*$"
+    r"(?:(?:has|have|had|will|also|then|later|now)\s+)*$"
 )
 
 
