@@ -307,6 +307,14 @@ def test_a_second_clause_with_its_own_named_subject_is_a_second_event() -> None:
     assert len(_events("Acme Corp acquired the mill, and Bolt Inc could sell the barn.", spec)) == 1
 
 
+def test_an_absolute_clause_with_its_own_named_subject_is_a_second_event() -> None:
+    """'A bought X, B later repairing Y' is two happenings; an '-ing' after a name and no comma is none."""
+    spec: Spec = {"Acme Corp": ("organization", None), "Bolt Inc": ("organization", None)}
+    events = _events("Acme Corp bought the old mill, Bolt Inc later repairing the barn.", spec)
+    assert [e.name for e in events] == ["bought (Acme Corp, Bolt Inc)", "repairing (Bolt Inc, Acme Corp)"]
+    assert len(_events("Acme Corp bought the old mill and the Bolt Inc repairing tools.", spec)) == 1
+
+
 def test_a_listed_trigger_wins_over_a_general_verb() -> None:
     """A sentence with a listed trigger reports that event only, not a second one from a general verb."""
     [event] = _events("Ann Lee met Bo Chen and repaired the mill.", PEOPLE)

@@ -438,7 +438,9 @@ def _second_clause_happening(
 
     "Acme Corp has bought a mill, while Bolt Inc has sold two" and "When Acme
     Corp hired Ann Lee, Bolt Inc challenged the choice" tell two happenings of
-    two actors. Only a listed verbal trigger or a general verb right after its
+    two actors, and so does an absolute clause ("…, Lockheed ultimately winning
+    the contest": a general verb's -ing form right after a name that follows
+    a comma). Only a listed verbal trigger or a general verb right after its
     own named subject counts, in a clause parted from every verb already taken
     (a comma, a semicolon or a clause conjunction between them), and only when
     that subject is not already the subject of one of them: "Acme Corp bought
@@ -448,6 +450,11 @@ def _second_clause_happening(
     if not taken or _CLAUSES_PART.search(text, start, end) is None:
         return None  # the cheap test first: most sentences have one clause
     general = [(h, _GENERAL) for h in attr.find(happening_verbs(), start, end)]
+    general += [
+        (Hit(m.start(1), m.end(1), m.group(1)), _GENERAL)
+        for m in _ABSOLUTE.finditer(text, start, end)
+        if _is_progressive(m.group(1))
+    ]
     subjects: set[int] | None = None  # of the verbs taken, found on first need
     for hit, trigger in sorted([*verbal, *general], key=lambda item: item[0].start):
         if any(t.start <= hit.start < t.end for t in taken) or attr.in_quote(hit.start):
@@ -907,6 +914,9 @@ def _resolved_subject_happening(attr: Attributor, start: int, end: int) -> _Happ
     actors = implicit_actors(attr, start, end)
     return (verbs[0], actors[0], None) if actors and is_actor(actors[0]) else None
 
+
+#: ", X ultimately winning the contest": an absolute clause, its -ing verb right after its subject.
+_ABSOLUTE = re.compile(r",\s+(?:[A-Z][\w.&'’-]*\s+){1,4}(?:(?:also|then|later|now|\w+ly)\s+)?([a-z]+ing)\b")
 
 #: "will acquire", "will also step down": a bare general verb after "will" and at most one adverb.
 _WILL = re.compile(r"\bwill\s+(?:(?:also|now|then|soon|\w+ly)\s+)?([a-z]+)(?:\s+([a-z]+))?")
