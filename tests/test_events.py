@@ -315,6 +315,19 @@ def test_an_absolute_clause_with_its_own_named_subject_is_a_second_event() -> No
     assert len(_events("Acme Corp bought the old mill and the Bolt Inc repairing tools.", spec)) == 1
 
 
+def test_a_verb_of_words_with_a_quantity_for_object_is_an_event() -> None:
+    """'X ordered 55 jets' is a happening, 'X ordered a review' and 'X said 20 …' are none."""
+    spec: Spec = {"Acme Corp": ("organization", None), "Bolt Inc": ("organization", None)}
+    [event] = _events("Acme Corp ordered 55 new jets from Bolt Inc.", spec)
+    assert event.kind is EventKind.OTHER and event.name == "ordered (Acme Corp, Bolt Inc)"
+    assert _events("Acme Corp ordered a review of Bolt Inc.", spec) == []
+    assert _events("Acme Corp said 20 workers of Bolt Inc left.", spec) == []
+    sentence = "Acme Corp has ordered US$ 6 billion in jets, while Bolt Inc has signed a deal."
+    assert [e.name.split(" (")[0] for e in _events(sentence, spec)] == ["signed", "ordered"]
+    [told] = _headline_events("Acme Corp delivers final 717 to Bolt Inc", spec)
+    assert told.name == "delivers (Acme Corp, Bolt Inc)"
+
+
 def test_a_listed_trigger_wins_over_a_general_verb() -> None:
     """A sentence with a listed trigger reports that event only, not a second one from a general verb."""
     [event] = _events("Ann Lee met Bo Chen and repaired the mill.", PEOPLE)

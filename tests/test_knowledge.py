@@ -111,7 +111,7 @@ def test_event_verbs_match_their_generator(tmp_path: Path) -> None:
     """The shipped event_verbs.txt and headline_verbs.txt are what tools/build_event_verbs.py makes."""
     root = Path(__file__).resolve().parents[1]
     out, present = tmp_path / "event_verbs.txt", tmp_path / "headline_verbs.txt"
-    bare = tmp_path / "bare_verbs.txt"
+    bare, quantity = tmp_path / "bare_verbs.txt", tmp_path / "quantity_verbs.txt"
     command = [
         sys.executable,
         str(root / "tools" / "build_event_verbs.py"),
@@ -121,6 +121,8 @@ def test_event_verbs_match_their_generator(tmp_path: Path) -> None:
         str(present),
         "--bare-out",
         str(bare),
+        "--quantity-out",
+        str(quantity),
     ]
     subprocess.run(command, capture_output=True, text=True, check=True)
     shipped = (root / "newsmodel" / "data" / "event_verbs.txt").read_text(encoding="utf-8")
@@ -133,6 +135,9 @@ def test_event_verbs_match_their_generator(tmp_path: Path) -> None:
     shipped_bare = (root / "newsmodel" / "data" / "bare_verbs.txt").read_text(encoding="utf-8")
     assert bare.read_text(encoding="utf-8") == shipped_bare
     assert "own  # verb.possession" in shipped_bare and "step_down  # verb.social" in shipped_bare
+    shipped_quantity = (root / "newsmodel" / "data" / "quantity_verbs.txt").read_text(encoding="utf-8")
+    assert quantity.read_text(encoding="utf-8") == shipped_quantity
+    assert "delivered | delivers  # verb.communication" in shipped_quantity
 
 
 def test_user_bare_verb_finds_a_planned_happening(tmp_path: Path) -> None:
@@ -145,6 +150,20 @@ def test_user_bare_verb_finds_a_planned_happening(tmp_path: Path) -> None:
     )
 
     (tmp_path / "bare_verbs.txt").write_text("zorble  # invented\n")
+    assert _event_kinds(code, []) == []
+    assert _event_kinds(code, [tmp_path]) == ["other"]
+
+
+def test_user_quantity_verb_finds_a_transaction(tmp_path: Path) -> None:
+    """A verb added to quantity_verbs.txt makes 'Name <verb> 55 …' an event; without it there is none."""
+    code = (
+        "import json, newsmodel as nm\n"
+        "a = nm.read_text('Report\\n\\nGovernor Tom Reyes zorbled 55 old bridges near Springfield.',"
+        " {'datePublished': '2019-05-08'})\n"
+        "print(json.dumps([e.kind.value for e in a.events]))"
+    )
+
+    (tmp_path / "quantity_verbs.txt").write_text("zorbled | zorbles  # invented\n")
     assert _event_kinds(code, []) == []
     assert _event_kinds(code, [tmp_path]) == ["other"]
 

@@ -14,7 +14,9 @@ WordNet: "donated", "repaired") right after a named actor reports an event of
 kind ``other``. The headline is a sentence too, read by its own grammar: its
 verb lacks an auxiliary and stands in the present ("Acme acquires Bolt",
 ``data/headline_verbs.txt``); after "will" a general verb stands bare ("Acme
-will acquire Bolt", ``data/bare_verbs.txt``). A noun after "during", a present passive and a
+will acquire Bolt", ``data/bare_verbs.txt``); a verb of words with a quantity
+for object reports a transaction ("Acme ordered 55 jets", ``data/quantity_verbs.txt``).
+A noun after "during", a present passive and a
 reduced relative ("others selected by X") name a setting, a habit or a
 description, not a happening. What a named reporter says of itself ("Acme
 said it has acquired Bolt") is its event too.
@@ -131,6 +133,48 @@ def headline_verbs() -> frozenset[str]:
     for line in knowledge.read_text("headline_verbs.txt").splitlines():
         forms.update(line.split("#", 1)[0].split())
     return frozenset(forms)
+
+
+@functools.cache
+def quantity_verbs() -> tuple[PhraseMatcher, frozenset[str]]:
+    """The verbs of words of ``data/quantity_verbs.txt``: past forms (matched) and present forms.
+
+    WordNet files them first as words ("ordered the evacuation", "delivered
+    a speech"); they report a happening only with a quantity for object
+    ("ordered 55 jets", "delivered the final 717"), a transaction
+    (``_quantity_verbs_in``).
+    """
+    past: set[str] = set()
+    present: set[str] = set()
+    for line in knowledge.read_text("quantity_verbs.txt").splitlines():
+        forms, _, third = line.split("#", 1)[0].partition("|")
+        past.update(forms.split())
+        present.update(third.split())
+    return PhraseMatcher(past, shared=True), frozenset(present)
+
+
+#: A quantity for object: an amount or a number, after at most a determiner and one word
+#: ("55", "US$ 6 billion in", "the final 717", "up to 60").
+_QUANTITY_AFTER = re.compile(
+    r"\s+(?:(?:the|a|an|its|their|his|her|up\s+to|more\s+than|about|some|nearly|over|another)\s+)?"
+    r"(?:[a-z]+\s+)?(?:US\s?\$|\$|€|£|#)?\s?\d"
+)
+
+
+def _quantity_verbs_in(attr: Attributor, start: int, end: int, *, present: bool = False) -> list[Hit]:
+    """The verbs of words in ``[start, end)`` with a quantity for object ("ordered 55", "delivers 20").
+
+    A determiner and one word may come first ("delivered the final 717").
+    The past forms always; the present ones too for a headline (``present``).
+    """
+    text = attr.doc.text
+    matcher, third = quantity_verbs()
+    hits = attr.find(matcher, start, end)
+    if present:
+        hits += [
+            Hit(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end) if m.group() in third
+        ]
+    return [h for h in hits if _QUANTITY_AFTER.match(text, h.end, end)]
 
 
 _GENERAL = Trigger(kind=EventKind.OTHER, cameo=None, nominal=False, verbal=True)
@@ -449,7 +493,10 @@ def _second_clause_happening(
     text = attr.doc.text
     if not taken or _CLAUSES_PART.search(text, start, end) is None:
         return None  # the cheap test first: most sentences have one clause
-    general = [(h, _GENERAL) for h in attr.find(happening_verbs(), start, end)]
+    general = [
+        (h, _GENERAL)
+        for h in [*attr.find(happening_verbs(), start, end), *_quantity_verbs_in(attr, start, end)]
+    ]
     general += [
         (Hit(m.start(1), m.end(1), m.group(1)), _GENERAL)
         for m in _ABSOLUTE.finditer(text, start, end)
@@ -694,6 +741,7 @@ def _headline_happenings(
     text = attr.doc.text
     candidates = [(h, table.triggers[h.phrase]) for h in attr.find(table.matcher, start, end)]
     candidates += [(h, _GENERAL) for h in attr.find(happening_verbs(), start, end)]
+    candidates += [(h, _GENERAL) for h in _quantity_verbs_in(attr, start, end, present=True)]
     present, bare = headline_verbs(), bare_verbs()
     candidates += [
         (Hit(m.start(), m.end(), m.group()), _GENERAL)
@@ -819,7 +867,7 @@ def _general_happening(attr: Attributor, start: int, end: int) -> _Happening | N
         for m in _PROGRESSIVE.finditer(text, start, end)
         if _is_progressive(m.group(1))
     ]
-    planned = _after_will(text, start, end)
+    planned = _after_will(text, start, end) + _quantity_verbs_in(attr, start, end)
     for hit in sorted([*attr.find(happening_verbs(), start, end), *progressive, *planned]):
         if not _general_verb(attr, hit, start):
             continue
