@@ -111,6 +111,7 @@ def test_event_verbs_match_their_generator(tmp_path: Path) -> None:
     """The shipped event_verbs.txt and headline_verbs.txt are what tools/build_event_verbs.py makes."""
     root = Path(__file__).resolve().parents[1]
     out, present = tmp_path / "event_verbs.txt", tmp_path / "headline_verbs.txt"
+    bare, quantity = tmp_path / "bare_verbs.txt", tmp_path / "quantity_verbs.txt"
     command = [
         sys.executable,
         str(root / "tools" / "build_event_verbs.py"),
@@ -118,14 +119,53 @@ def test_event_verbs_match_their_generator(tmp_path: Path) -> None:
         str(out),
         "--present-out",
         str(present),
+        "--bare-out",
+        str(bare),
+        "--quantity-out",
+        str(quantity),
     ]
     subprocess.run(command, capture_output=True, text=True, check=True)
     shipped = (root / "newsmodel" / "data" / "event_verbs.txt").read_text(encoding="utf-8")
     assert out.read_text(encoding="utf-8") == shipped
     assert "donated  # verb.possession" in shipped
+    assert "stepped_down  # verb.social" in shipped and "putted_up" not in shipped  # "put up", past "put"
     shipped_present = (root / "newsmodel" / "data" / "headline_verbs.txt").read_text(encoding="utf-8")
     assert present.read_text(encoding="utf-8") == shipped_present
     assert "donates  # verb.possession" in shipped_present
+    shipped_bare = (root / "newsmodel" / "data" / "bare_verbs.txt").read_text(encoding="utf-8")
+    assert bare.read_text(encoding="utf-8") == shipped_bare
+    assert "own  # verb.possession" in shipped_bare and "step_down  # verb.social" in shipped_bare
+    shipped_quantity = (root / "newsmodel" / "data" / "quantity_verbs.txt").read_text(encoding="utf-8")
+    assert quantity.read_text(encoding="utf-8") == shipped_quantity
+    assert "delivered | delivers  # verb.communication" in shipped_quantity
+
+
+def test_user_bare_verb_finds_a_planned_happening(tmp_path: Path) -> None:
+    """A verb added to bare_verbs.txt makes 'Name will <verb> …' an event; without it there is none."""
+    code = (
+        "import json, newsmodel as nm\n"
+        "a = nm.read_text('Report\\n\\nGovernor Tom Reyes will zorble the old bridge near Springfield.',"
+        " {'datePublished': '2019-05-08'})\n"
+        "print(json.dumps([e.kind.value for e in a.events]))"
+    )
+
+    (tmp_path / "bare_verbs.txt").write_text("zorble  # invented\n")
+    assert _event_kinds(code, []) == []
+    assert _event_kinds(code, [tmp_path]) == ["other"]
+
+
+def test_user_quantity_verb_finds_a_transaction(tmp_path: Path) -> None:
+    """A verb added to quantity_verbs.txt makes 'Name <verb> 55 …' an event; without it there is none."""
+    code = (
+        "import json, newsmodel as nm\n"
+        "a = nm.read_text('Report\\n\\nGovernor Tom Reyes zorbled 55 old bridges near Springfield.',"
+        " {'datePublished': '2019-05-08'})\n"
+        "print(json.dumps([e.kind.value for e in a.events]))"
+    )
+
+    (tmp_path / "quantity_verbs.txt").write_text("zorbled | zorbles  # invented\n")
+    assert _event_kinds(code, []) == []
+    assert _event_kinds(code, [tmp_path]) == ["other"]
 
 
 def test_user_headline_verb_finds_a_headline_happening(tmp_path: Path) -> None:

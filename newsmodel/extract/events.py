@@ -13,7 +13,10 @@ reports anything, a general verb of doing (``data/event_verbs.txt``, from
 WordNet: "donated", "repaired") right after a named actor reports an event of
 kind ``other``. The headline is a sentence too, read by its own grammar: its
 verb lacks an auxiliary and stands in the present ("Acme acquires Bolt",
-``data/headline_verbs.txt``). A noun after "during", a present passive and a
+``data/headline_verbs.txt``); after "will" a general verb stands bare ("Acme
+will acquire Bolt", ``data/bare_verbs.txt``); a verb of words with a quantity
+for object reports a transaction ("Acme ordered 55 jets", ``data/quantity_verbs.txt``).
+A noun after "during", a present passive and a
 reduced relative ("others selected by X") name a setting, a habit or a
 description, not a happening. What a named reporter says of itself ("Acme
 said it has acquired Bolt") is its event too.
@@ -109,11 +112,13 @@ def happening_verbs() -> PhraseMatcher:
     """The general verbs of ``data/event_verbs.txt`` (WordNet's verbs of doing), loaded once.
 
     They report a happening only with a named subject ("Acme acquired Bolt"),
-    and only in a sentence whose own trigger list found nothing.
+    and only in a sentence whose own trigger list found nothing. A phrasal
+    verb is written as WordNet writes it, its words joined by "_"
+    ("stepped_down"), and matched as the two words it stands for.
     """
     forms: set[str] = set()
     for line in knowledge.read_text("event_verbs.txt").splitlines():
-        forms.update(line.split("#", 1)[0].split())
+        forms.update(form.replace("_", " ") for form in line.split("#", 1)[0].split())
     return PhraseMatcher(forms, shared=True)
 
 
@@ -128,6 +133,48 @@ def headline_verbs() -> frozenset[str]:
     for line in knowledge.read_text("headline_verbs.txt").splitlines():
         forms.update(line.split("#", 1)[0].split())
     return frozenset(forms)
+
+
+@functools.cache
+def quantity_verbs() -> tuple[PhraseMatcher, frozenset[str]]:
+    """The verbs of words of ``data/quantity_verbs.txt``: past forms (matched) and present forms.
+
+    WordNet files them first as words ("ordered the evacuation", "delivered
+    a speech"); they report a happening only with a quantity for object
+    ("ordered 55 jets", "delivered the final 717"), a transaction
+    (``_quantity_verbs_in``).
+    """
+    past: set[str] = set()
+    present: set[str] = set()
+    for line in knowledge.read_text("quantity_verbs.txt").splitlines():
+        forms, _, third = line.split("#", 1)[0].partition("|")
+        past.update(forms.split())
+        present.update(third.split())
+    return PhraseMatcher(past, shared=True), frozenset(present)
+
+
+#: A quantity for object: an amount or a number, after at most a determiner and one word
+#: ("55", "US$ 6 billion in", "the final 717", "up to 60").
+_QUANTITY_AFTER = re.compile(
+    r"\s+(?:(?:the|a|an|its|their|his|her|up\s+to|more\s+than|about|some|nearly|over|another)\s+)?"
+    r"(?:[a-z]+\s+)?(?:US\s?\$|\$|€|£|#)?\s?\d"
+)
+
+
+def _quantity_verbs_in(attr: Attributor, start: int, end: int, *, present: bool = False) -> list[Hit]:
+    """The verbs of words in ``[start, end)`` with a quantity for object ("ordered 55", "delivers 20").
+
+    A determiner and one word may come first ("delivered the final 717").
+    The past forms always; the present ones too for a headline (``present``).
+    """
+    text = attr.doc.text
+    matcher, third = quantity_verbs()
+    hits = attr.find(matcher, start, end)
+    if present:
+        hits += [
+            Hit(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end) if m.group() in third
+        ]
+    return [h for h in hits if _QUANTITY_AFTER.match(text, h.end, end)]
 
 
 _GENERAL = Trigger(kind=EventKind.OTHER, cameo=None, nominal=False, verbal=True)
@@ -435,7 +482,9 @@ def _second_clause_happening(
 
     "Acme Corp has bought a mill, while Bolt Inc has sold two" and "When Acme
     Corp hired Ann Lee, Bolt Inc challenged the choice" tell two happenings of
-    two actors. Only a listed verbal trigger or a general verb right after its
+    two actors, and so does an absolute clause ("…, Lockheed ultimately winning
+    the contest": a general verb's -ing form right after a name that follows
+    a comma). Only a listed verbal trigger or a general verb right after its
     own named subject counts, in a clause parted from every verb already taken
     (a comma, a semicolon or a clause conjunction between them), and only when
     that subject is not already the subject of one of them: "Acme Corp bought
@@ -444,7 +493,15 @@ def _second_clause_happening(
     text = attr.doc.text
     if not taken or _CLAUSES_PART.search(text, start, end) is None:
         return None  # the cheap test first: most sentences have one clause
-    general = [(h, _GENERAL) for h in attr.find(happening_verbs(), start, end)]
+    general = [
+        (h, _GENERAL)
+        for h in [*attr.find(happening_verbs(), start, end), *_quantity_verbs_in(attr, start, end)]
+    ]
+    general += [
+        (Hit(m.start(1), m.end(1), m.group(1)), _GENERAL)
+        for m in _ABSOLUTE.finditer(text, start, end)
+        if _is_progressive(m.group(1))
+    ]
     subjects: set[int] | None = None  # of the verbs taken, found on first need
     for hit, trigger in sorted([*verbal, *general], key=lambda item: item[0].start):
         if any(t.start <= hit.start < t.end for t in taken) or attr.in_quote(hit.start):
@@ -497,8 +554,12 @@ _INFLECTION = re.compile(r"(?:es|ed|s|d)$")
 
 
 def _verb_stem(event: Event) -> str:
-    """The trigger word an event's name opens with, uninflected: "unveils", "unveiled" -> "unveil"."""
-    return _INFLECTION.sub("", event.name.split(" (", 1)[0].lower())
+    """The trigger word an event's name opens with, uninflected: "unveils", "unveiled" -> "unveil".
+
+    Only the first word of a phrasal verb: "rolled out" is the headline's "rolls" (a headline
+    reads its one-word present forms only), so both stems are "roll".
+    """
+    return _INFLECTION.sub("", event.name.split(" (", 1)[0].split(" ", 1)[0].lower())
 
 
 @attrs.define
@@ -680,6 +741,7 @@ def _headline_happenings(
     text = attr.doc.text
     candidates = [(h, table.triggers[h.phrase]) for h in attr.find(table.matcher, start, end)]
     candidates += [(h, _GENERAL) for h in attr.find(happening_verbs(), start, end)]
+    candidates += [(h, _GENERAL) for h in _quantity_verbs_in(attr, start, end, present=True)]
     present, bare = headline_verbs(), bare_verbs()
     candidates += [
         (Hit(m.start(), m.end(), m.group()), _GENERAL)
@@ -719,16 +781,16 @@ def _headline_happenings(
 
 @functools.cache
 def bare_verbs() -> frozenset[str]:
-    """The bare forms of the general verbs ("acquire"), from their present forms ("acquires")."""
-    bare: set[str] = set()
-    for form in headline_verbs():
-        if form.endswith("ies"):
-            bare.add(form[:-3] + "y")
-        elif form.endswith(("ches", "shes", "sses", "xes", "zes")):
-            bare.add(form[:-2])
-        else:
-            bare.add(form[:-1])
-    return frozenset(bare)
+    """The bare forms of the general verbs (``data/bare_verbs.txt``: "acquire", "own", "step down").
+
+    A bare form is a verb only where an auxiliary or "to" says so ("will own",
+    a headline's "to acquire"), so every lemma of ``event_verbs.txt`` has one,
+    the noun-like ones too ("own", "double"), which give no headline present.
+    """
+    forms: set[str] = set()
+    for line in knowledge.read_text("bare_verbs.txt").splitlines():
+        forms.update(form.replace("_", " ") for form in line.split("#", 1)[0].split())
+    return frozenset(forms)
 
 
 def _is_progressive(word: str) -> bool:
@@ -794,9 +856,10 @@ def _general_happening(attr: Attributor, start: int, end: int) -> _Happening | N
 
     Only a name right before the verb counts as its subject (auxiliaries and
     adverbs between: "Acme has quietly acquired"), or right before an
-    apposition that ends there ("Acme, a maker of tools, has acquired"): a
-    pronoun (but see ``_resolved_subject_happening``), a role or a subject
-    across a relative clause is too often someone else.
+    apposition or a relative clause set off by commas that ends there ("Acme,
+    a maker of tools, has acquired", "Acme, which makes tools, will acquire"):
+    a pronoun (but see ``_resolved_subject_happening``), a role or a subject
+    across a restrictive relative clause is too often someone else.
     """
     text = attr.doc.text
     progressive = [
@@ -804,18 +867,20 @@ def _general_happening(attr: Attributor, start: int, end: int) -> _Happening | N
         for m in _PROGRESSIVE.finditer(text, start, end)
         if _is_progressive(m.group(1))
     ]
-    for hit in sorted([*attr.find(happening_verbs(), start, end), *progressive]):
+    planned = _after_will(text, start, end) + _quantity_verbs_in(attr, start, end)
+    for hit in sorted([*attr.find(happening_verbs(), start, end), *progressive, *planned]):
         if not _general_verb(attr, hit, start):
             continue
         named, aside = _subject_before(attr, hit.start), None
         appo = _APPOSITION_BEFORE.search(text, start, hit.start)
-        head = attr.mention_ending_at(appo.start()) if appo is not None else None
+        head = _name_ending_at(attr, appo.start(), start) if appo is not None else None
         if appo is not None and head is not None and head.start >= start and is_actor(head.entity):
             named, aside = head, (appo.start(), appo.end())
         if named is None or named.start < start:
             continue
-        if aside is None and not _SUBJECT_GAP.fullmatch(text, named.end, hit.start):
-            continue
+        gap = aside is not None or _SUBJECT_GAP.fullmatch(text, named.end, hit.start) is not None
+        if not gap and not _set_off_subject(text, start, named, hit):
+            continue  # "Acme has acquired", "Dutch tool maker, Acme, has acquired"
         if _OBJECT_BEFORE.search(text, max(start, named.start - 8), named.start):
             continue  # "repaired by Ann Lee fell": a name after a preposition is no subject
         if is_actor(named.entity) and not attr.in_quote(named.start):
@@ -823,10 +888,50 @@ def _general_happening(attr: Attributor, start: int, end: int) -> _Happening | N
     return _resolved_subject_happening(attr, start, end)
 
 
+#: A sentence-opening description of a name set off by commas: "European aircraft maker, X, has won":
+#: one capitalized word, then up to five lowercase words (no clause or preposition word), a comma.
+_DESCRIPTION_OPENING = re.compile(
+    r"(?:[A-Z][\w-]*)(?:\s+(?!(?:in|on|at|of|for|with|from|after|before|when|while|as|by|to|and|but)\b)"
+    r"[a-z][\w-]*){1,5},\s+$"
+)
+
+
+def _set_off_subject(text: str, start: int, named: Mention, hit: Hit) -> bool:
+    """Whether ``named`` is the subject set off by commas after a sentence-opening description.
+
+    "European aircraft maker, Acme, has repaired …": the name between the
+    commas is the description's referent and the verb's subject; after an
+    opening adverbial ("In June, Acme, Bolt and Volt …") it is not.
+    """
+    return (
+        _DESCRIPTION_OPENING.fullmatch(text, start, named.start) is not None
+        and text.startswith(",", named.end)
+        and _SUBJECT_GAP.fullmatch(text, named.end + 1, hit.start) is not None
+    )
+
+
+#: A short bracket right before an offset: a name's acronym or party ("Acme Corp (AC)").
+_BRACKET_BEFORE = re.compile(r"\s*\([^()]{1,30}\)$")
+
+
+def _name_ending_at(attr: Attributor, at: int, start: int) -> Mention | None:
+    """The name that ends at ``at``, or that a short bracket ending there follows.
+
+    "Acme Corp (AC), a maker of tools, has acquired": the apposition's head is
+    Acme Corp, as "Acme Corp (AC) has acquired" has it for subject
+    (``_SUBJECT_GAP``).
+    """
+    named = attr.mention_ending_at(at)
+    if named is not None:
+        return named
+    bracket = _BRACKET_BEFORE.search(attr.doc.text, max(start, at - 40), at)
+    return attr.mention_ending_at(bracket.start()) if bracket is not None else None
+
+
 _APPOSITION_BEFORE = re.compile(
-    r",\s+(?!(?:who|which|whose|and|but|while|as|after|before|when|because|although|if)\b)"
+    r",\s+(?!(?:whose|and|but|while|as|after|before|when|because|although|if)\b)"
     r"(?:[^,;:()\"“”]|,\s*(?=\d{4}\b)){1,80},\s+"
-    r"(?:(?:has|have|had|also|then|later|now)\s+)*$"
+    r"(?:(?:has|have|had|will|also|then|later|now)\s+)*$"
 )
 
 
@@ -858,6 +963,28 @@ def _resolved_subject_happening(attr: Attributor, start: int, end: int) -> _Happ
     return (verbs[0], actors[0], None) if actors and is_actor(actors[0]) else None
 
 
+#: ", X ultimately winning the contest": an absolute clause, its -ing verb right after its subject.
+_ABSOLUTE = re.compile(r",\s+(?:[A-Z][\w.&'’-]*\s+){1,4}(?:(?:also|then|later|now|\w+ly)\s+)?([a-z]+ing)\b")
+
+#: "will acquire", "will also step down": a bare general verb after "will" and at most one adverb.
+_WILL = re.compile(r"\bwill\s+(?:(?:also|now|then|soon|\w+ly)\s+)?([a-z]+)(?:\s+([a-z]+))?")
+
+
+def _after_will(text: str, start: int, end: int) -> list[Hit]:
+    """The bare general verbs after "will" in ``text[start:end]`` ("will own", "will step down").
+
+    "will" says that the bare form after it is a verb, so a noun-like lemma
+    ("own", "double") counts there; a phrasal verb ("step down") is taken whole.
+    """
+    bare, hits = bare_verbs(), []
+    for m in _WILL.finditer(text, start, end):
+        if m.group(2) is not None and f"{m.group(1)} {m.group(2)}" in bare and m.end(2) <= end:
+            hits.append(Hit(m.start(1), m.end(2), f"{m.group(1)} {m.group(2)}"))
+        elif m.group(1) in bare:
+            hits.append(Hit(m.start(1), m.end(1), m.group(1)))
+    return hits
+
+
 #: "was acquiring", "will be acquiring": a general verb in the past or future progressive, its
 #: -ing form derived from ``headline_verbs`` (``_is_progressive``). The present progressive ("are
 #: developing") tells an ongoing activity, more a state than a happening (measured: a false event).
@@ -887,7 +1014,7 @@ _OBJECT_BEFORE = re.compile(
 #: ("Acme Corp (AC) has acquired", "Senator Lee (D-Vt.) visited"), or the closing bracket of one.
 _SUBJECT_GAP = re.compile(
     r"(?:\)|\s*\([^()]{1,30}\))?"
-    r"(?:\s+|\b(?:has|have|had|was|were|been|will be|also|then|later|now|today|yesterday|\w+ly)\b)*"
+    r"(?:\s+|\b(?:has|have|had|was|were|been|will be|will|also|then|later|now|today|yesterday|\w+ly)\b)*"
 )
 
 
