@@ -429,6 +429,20 @@ def test_a_bracket_after_the_subject_does_not_hide_it() -> None:
     assert _events("Senator Bo Chen (a long aside that goes on and on) repaired the mill.", spec) == []
 
 
+def test_a_name_set_in_commas_or_before_its_bracket_and_an_apposition_is_the_subject() -> None:
+    """'Tool maker, Acme Corp, has repaired …', 'Acme Corp (AC), a maker …, has repaired …': Acme acts."""
+    spec: Spec = {
+        "Acme Corp": ("organization", None),
+        "AC": ("organization", None),
+        "Bolt Inc": ("organization", None),
+    }
+    [event] = _events("European tool maker, Acme Corp, has repaired the old mill of Bolt Inc.", spec)
+    assert event.kind is EventKind.OTHER and event.attendees[0] == _iri("Acme Corp", "organization")
+    [event] = _events("Acme Corp (AC), the parent company of Bolt Inc, has repaired the old mill.", spec)
+    assert event.attendees[0] == _iri("Acme Corp", "organization")
+    assert _events("On Monday, Acme Corp, repaired the old mill.", spec) == []  # no description before
+
+
 def test_a_general_verb_in_the_progressive_after_a_named_actor_is_an_event() -> None:
     """'Bo Chen will be repairing …', 'Acme Corp was repairing …': events; 'is repairing' (ongoing) is not."""
     spec: Spec = {"Bo Chen": ("person", None), "Acme Corp": ("organization", None)}

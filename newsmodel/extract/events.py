@@ -809,13 +809,17 @@ def _general_happening(attr: Attributor, start: int, end: int) -> _Happening | N
             continue
         named, aside = _subject_before(attr, hit.start), None
         appo = _APPOSITION_BEFORE.search(text, start, hit.start)
-        head = attr.mention_ending_at(appo.start()) if appo is not None else None
+        head = _apposition_head(attr, appo.start()) if appo is not None else None
         if appo is not None and head is not None and head.start >= start and is_actor(head.entity):
             named, aside = head, (appo.start(), appo.end())
         if named is None or named.start < start:
             continue
-        if aside is None and not _SUBJECT_GAP.fullmatch(text, named.end, hit.start):
-            continue
+        if (
+            aside is None
+            and not _SUBJECT_GAP.fullmatch(text, named.end, hit.start)
+            and not _named_apposition(text, start, named, hit)
+        ):
+            continue  # "Acme Corp has acquired", "tool maker, Acme Corp, has acquired"
         if _OBJECT_BEFORE.search(text, max(start, named.start - 8), named.start):
             continue  # "repaired by Ann Lee fell": a name after a preposition is no subject
         if is_actor(named.entity) and not attr.in_quote(named.start):
@@ -828,6 +832,40 @@ _APPOSITION_BEFORE = re.compile(
     r"(?:[^,;:()\"“”]|,\s*(?=\d{4}\b)){1,80},\s+"
     r"(?:(?:has|have|had|also|then|later|now)\s+)*$"
 )
+
+
+def _apposition_head(attr: Attributor, at: int) -> Mention | None:
+    """The name an apposition starting at ``at`` describes: the one ending there, or before its bracket.
+
+    "Acme Corp (AC), a maker of tools, has acquired": the apposition follows the
+    acronym's closing bracket, and the name it describes is the one before the bracket.
+    """
+    head = attr.mention_ending_at(at)
+    if head is not None or not attr.doc.text.startswith(")", at - 1):
+        return head
+    inner = attr.mention_ending_at(at - 1)
+    if inner is None or not attr.doc.text.startswith("(", inner.start - 1):
+        return None
+    return attr.mention_ending_at(inner.start - 1) or attr.mention_ending_at(inner.start - 2) or inner
+
+
+#: "tool maker, Acme Corp, has": a description, then the name between commas.
+_DESCRIPTION_BEFORE = re.compile(r"\b[a-z][a-z-]*\s*,\s+$")
+_CLOSING_COMMA_GAP = re.compile(r"\s*,\s*")
+
+
+def _named_apposition(text: str, start: int, named: Mention, hit: Hit) -> bool:
+    """Whether ``named`` is a name set between commas after a description, right before the verb.
+
+    "European tool maker, Acme Corp, has acquired Bolt Inc": the name is an
+    apposition to the description that opens the clause, and the subject of
+    the verb after its closing comma. A name after a capitalized word and a
+    comma ("Monday, Acme Corp, Bolt Inc") is more often one of a list.
+    """
+    gap = _CLOSING_COMMA_GAP.match(text, named.end, hit.start)
+    if gap is None or not _SUBJECT_GAP.fullmatch(text, gap.end(), hit.start):
+        return False
+    return _DESCRIPTION_BEFORE.search(text, max(start, named.start - 40), named.start) is not None
 
 
 #: A sentence-opening subject that stands for a named actor: "he", "she", "the company" (not
