@@ -124,6 +124,16 @@ def test_a_headline_event_the_body_does_not_tell_stays() -> None:
     assert sorted(e.name for e in events) == ["hired (Acme Corp, Bolt Inc)", "sells (Acme Corp)"]
 
 
+def test_a_headlines_second_predicate_folds_only_into_a_body_event_of_its_own_verb() -> None:
+    """'X repairs A, announces B' over 'X unveiled …': the announcement stays; over 'X announced' it folds."""
+    spec: Spec = {"Acme Corp": ("organization", None)}
+    headline = "Acme Corp repairs the mill, announces a sale"
+    events = _headline_events(headline, spec, body="On Monday, Acme Corp unveiled the new mill.")
+    assert [e.name.split(" ")[0] for e in events] == ["unveiled", "repairs", "announces"]
+    events = _headline_events(headline, spec, body="On Monday, Acme Corp announced a sale.")
+    assert [e.name.split(" ")[0] for e in events] == ["announced", "repairs"]
+
+
 def test_a_headline_without_an_asserted_verb_of_a_named_actor_is_no_event() -> None:
     """Title case, speech, a wish, a noun or no named subject: no event from the headline."""
     for headline in (

@@ -294,6 +294,7 @@ def find_events(
     countries = shared_countries(attr)
     out: list[Event] = []
     told: list[Event] = []  # the headline's, listed after the body's fuller accounts
+    joined: list[bool] = []  # for each of them: a second predicate of its headline ("…, announces B")
     paragraph_dates: dict[tuple[int, int], list[DateMention]] = {}
     reported: set[EventKind] = set()  # kinds of the events found so far
     lead = next(((a, b) for a, b in doc.paragraphs if b > doc.body_start), None)
@@ -335,8 +336,9 @@ def find_events(
             if headline:
                 frame = _Frame.of(attr, sent_start, sent_end, phrases, countries)
                 frame.earlier = earlier_dates
-                for verb, used, subject in headline:
+                for number, (verb, used, subject) in enumerate(headline):
                     told.append(frame.event(doc, article_iri, used.kind, verb, used, [subject], base=base))
+                    joined.append(number > 0)
                     reported.add(used.kind)
             continue
         found: dict[EventKind, tuple[Hit, Trigger]] = {}
@@ -408,7 +410,7 @@ def find_events(
             verb, used, subject = second
             out.append(frame.event(doc, article_iri, used.kind, verb, used, [subject], base=base))
             reported.add(used.kind)
-    return _with_restatements(out, told)
+    return _with_restatements(out, told, joined)
 
 
 def _named_subject(attr: Attributor, hit: Hit, start: int) -> EntityRecord | None:
@@ -464,7 +466,9 @@ def _second_clause_happening(
     return None
 
 
-def _with_restatements(body: list[Event], headline: list[Event]) -> list[Event]:
+def _with_restatements(
+    body: list[Event], headline: list[Event], joined: Sequence[bool] | None = None
+) -> list[Event]:
     """The body's events, then the headline's that restate none of them.
 
     "Acme buys Bolt" over "Acme said on Monday it had bought Bolt" tells one
@@ -475,6 +479,11 @@ def _with_restatements(body: list[Event], headline: list[Event]) -> list[Event]:
     and every participant), so the body's node stands for both. A headline
     event with no such twin is news the body does not repeat and stays.
 
+    A second predicate of a headline (``joined``: "Acme releases A, announces
+    B") is by the headline's own grammar another happening than its first, so
+    a body event of its kind alone is no twin: only one told with its own
+    verb ("announced") is.
+
     >>> told = Event(id="urn:e:1", name="unveils (Acme)", kind="other", attendees=["urn:acme"])
     >>> found = Event(id="urn:e:2", name="unveiled (Acme)", kind="other", attendees=["urn:acme", "urn:bolt"])
     >>> other = Event(id="urn:e:3", name="approved (Acme)", kind="other", attendees=["urn:acme"])
@@ -482,15 +491,24 @@ def _with_restatements(body: list[Event], headline: list[Event]) -> list[Event]:
     ['urn:e:2']
     >>> [e.id for e in _with_restatements([other], [told])]
     ['urn:e:3', 'urn:e:1']
+    >>> announces = Event(id="urn:e:4", name="announces (Acme)", kind="announcement", attendees=["urn:acme"])
+    >>> released = Event(id="urn:e:5", name="released (Acme)", kind="announcement", attendees=["urn:acme"])
+    >>> [e.id for e in _with_restatements([released], [told, announces], [False, True])]
+    ['urn:e:5', 'urn:e:1', 'urn:e:4']
     """
 
-    def restates(told: Event, event: Event) -> bool:
+    def restates(told: Event, event: Event, second: bool) -> bool:
         same_kind = event.kind == told.kind and (
-            told.kind is not EventKind.OTHER or _verb_stem(told) == _verb_stem(event)
+            (told.kind is not EventKind.OTHER and not second) or _verb_stem(told) == _verb_stem(event)
         )
         return same_kind and bool({*told.attendees, *told.organizers} & {*event.attendees, *event.organizers})
 
-    return body + [told for told in headline if not any(restates(told, event) for event in body)]
+    seconds = joined if joined is not None else [False] * len(headline)
+    return body + [
+        told
+        for told, second in zip(headline, seconds, strict=True)
+        if not any(restates(told, event, second) for event in body)
+    ]
 
 
 _INFLECTION = re.compile(r"(?:es|ed|s|d)$")
