@@ -385,6 +385,19 @@ def test_a_reported_happening_of_the_reporter_is_an_event() -> None:
         assert _events(sentence, spec) == [], sentence
 
 
+def test_a_reporters_will_with_any_verb_of_doing_is_its_event() -> None:
+    """'X announced it will give …' is X's event though 'give' is no listed verb; 'it will be …' is none."""
+    spec: Spec = {"Acme Corp": ("organization", None), "Bolt Inc": ("organization", None)}
+    [event] = _events("Acme Corp said on Friday that it will give the old mill to Bolt Inc.", spec)
+    assert event.name == "give (Acme Corp, Bolt Inc)" and event.kind is EventKind.OTHER
+    for sentence in (
+        "Acme Corp said it will be ready for Bolt Inc.",  # a state
+        "Acme Corp said it will continue to talk with Bolt Inc.",  # the happening would follow "to"
+        "Acme Corp said it will soon be ready for Bolt Inc.",  # an adverb, then a state
+    ):
+        assert _events(sentence, spec) == [], sentence
+
+
 def test_a_relative_clause_does_not_take_the_narratives_time() -> None:
     """'X, who signed the pact …' describes X: no date from the paragraph; the main clause keeps it."""
     spec: Spec = {**PEOPLE, "Valoria": ("place", "Country")}

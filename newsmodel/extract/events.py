@@ -765,6 +765,33 @@ _COMPLEMENT = re.compile(
 )
 
 
+#: After "it will", words that are no verb of doing: auxiliaries and copulas ("it will be"), adverbs,
+#: and verbs whose happening is the verb after them ("it will continue to", "it will seek to").
+_NOT_DOING = frozenset(
+    [
+        "be",
+        "have",
+        "do",
+        "get",
+        "not",
+        "also",
+        "still",
+        "soon",
+        "now",
+        "then",
+        "only",
+        "again",
+        "continue",
+        "remain",
+        "keep",
+        "need",
+        "seek",
+        "try",
+        "look",
+    ]
+)
+
+
 def _reported_happening(
     attr: Attributor, table: _Table, start: int, end: int, taken: list[Hit]
 ) -> tuple[Hit, Trigger, EntityRecord] | None:
@@ -772,10 +799,12 @@ def _reported_happening(
 
     The reporting verb is words, but its complement is news when its subject
     is a pronoun standing for the reporter and its verb group is asserted: a
-    listed or general verb in the past or perfect ("it has settled"), a
-    general verb after "will" ("it will receive") or in the progressive ("it
-    is acquiring"). A wish or a denial ("it would buy", "it did not buy")
-    and a verb already taken as the sentence's trigger add nothing.
+    listed or general verb in the past or perfect ("it has settled"), any
+    verb after "will" ("it will receive", "it will give": only a verb stands
+    there, so no list is needed; ``_NOT_DOING`` keeps out auxiliaries,
+    adverbs and verbs whose happening follows them) or a general verb in the
+    progressive ("it is acquiring"). A wish or a denial ("it would buy", "it
+    did not buy") and a verb already taken as the sentence's trigger add nothing.
     """
     text = attr.doc.text
     for speech in attr.verbs(start, end):
@@ -790,7 +819,7 @@ def _reported_happening(
         if aux in ("is", "are", "was", "were"):
             ok = _is_progressive(verb)
         elif aux == "will":
-            ok = verb in bare_verbs()
+            ok = verb in bare_verbs() or (verb not in _NOT_DOING and not verb.endswith(("ly", "ing", "ed")))
         else:
             ok = verb in happening_verbs().phrases or (listed is not None and listed.verbal)
         if not ok or _is_unreal(text, start, hit.start, False):
