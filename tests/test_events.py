@@ -398,6 +398,20 @@ def test_a_reporters_will_with_any_verb_of_doing_is_its_event() -> None:
         assert _events(sentence, spec) == [], sentence
 
 
+def test_any_verb_after_a_named_subjects_will_is_an_event() -> None:
+    """'Acme Corp will own …' is an event though 'own' is unlisted; a state, a denial, 'begin' are none."""
+    spec: Spec = {"Acme Corp": ("organization", None), "Bolt Inc": ("organization", None)}
+    [event] = _events("Under the new pact, Acme Corp will own the old mill of Bolt Inc.", spec)
+    assert event.name == "own (Acme Corp, Bolt Inc)" and event.kind is EventKind.OTHER
+    for sentence in (
+        "Acme Corp will be ready for Bolt Inc.",  # a state
+        "Acme Corp will not own the mill of Bolt Inc.",  # denied
+        "Acme Corp will begin production for Bolt Inc.",  # the happening is the production
+        "Acme Corp would own the mill of Bolt Inc.",  # a wish, no "will"
+    ):
+        assert _events(sentence, spec) == [], sentence
+
+
 def test_a_relative_clause_does_not_take_the_narratives_time() -> None:
     """'X, who signed the pact …' describes X: no date from the paragraph; the main clause keeps it."""
     spec: Spec = {**PEOPLE, "Valoria": ("place", "Country")}

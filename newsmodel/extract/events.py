@@ -765,8 +765,8 @@ _COMPLEMENT = re.compile(
 )
 
 
-#: After "it will", words that are no verb of doing: auxiliaries and copulas ("it will be"), adverbs,
-#: and verbs whose happening is the verb after them ("it will continue to", "it will seek to").
+#: After "will", words that are no verb of doing: auxiliaries and copulas ("it will be"), adverbs, and
+#: verbs whose happening is the verb or noun after them ("it will continue to", "will begin production").
 _NOT_DOING = frozenset(
     [
         "be",
@@ -782,6 +782,8 @@ _NOT_DOING = frozenset(
         "only",
         "again",
         "continue",
+        "begin",
+        "start",
         "remain",
         "keep",
         "need",
@@ -843,7 +845,9 @@ def _general_happening(attr: Attributor, start: int, end: int) -> _Happening | N
     adverbs between: "Acme has quietly acquired"), or right before an
     apposition that ends there ("Acme, a maker of tools, has acquired"): a
     pronoun (but see ``_resolved_subject_happening``), a role or a subject
-    across a relative clause is too often someone else.
+    across a relative clause is too often someone else. After a subject's
+    "will" any verb counts ("Acme will own …"; ``_NOT_DOING`` aside): only a
+    verb stands there, so no list is needed to know it is one.
     """
     text = attr.doc.text
     progressive = [
@@ -851,10 +855,15 @@ def _general_happening(attr: Attributor, start: int, end: int) -> _Happening | N
         for m in _PROGRESSIVE.finditer(text, start, end)
         if _is_progressive(m.group(1))
     ]
-    for hit in sorted([*attr.find(happening_verbs(), start, end), *progressive]):
+    future = {
+        Hit(m.start("verb"), m.end("verb"), m.group("verb")): m.start()
+        for m in _FUTURE_VERB.finditer(text, start, end)
+        if m.group("verb") not in _NOT_DOING and not m.group("verb").endswith(("ly", "ing", "ed"))
+    }
+    for hit in sorted([*attr.find(happening_verbs(), start, end), *progressive, *future]):
         if not _general_verb(attr, hit, start):
             continue
-        named, aside = _subject_before(attr, hit.start), None
+        named, aside = _subject_before(attr, future.get(hit, hit.start)), None
         appo = _APPOSITION_BEFORE.search(text, start, hit.start)
         head = _apposition_head(attr, appo.start()) if appo is not None else None
         if appo is not None and head is not None and head.start >= start and is_actor(head.entity):
@@ -863,7 +872,7 @@ def _general_happening(attr: Attributor, start: int, end: int) -> _Happening | N
             continue
         if (
             aside is None
-            and not _SUBJECT_GAP.fullmatch(text, named.end, hit.start)
+            and not _SUBJECT_GAP.fullmatch(text, named.end, future.get(hit, hit.start))
             and not _named_apposition(text, start, named, hit)
         ):
             continue  # "Acme Corp has acquired", "tool maker, Acme Corp, has acquired"
@@ -942,6 +951,9 @@ def _resolved_subject_happening(attr: Attributor, start: int, end: int) -> _Happ
     actors = implicit_actors(attr, start, end)
     return (verbs[0], actors[0], None) if actors and is_actor(actors[0]) else None
 
+
+#: "will own", "will also license": after "will" only a verb stands, so any verb (``_NOT_DOING`` aside).
+_FUTURE_VERB = re.compile(r"(?<![\w-])will\s+(?:(?:also|now|\w+ly)\s+)?(?P<verb>[a-z]+)\b")
 
 #: "was acquiring", "will be acquiring": a general verb in the past or future progressive, its
 #: -ing form derived from ``headline_verbs`` (``_is_progressive``). The present progressive ("are
