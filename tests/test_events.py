@@ -301,6 +301,17 @@ def test_a_second_clause_with_its_own_named_subject_is_a_second_event() -> None:
     assert len(_events("Acme Corp acquired the mill, and Bolt Inc could sell the barn.", spec)) == 1
 
 
+def test_a_second_clauses_perfect_participle_is_a_verb_though_unlisted() -> None:
+    """'A has ordered X, while B has signed Y': 'ordered', though unlisted, is A's event in its own clause."""
+    spec: Spec = {"Acme Corp": ("organization", None), "Bolt Inc": ("organization", None)}
+    events = _events("Acme Corp has ordered ten jets, while Bolt Inc has signed a lease.", spec)
+    assert [(e.kind, e.name) for e in events] == [
+        (EventKind.SIGNING, "signed (Bolt Inc, Acme Corp)"),
+        (EventKind.OTHER, "ordered (Acme Corp, Bolt Inc)"),
+    ]
+    assert len(_events("Bolt Inc has signed a lease and has ordered ten jets from Acme Corp.", spec)) == 1
+
+
 def test_a_listed_trigger_wins_over_a_general_verb() -> None:
     """A sentence with a listed trigger reports that event only, not a second one from a general verb."""
     [event] = _events("Ann Lee met Bo Chen and repaired the mill.", PEOPLE)

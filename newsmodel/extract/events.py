@@ -437,8 +437,10 @@ def _second_clause_happening(
 
     "Acme Corp has bought a mill, while Bolt Inc has sold two" and "When Acme
     Corp hired Ann Lee, Bolt Inc challenged the choice" tell two happenings of
-    two actors. Only a listed verbal trigger or a general verb right after its
-    own named subject counts, in a clause parted from every verb already taken
+    two actors. Only a listed verbal trigger, a general verb or a perfect's
+    participle ("Air Acme has ordered …, while …": ``_perfect_participles``;
+    measured as a sentence's first event too, where it cost dev a false event)
+    right after its own named subject counts, in a clause parted from every verb already taken
     (a comma, a semicolon or a clause conjunction between them), and only when
     that subject is not already the subject of one of them: "Acme Corp bought
     a mill and sold a barn" stays one event.
@@ -446,7 +448,10 @@ def _second_clause_happening(
     text = attr.doc.text
     if not taken or _CLAUSES_PART.search(text, start, end) is None:
         return None  # the cheap test first: most sentences have one clause
-    general = [(h, _GENERAL) for h in attr.find(happening_verbs(), start, end)]
+    general = [
+        (h, _GENERAL)
+        for h in {*attr.find(happening_verbs(), start, end), *_perfect_participles(attr, start, end)}
+    ]
     subjects: set[int] | None = None  # of the verbs taken, found on first need
     for hit, trigger in sorted([*verbal, *general], key=lambda item: item[0].start):
         if any(t.start <= hit.start < t.end for t in taken) or attr.in_quote(hit.start):
@@ -950,6 +955,25 @@ def _resolved_subject_happening(attr: Attributor, start: int, end: int) -> _Happ
         return None
     actors = implicit_actors(attr, start, end)
     return (verbs[0], actors[0], None) if actors and is_actor(actors[0]) else None
+
+
+#: "has ordered", "had quietly delivered": a participle in "-ed" after the perfect's auxiliary is a verb.
+_PERFECT_VERB = re.compile(
+    r"(?<![\w-])(?:has|have|had)\s+(?:(?:also|now|already|just|\w+ly)\s+)?(?P<verb>[a-z]{3,}ed)\b"
+)
+
+
+def _perfect_participles(attr: Attributor, start: int, end: int) -> list[Hit]:
+    """The participles in "-ed" after "has", "have" or "had" ("Acme has ordered"): verbs, listed or not.
+
+    After the perfect's auxiliary a word in "-ed" can only be a past participle
+    (nouns in "-ed", "seed", "need", are too short to pass), so no list is
+    needed to know it is a verb; the general rules decide whether it is asserted.
+    """
+    text = attr.doc.text
+    return [
+        Hit(m.start("verb"), m.end("verb"), m.group("verb")) for m in _PERFECT_VERB.finditer(text, start, end)
+    ]
 
 
 #: "will own", "will also license": after "will" only a verb stands, so any verb (``_NOT_DOING`` aside).
