@@ -312,6 +312,14 @@ def test_a_second_clauses_perfect_participle_is_a_verb_though_unlisted() -> None
     assert len(_events("Bolt Inc has signed a lease and has ordered ten jets from Acme Corp.", spec)) == 1
 
 
+def test_an_absolute_clause_after_a_comma_is_a_second_event() -> None:
+    """'A repaired X, B ultimately acquiring it': B's second event; without the comma it is no clause."""
+    spec: Spec = {"Acme Corp": ("organization", None), "Bolt Inc": ("organization", None)}
+    events = _events("Acme Corp repaired the mill, Bolt Inc ultimately acquiring it.", spec)
+    assert [e.name for e in events] == ["repaired (Acme Corp, Bolt Inc)", "acquiring (Bolt Inc, Acme Corp)"]
+    assert len(_events("Acme Corp repaired the mill and Bolt Inc acquiring it.", spec)) == 1
+
+
 def test_a_listed_trigger_wins_over_a_general_verb() -> None:
     """A sentence with a listed trigger reports that event only, not a second one from a general verb."""
     [event] = _events("Ann Lee met Bo Chen and repaired the mill.", PEOPLE)

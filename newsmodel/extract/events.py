@@ -440,6 +440,8 @@ def _second_clause_happening(
     two actors. Only a listed verbal trigger, a general verb or a perfect's
     participle ("Air Acme has ordered …, while …": ``_perfect_participles``;
     measured as a sentence's first event too, where it cost dev a false event)
+    or, in an absolute clause opening after a comma, a general verb's -ing
+    form ("…, Bolt Inc ultimately winning the contest")
     right after its own named subject counts, in a clause parted from every verb already taken
     (a comma, a semicolon or a clause conjunction between them), and only when
     that subject is not already the subject of one of them: "Acme Corp bought
@@ -452,13 +454,20 @@ def _second_clause_happening(
         (h, _GENERAL)
         for h in {*attr.find(happening_verbs(), start, end), *_perfect_participles(attr, start, end)}
     ]
+    absolute = [
+        (Hit(m.start(), m.end(), m.group()), _GENERAL)
+        for m in _WORD.finditer(text, start, end)
+        if m.group().endswith("ing") and _is_progressive(m.group())
+    ]
     subjects: set[int] | None = None  # of the verbs taken, found on first need
-    for hit, trigger in sorted([*verbal, *general], key=lambda item: item[0].start):
+    for hit, trigger in sorted([*verbal, *general, *absolute], key=lambda item: item[0].start):
         if any(t.start <= hit.start < t.end for t in taken) or attr.in_quote(hit.start):
             continue
         subject = _named_subject(attr, hit, start)
         if subject is None:
             continue
+        if hit.phrase.endswith("ing") and not _COMMA_BEFORE.search(text, start, _subject_start(attr, hit)):
+            continue  # ", Lockheed ultimately winning the contest": an absolute clause opens after a comma
         if subjects is None:
             subjects = {id(s) for s in (_named_subject(attr, h, start) for h in taken) if s is not None}
         if id(subject) in subjects:
@@ -469,6 +478,15 @@ def _second_clause_happening(
         if parted and not _is_unreal(text, start, hit.start, False):
             return hit, attrs.evolve(trigger, nominal=False), subject
     return None
+
+
+_COMMA_BEFORE = re.compile(r",\s*$")
+
+
+def _subject_start(attr: Attributor, hit: Hit) -> int:
+    """Where the name before a verb starts (the verb's own start when there is none)."""
+    named = _subject_before(attr, hit.start)
+    return named.start if named is not None else hit.start
 
 
 def _with_restatements(
