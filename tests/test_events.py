@@ -320,6 +320,14 @@ def test_an_absolute_clause_after_a_comma_is_a_second_event() -> None:
     assert len(_events("Acme Corp repaired the mill and Bolt Inc acquiring it.", spec)) == 1
 
 
+def test_to_before_a_determiner_is_a_preposition_not_a_catenative() -> None:
+    """'Ann Lee returned to the stage' is a happening; 'Ann Lee declined to comment' stays none."""
+    spec: Spec = {**PEOPLE, "Acme Corp": ("organization", None)}
+    [event] = _events("Ann Lee returned to the stage of Acme Corp.", spec)
+    assert event.name == "returned (Ann Lee, Acme Corp)"
+    assert _events("Ann Lee declined to comment on Acme Corp.", spec) == []
+
+
 def test_a_listed_trigger_wins_over_a_general_verb() -> None:
     """A sentence with a listed trigger reports that event only, not a second one from a general verb."""
     [event] = _events("Ann Lee met Bo Chen and repaired the mill.", PEOPLE)

@@ -667,9 +667,12 @@ def _trigger_actors(
 
 
 #: "is based", "are frustrated": a present passive names a state; "declined to comment",
-#: "managed to": the happening is the verb after "to", if any.
+#: "managed to": the happening is the verb after "to", if any ("returned to the stage", "to its
+#: plant": a determiner after "to" makes it a preposition, and the verb before the happening).
 _STATE_BEFORE = re.compile(r"\b(?:is|are|am)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_CATENATIVE_AFTER = re.compile(r"\s+to\s+[a-z]")
+_CATENATIVE_AFTER = re.compile(
+    r"\s+to\s+(?!(?:the|a|an|his|her|its|their|our|this|that|these|those|[a-z]+['’]s)\b)[a-z]"
+)
 #: "a campaign led by X": a participle after a noun, not the clause's verb.
 _AGENT_AFTER = re.compile(r"\s+by\b")
 _AUXILIARY_BEFORE = re.compile(
