@@ -328,6 +328,22 @@ def test_to_before_a_determiner_is_a_preposition_not_a_catenative() -> None:
     assert _events("Ann Lee declined to comment on Acme Corp.", spec) == []
 
 
+def test_a_past_or_future_passive_with_a_named_agent_or_recipient_is_its_event() -> None:
+    """'The mill was sold to B', 'It will be compensated by A': B's and A's events; states, relatives: no."""
+    spec: Spec = {"Acme Corp": ("organization", None), "Bolt Inc": ("organization", None)}
+    [sold] = _events("The old mill was sold to Bolt Inc on Monday.", spec)
+    assert sold.name == "sold (Bolt Inc)" and sold.kind is EventKind.OTHER
+    [paid] = _events("The old mill will be compensated by Acme Corp.", spec)
+    assert paid.name == "compensated (Acme Corp)"
+    for sentence in (
+        "The old mill is sold to Bolt Inc every year.",  # a present passive: a habit
+        "The mill, which was sold to Bolt Inc, stood empty.",  # a relative clause describes the mill
+        "The old mill was clearly linked to Bolt Inc.",  # a state: an unlisted participle takes no recipient
+        "The sale was prompted by Acme Corp's plans.",  # the agent is the plans, not Acme Corp
+    ):
+        assert _events(sentence, spec) == [], sentence
+
+
 def test_a_listed_trigger_wins_over_a_general_verb() -> None:
     """A sentence with a listed trigger reports that event only, not a second one from a general verb."""
     [event] = _events("Ann Lee met Bo Chen and repaired the mill.", PEOPLE)

@@ -906,7 +906,61 @@ def _general_happening(attr: Attributor, start: int, end: int) -> _Happening | N
             continue  # "repaired by Ann Lee fell": a name after a preposition is no subject
         if is_actor(named.entity) and not attr.in_quote(named.start):
             return hit, named.entity, aside
-    return _resolved_subject_happening(attr, start, end)
+    return _resolved_subject_happening(attr, start, end) or _passive_happening(attr, start, end)
+
+
+#: "was acquired", "had been first sold", "will be sold": the auxiliary of a past, perfect or future
+#: passive (never "is"/"are": a present passive tells a habit or a state, "airliners are selected by
+#: the government").
+_PAST_PASSIVE_BEFORE = re.compile(
+    r"(?<![\w-])(?:was|were|had\s+been|has\s+been|have\s+been|will\s+be)\s+(?:(?:\w+ly|first|also|later)\s+)?$"
+)
+#: A participle in "-ed" after a passive's auxiliary: "was delivered", "will be compensated".
+_PASSIVE_PARTICIPLE = re.compile(
+    r"(?<![\w-])(?:was|were|been|be)\s+(?:(?:\w+ly|first|also|later)\s+)?(?P<verb>[a-z]{3,}ed)\b"
+)
+#: "… by Acme", "… today to the Acme": the agent or the recipient of a passive, a name right after.
+_AGENT_OR_RECIPIENT = re.compile(r"\s+(?:(?:\w+ly|today|yesterday)\s+)?(?:by|to)\s+(?:the\s+)?")
+#: "to US $99", "by Acme's attempts": the name is a currency's country or the owner of the agent.
+_NOT_THE_ACTOR_AFTER = re.compile(r"\s*(?:\$|\d)|['’]s\b")
+#: "which was acquired", "that were sold": a passive inside a relative clause describes a noun.
+_RELATIVE_WORD_BEFORE = re.compile(r"\b(?:which|that|who|whom)\s+$", re.IGNORECASE)
+
+
+def _passive_happening(attr: Attributor, start: int, end: int) -> _Happening | None:
+    """A passive whose agent or recipient is named: "The mill was sold to Acme", "… will be paid by Acme".
+
+    The subject of a passive is what the happening befell, most often a
+    thing no list names ("the first jet was sold to X"); the named agent
+    ("by X") or recipient ("to X") right after the verb is then its actor.
+    The verb is a general verb, or any participle in "-ed" after the
+    auxiliary (a verb there, listed or not) with an agent: an unlisted one
+    with "to" is as often a state ("was clearly linked to X"). A present
+    passive names a state or a habit, a passive inside a relative clause
+    ("…, which was acquired by X") or after a noun alone ("others selected
+    by X") a description: none of them is a happening.
+    """
+    text = attr.doc.text
+    participles = [
+        Hit(m.start("verb"), m.end("verb"), m.group("verb"))
+        for m in _PASSIVE_PARTICIPLE.finditer(text, start, end)
+    ]
+    general = set(attr.find(happening_verbs(), start, end))
+    for hit in sorted({*general, *participles}):
+        aux = _PAST_PASSIVE_BEFORE.search(text, max(start, hit.start - 24), hit.start)
+        if aux is None or _RELATIVE_WORD_BEFORE.search(text, max(start, aux.start() - 8), aux.start()):
+            continue
+        if _RELATIVE_BEFORE.search(text, start, hit.start) or not _general_verb(attr, hit, start):
+            continue
+        after = _AGENT_OR_RECIPIENT.match(text, hit.end, end)
+        if after is None or (hit not in general and after.group().rstrip().endswith(("to", "to the"))):
+            continue  # "was clearly linked to X": a state; only a verb of doing has a recipient
+        named = attr.index.at(after.end())
+        if named is None or named.start != after.end() or _NOT_THE_ACTOR_AFTER.match(text, named.end):
+            continue  # "was reduced to US $99", "was prompted by Acme's attempts": no actor named
+        if is_actor(named.entity):
+            return hit, named.entity, None
+    return None
 
 
 _APPOSITION_BEFORE = re.compile(
