@@ -455,24 +455,24 @@ def _second_clause_happening(
         for h in {*attr.find(happening_verbs(), start, end), *_perfect_participles(attr, start, end)}
     ]
     absolute = [
-        (Hit(m.start(), m.end(), m.group()), _GENERAL)
-        for m in _WORD.finditer(text, start, end)
-        if m.group().endswith("ing") and _is_progressive(m.group())
+        (Hit(m.start(), m.end(), m.group()), _ABSOLUTE)
+        for m in _ING_WORD.finditer(text, start, end)
+        if _is_progressive(m.group())
     ]
     subjects: set[int] | None = None  # of the verbs taken, found on first need
     for hit, trigger in sorted([*verbal, *general, *absolute], key=lambda item: item[0].start):
         if any(t.start <= hit.start < t.end for t in taken) or attr.in_quote(hit.start):
             continue
+        if trigger is _ABSOLUTE and not _after_comma(attr, hit, start):
+            continue  # ", Lockheed ultimately winning the contest": an absolute clause opens after a comma
         subject = _named_subject(attr, hit, start)
         if subject is None:
             continue
-        if hit.phrase.endswith("ing") and not _COMMA_BEFORE.search(text, start, _subject_start(attr, hit)):
-            continue  # ", Lockheed ultimately winning the contest": an absolute clause opens after a comma
         if subjects is None:
             subjects = {id(s) for s in (_named_subject(attr, h, start) for h in taken) if s is not None}
         if id(subject) in subjects:
             continue
-        if trigger is _GENERAL and not _general_verb(attr, hit, start):
+        if (trigger is _GENERAL or trigger is _ABSOLUTE) and not _general_verb(attr, hit, start):
             continue
         parted = all(_CLAUSES_PART.search(text, *sorted((t.start, hit.start))) is not None for t in taken)
         if parted and not _is_unreal(text, start, hit.start, False):
@@ -480,13 +480,17 @@ def _second_clause_happening(
     return None
 
 
-_COMMA_BEFORE = re.compile(r",\s*$")
+#: A general verb's -ing form heading an absolute clause (``_second_clause_happening``).
+_ABSOLUTE = attrs.evolve(_GENERAL)
+_ING_WORD = re.compile(r"\b[a-z]{3,}ing\b")
 
 
-def _subject_start(attr: Attributor, hit: Hit) -> int:
-    """Where the name before a verb starts (the verb's own start when there is none)."""
+def _after_comma(attr: Attributor, hit: Hit, start: int) -> bool:
+    """Whether the name before ``hit`` follows a comma: ", Bolt Inc ultimately winning …"."""
     named = _subject_before(attr, hit.start)
-    return named.start if named is not None else hit.start
+    if named is None or named.start <= start:
+        return False
+    return attr.doc.text[max(start, named.start - 4) : named.start].rstrip().endswith(",")
 
 
 def _with_restatements(
@@ -920,6 +924,8 @@ _PASSIVE_PARTICIPLE = re.compile(
     r"(?<![\w-])(?:was|were|been|be)\s+(?:(?:\w+ly|first|also|later)\s+)?(?P<verb>[a-z]{3,}ed)\b"
 )
 #: "… by Acme", "… today to the Acme": the agent or the recipient of a passive, a name right after.
+_AGENT_OR_RECIPIENT_WORD = re.compile(r"\s(?:by|to)\s")
+_PASSIVE_WORD = re.compile(r"(?<![\w-])(?:was|were|been|be)\s")
 _AGENT_OR_RECIPIENT = re.compile(r"\s+(?:(?:\w+ly|today|yesterday)\s+)?(?:by|to)\s+(?:the\s+)?")
 #: "to US $99", "by Acme's attempts": the name is a currency's country or the owner of the agent.
 _NOT_THE_ACTOR_AFTER = re.compile(r"\s*(?:\$|\d)|['’]s\b")
@@ -941,6 +947,11 @@ def _passive_happening(attr: Attributor, start: int, end: int) -> _Happening | N
     by X") a description: none of them is a happening.
     """
     text = attr.doc.text
+    if (
+        _PASSIVE_WORD.search(text, start, end) is None
+        or _AGENT_OR_RECIPIENT_WORD.search(text, start, end) is None
+    ):
+        return None  # the cheap tests first: most sentences have no passive's auxiliary, or no "by"/"to"
     participles = [
         Hit(m.start("verb"), m.end("verb"), m.group("verb"))
         for m in _PASSIVE_PARTICIPLE.finditer(text, start, end)
