@@ -335,6 +335,8 @@ def test_a_past_or_future_passive_with_a_named_agent_or_recipient_is_its_event()
     assert sold.name == "sold (Bolt Inc)" and sold.kind is EventKind.OTHER
     [paid] = _events("The old mill will be compensated by Acme Corp.", spec)
     assert paid.name == "compensated (Acme Corp)"
+    [handed] = _events("The old mill was delivered today to Bolt Inc.", spec)  # a time: no state
+    assert handed.name == "delivered (Bolt Inc)"
     for sentence in (
         "The old mill is sold to Bolt Inc every year.",  # a present passive: a habit
         "The mill, which was sold to Bolt Inc, stood empty.",  # a relative clause describes the mill

@@ -924,6 +924,8 @@ _PASSIVE_PARTICIPLE = re.compile(
     r"(?<![\w-])(?:was|were|been|be)\s+(?:(?:\w+ly|first|also|later)\s+)?(?P<verb>[a-z]{3,}ed)\b"
 )
 #: "… by Acme", "… today to the Acme": the agent or the recipient of a passive, a name right after.
+#: A time adverb between a participle and its recipient: the passive tells a happening, not a state.
+_EVENT_TIME = re.compile(r"\b(?:today|yesterday)\b")
 _AGENT_OR_RECIPIENT_WORD = re.compile(r"\s(?:by|to)\s")
 _PASSIVE_WORD = re.compile(r"(?<![\w-])(?:was|were|been|be)\s")
 _AGENT_OR_RECIPIENT = re.compile(r"\s+(?:(?:\w+ly|today|yesterday)\s+)?(?:by|to)\s+(?:the\s+)?")
@@ -941,7 +943,8 @@ def _passive_happening(attr: Attributor, start: int, end: int) -> _Happening | N
     ("by X") or recipient ("to X") right after the verb is then its actor.
     The verb is a general verb, or any participle in "-ed" after the
     auxiliary (a verb there, listed or not) with an agent: an unlisted one
-    with "to" is as often a state ("was clearly linked to X"). A present
+    with "to" is as often a state ("was clearly linked to X"), unless a time
+    adverb stands between ("was delivered today to X"). A present
     passive names a state or a habit, a passive inside a relative clause
     ("…, which was acquired by X") or after a noun alone ("others selected
     by X") a description: none of them is a happening.
@@ -964,8 +967,11 @@ def _passive_happening(attr: Attributor, start: int, end: int) -> _Happening | N
         if _RELATIVE_BEFORE.search(text, start, hit.start) or not _general_verb(attr, hit, start):
             continue
         after = _AGENT_OR_RECIPIENT.match(text, hit.end, end)
-        if after is None or (hit not in general and after.group().rstrip().endswith(("to", "to the"))):
-            continue  # "was clearly linked to X": a state; only a verb of doing has a recipient
+        if after is None:
+            continue
+        recipient = after.group().rstrip().endswith(("to", "to the"))
+        if recipient and hit not in general and not _EVENT_TIME.search(after.group()):
+            continue  # "was clearly linked to X": a state; "was delivered today to X": a happening
         named = attr.index.at(after.end())
         if named is None or named.start != after.end() or _NOT_THE_ACTOR_AFTER.match(text, named.end):
             continue  # "was reduced to US $99", "was prompted by Acme's attempts": no actor named
