@@ -97,6 +97,7 @@ def test_a_headline_general_verb_in_the_present_and_its_joined_verbs() -> None:
     spec: Spec = {"Acme Corp": ("organization", None), "Bolt Inc": ("organization", None)}
     events = _headline_events("Acme Corp buys Bolt Inc, sells its old mill", spec)
     assert [e.name for e in events] == ["buys (Acme Corp, Bolt Inc)", "sells (Acme Corp, Bolt Inc)"]
+    assert len({e.id for e in events}) == 2
     assert all(e.kind is EventKind.OTHER for e in events)
 
 
@@ -297,6 +298,7 @@ def test_a_second_clause_with_its_own_named_subject_is_a_second_event() -> None:
     spec: Spec = {"Acme Corp": ("organization", None), "Bolt Inc": ("organization", None)}
     events = _events("Acme Corp acquired the mill, and Bolt Inc sold the barn.", spec)
     assert [e.name for e in events] == ["acquired (Acme Corp, Bolt Inc)", "sold (Bolt Inc, Acme Corp)"]
+    assert len({e.id for e in events}) == 2  # two happenings of one kind: two nodes, not one merged
     assert len(_events("Acme Corp acquired the mill and sold the barn to Bolt Inc.", spec)) == 1
     assert len(_events("Acme Corp acquired the mill, and Bolt Inc could sell the barn.", spec)) == 1
 

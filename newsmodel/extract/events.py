@@ -566,6 +566,8 @@ class _Frame:
     earlier: Callable[[int], DateMention | None] | None = None
     #: Who tells of the happening ("X said"): attendees of an announcement only.
     sources: list[EntityRecord] = attrs.Factory(list)
+    #: The IRIs of the events this sentence gave so far: two happenings of one kind need two.
+    given: set[str] = attrs.Factory(set)
 
     @property
     def anchored(self) -> bool:
@@ -633,8 +635,13 @@ class _Frame:
             attendees += [r for r in self.sources if r not in attendees]
         names = ", ".join(r.name for r in attendees[:3])
         span = doc.body_span(self.sent_start, self.sent_end)
+        iri = item_iri(article_iri, "event", self.sent_start, kind.value, base=base)
+        if iri in self.given:
+            # "A acquired X, and B sold Y": a second happening of the kind in the sentence, its own node
+            iri = item_iri(article_iri, "event", self.sent_start, kind.value, match.start, base=base)
+        self.given.add(iri)
         return Event(
-            id=item_iri(article_iri, "event", self.sent_start, kind.value, base=base),
+            id=iri,
             name=f"{match.phrase} ({names})" if names else match.phrase,
             kind=kind,
             description=doc.raw[self.sent_start : self.sent_end],
