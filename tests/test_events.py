@@ -299,6 +299,8 @@ def test_a_second_clause_with_its_own_named_subject_is_a_second_event() -> None:
     events = _events("Acme Corp acquired the mill, and Bolt Inc sold the barn.", spec)
     assert [e.name for e in events] == ["acquired (Acme Corp, Bolt Inc)", "sold (Bolt Inc, Acme Corp)"]
     assert len({e.id for e in events}) == 2  # two happenings of one kind: two nodes, not one merged
+    # a noun of the verb's kind is its background, not a first happening: one event
+    assert len(_events("After the takeover of Acme Corp, Bolt Inc acquired the mill.", spec)) == 1
     assert len(_events("Acme Corp acquired the mill and sold the barn to Bolt Inc.", spec)) == 1
     assert len(_events("Acme Corp acquired the mill, and Bolt Inc could sell the barn.", spec)) == 1
 

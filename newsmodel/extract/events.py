@@ -406,6 +406,10 @@ def find_events(
             (h, t) for h, t, ok in zip(hits, resolved, real, strict=True) if ok and t is not None and t.verbal
         ]
         second = _second_clause_happening(attr, sent_start, sent_end, taken, verbal)
+        if second is not None and any(t.nominal and k is second[1].kind for k, (_m, t) in chosen):
+            second = (
+                None  # "Alongside both announcements, Lee announced …": the noun is the verb's background
+            )
         if second is not None:
             verb, used, subject = second
             out.append(frame.event(doc, article_iri, used.kind, verb, used, [subject], base=base))
