@@ -341,6 +341,7 @@ def find_events(
     countries = shared_countries(attr)
     out: list[Event] = []
     told: list[Event] = []  # the headline's, listed after the body's fuller accounts
+    joined: list[bool] = []  # for each of them: a second predicate of its headline ("…, announces B")
     paragraph_dates: dict[tuple[int, int], list[DateMention]] = {}
     reported: set[EventKind] = set()  # kinds of the events found so far
     lead = next(((a, b) for a, b in doc.paragraphs if b > doc.body_start), None)
@@ -382,8 +383,9 @@ def find_events(
             if headline:
                 frame = _Frame.of(attr, sent_start, sent_end, phrases, countries)
                 frame.earlier = earlier_dates
-                for verb, used, subject in headline:
+                for number, (verb, used, subject) in enumerate(headline):
                     told.append(frame.event(doc, article_iri, used.kind, verb, used, [subject], base=base))
+                    joined.append(number > 0)
                     reported.add(used.kind)
             continue
         found: dict[EventKind, tuple[Hit, Trigger]] = {}
@@ -451,11 +453,15 @@ def find_events(
             (h, t) for h, t, ok in zip(hits, resolved, real, strict=True) if ok and t is not None and t.verbal
         ]
         second = _second_clause_happening(attr, sent_start, sent_end, taken, verbal)
+        if second is not None and any(t.nominal and k is second[1].kind for k, (_m, t) in chosen):
+            second = (
+                None  # "Alongside both announcements, Lee announced …": the noun is the verb's background
+            )
         if second is not None:
             verb, used, subject = second
             out.append(frame.event(doc, article_iri, used.kind, verb, used, [subject], base=base))
             reported.add(used.kind)
-    return _with_restatements(out, told)
+    return _with_restatements(out, told, joined)
 
 
 def _named_subject(attr: Attributor, hit: Hit, start: int) -> EntityRecord | None:
@@ -482,10 +488,13 @@ def _second_clause_happening(
 
     "Acme Corp has bought a mill, while Bolt Inc has sold two" and "When Acme
     Corp hired Ann Lee, Bolt Inc challenged the choice" tell two happenings of
-    two actors, and so does an absolute clause ("…, Lockheed ultimately winning
-    the contest": a general verb's -ing form right after a name that follows
-    a comma). Only a listed verbal trigger or a general verb right after its
-    own named subject counts, in a clause parted from every verb already taken
+    two actors. Only a listed verbal trigger, a general verb, a verb of words
+    with a quantity for object (``_quantity_verbs_in``) or a perfect's
+    participle ("Air Acme has ordered …, while …": ``_perfect_participles``;
+    measured as a sentence's first event too, where it cost dev a false event)
+    or, in an absolute clause opening after a comma, a general verb's -ing
+    form ("…, Bolt Inc ultimately winning the contest")
+    right after its own named subject counts, in a clause parted from every verb already taken
     (a comma, a semicolon or a clause conjunction between them), and only when
     that subject is not already the subject of one of them: "Acme Corp bought
     a mill and sold a barn" stays one event.
@@ -495,17 +504,23 @@ def _second_clause_happening(
         return None  # the cheap test first: most sentences have one clause
     general = [
         (h, _GENERAL)
-        for h in [*attr.find(happening_verbs(), start, end), *_quantity_verbs_in(attr, start, end)]
+        for h in {
+            *attr.find(happening_verbs(), start, end),
+            *_quantity_verbs_in(attr, start, end),
+            *_perfect_participles(attr, start, end),
+        }
     ]
-    general += [
-        (Hit(m.start(1), m.end(1), m.group(1)), _GENERAL)
-        for m in _ABSOLUTE.finditer(text, start, end)
-        if _is_progressive(m.group(1))
+    absolute = [
+        (Hit(m.start(), m.end(), m.group()), _ABSOLUTE)
+        for m in _ING_WORD.finditer(text, start, end)
+        if _is_progressive(m.group())
     ]
     subjects: set[int] | None = None  # of the verbs taken, found on first need
-    for hit, trigger in sorted([*verbal, *general], key=lambda item: item[0].start):
+    for hit, trigger in sorted([*verbal, *general, *absolute], key=lambda item: item[0].start):
         if any(t.start <= hit.start < t.end for t in taken) or attr.in_quote(hit.start):
             continue
+        if trigger is _ABSOLUTE and not _after_comma(attr, hit, start):
+            continue  # ", Lockheed ultimately winning the contest": an absolute clause opens after a comma
         subject = _named_subject(attr, hit, start)
         if subject is None:
             continue
@@ -513,7 +528,7 @@ def _second_clause_happening(
             subjects = {id(s) for s in (_named_subject(attr, h, start) for h in taken) if s is not None}
         if id(subject) in subjects:
             continue
-        if trigger is _GENERAL and not _general_verb(attr, hit, start):
+        if (trigger is _GENERAL or trigger is _ABSOLUTE) and not _general_verb(attr, hit, start):
             continue
         parted = all(_CLAUSES_PART.search(text, *sorted((t.start, hit.start))) is not None for t in taken)
         if parted and not _is_unreal(text, start, hit.start, False):
@@ -521,7 +536,22 @@ def _second_clause_happening(
     return None
 
 
-def _with_restatements(body: list[Event], headline: list[Event]) -> list[Event]:
+#: A general verb's -ing form heading an absolute clause (``_second_clause_happening``).
+_ABSOLUTE = attrs.evolve(_GENERAL)
+_ING_WORD = re.compile(r"\b[a-z]{3,}ing\b")
+
+
+def _after_comma(attr: Attributor, hit: Hit, start: int) -> bool:
+    """Whether the name before ``hit`` follows a comma: ", Bolt Inc ultimately winning …"."""
+    named = _subject_before(attr, hit.start)
+    if named is None or named.start <= start:
+        return False
+    return attr.doc.text[max(start, named.start - 4) : named.start].rstrip().endswith(",")
+
+
+def _with_restatements(
+    body: list[Event], headline: list[Event], joined: Sequence[bool] | None = None
+) -> list[Event]:
     """The body's events, then the headline's that restate none of them.
 
     "Acme buys Bolt" over "Acme said on Monday it had bought Bolt" tells one
@@ -532,6 +562,11 @@ def _with_restatements(body: list[Event], headline: list[Event]) -> list[Event]:
     and every participant), so the body's node stands for both. A headline
     event with no such twin is news the body does not repeat and stays.
 
+    A second predicate of a headline (``joined``: "Acme releases A, announces
+    B") is by the headline's own grammar another happening than its first, so
+    a body event of its kind alone is no twin: only one told with its own
+    verb ("announced") is.
+
     >>> told = Event(id="urn:e:1", name="unveils (Acme)", kind="other", attendees=["urn:acme"])
     >>> found = Event(id="urn:e:2", name="unveiled (Acme)", kind="other", attendees=["urn:acme", "urn:bolt"])
     >>> other = Event(id="urn:e:3", name="approved (Acme)", kind="other", attendees=["urn:acme"])
@@ -539,15 +574,24 @@ def _with_restatements(body: list[Event], headline: list[Event]) -> list[Event]:
     ['urn:e:2']
     >>> [e.id for e in _with_restatements([other], [told])]
     ['urn:e:3', 'urn:e:1']
+    >>> announces = Event(id="urn:e:4", name="announces (Acme)", kind="announcement", attendees=["urn:acme"])
+    >>> released = Event(id="urn:e:5", name="released (Acme)", kind="announcement", attendees=["urn:acme"])
+    >>> [e.id for e in _with_restatements([released], [told, announces], [False, True])]
+    ['urn:e:5', 'urn:e:1', 'urn:e:4']
     """
 
-    def restates(told: Event, event: Event) -> bool:
+    def restates(told: Event, event: Event, second: bool) -> bool:
         same_kind = event.kind == told.kind and (
-            told.kind is not EventKind.OTHER or _verb_stem(told) == _verb_stem(event)
+            (told.kind is not EventKind.OTHER and not second) or _verb_stem(told) == _verb_stem(event)
         )
         return same_kind and bool({*told.attendees, *told.organizers} & {*event.attendees, *event.organizers})
 
-    return body + [told for told in headline if not any(restates(told, event) for event in body)]
+    seconds = joined if joined is not None else [False] * len(headline)
+    return body + [
+        told
+        for told, second in zip(headline, seconds, strict=True)
+        if not any(restates(told, event, second) for event in body)
+    ]
 
 
 _INFLECTION = re.compile(r"(?:es|ed|s|d)$")
@@ -582,6 +626,8 @@ class _Frame:
     earlier: Callable[[int], DateMention | None] | None = None
     #: Who tells of the happening ("X said"): attendees of an announcement only.
     sources: list[EntityRecord] = attrs.Factory(list)
+    #: The IRIs of the events this sentence gave so far: two happenings of one kind need two.
+    given: set[str] = attrs.Factory(set)
 
     @property
     def anchored(self) -> bool:
@@ -649,8 +695,13 @@ class _Frame:
             attendees += [r for r in self.sources if r not in attendees]
         names = ", ".join(r.name for r in attendees[:3])
         span = doc.body_span(self.sent_start, self.sent_end)
+        iri = item_iri(article_iri, "event", self.sent_start, kind.value, base=base)
+        if iri in self.given:
+            # "A acquired X, and B sold Y": a second happening of the kind in the sentence, its own node
+            iri = item_iri(article_iri, "event", self.sent_start, kind.value, match.start, base=base)
+        self.given.add(iri)
         return Event(
-            id=item_iri(article_iri, "event", self.sent_start, kind.value, base=base),
+            id=iri,
             name=f"{match.phrase} ({names})" if names else match.phrase,
             kind=kind,
             description=doc.raw[self.sent_start : self.sent_end],
@@ -687,9 +738,12 @@ def _trigger_actors(
 
 
 #: "is based", "are frustrated": a present passive names a state; "declined to comment",
-#: "managed to": the happening is the verb after "to", if any.
+#: "managed to": the happening is the verb after "to", if any ("returned to the stage", "to its
+#: plant": a determiner after "to" makes it a preposition, and the verb before the happening).
 _STATE_BEFORE = re.compile(r"\b(?:is|are|am)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_CATENATIVE_AFTER = re.compile(r"\s+to\s+[a-z]")
+_CATENATIVE_AFTER = re.compile(
+    r"\s+to\s+(?!(?:the|a|an|his|her|its|their|our|this|that|these|those|[a-z]+['’]s)\b)[a-z]"
+)
 #: "a campaign led by X": a participle after a noun, not the clause's verb.
 _AGENT_AFTER = re.compile(r"\s+by\b")
 _AUXILIARY_BEFORE = re.compile(
@@ -809,6 +863,35 @@ _COMPLEMENT = re.compile(
 )
 
 
+#: After "will", words that are no verb of doing: auxiliaries and copulas ("it will be"), adverbs, and
+#: verbs whose happening is the verb or noun after them ("it will continue to", "will begin production").
+_NOT_DOING = frozenset(
+    [
+        "be",
+        "have",
+        "do",
+        "get",
+        "not",
+        "also",
+        "still",
+        "soon",
+        "now",
+        "then",
+        "only",
+        "again",
+        "continue",
+        "begin",
+        "start",
+        "remain",
+        "keep",
+        "need",
+        "seek",
+        "try",
+        "look",
+    ]
+)
+
+
 def _reported_happening(
     attr: Attributor, table: _Table, start: int, end: int, taken: list[Hit]
 ) -> tuple[Hit, Trigger, EntityRecord] | None:
@@ -816,10 +899,12 @@ def _reported_happening(
 
     The reporting verb is words, but its complement is news when its subject
     is a pronoun standing for the reporter and its verb group is asserted: a
-    listed or general verb in the past or perfect ("it has settled"), a
-    general verb after "will" ("it will receive") or in the progressive ("it
-    is acquiring"). A wish or a denial ("it would buy", "it did not buy")
-    and a verb already taken as the sentence's trigger add nothing.
+    listed or general verb in the past or perfect ("it has settled"), any
+    verb after "will" ("it will receive", "it will give": only a verb stands
+    there, so no list is needed; ``_NOT_DOING`` keeps out auxiliaries,
+    adverbs and verbs whose happening follows them) or a general verb in the
+    progressive ("it is acquiring"). A wish or a denial ("it would buy", "it
+    did not buy") and a verb already taken as the sentence's trigger add nothing.
     """
     text = attr.doc.text
     for speech in attr.verbs(start, end):
@@ -834,7 +919,7 @@ def _reported_happening(
         if aux in ("is", "are", "was", "were"):
             ok = _is_progressive(verb)
         elif aux == "will":
-            ok = verb in bare_verbs()
+            ok = verb in bare_verbs() or (verb not in _NOT_DOING and not verb.endswith(("ly", "ing", "ed")))
         else:
             ok = verb in happening_verbs().phrases or (listed is not None and listed.verbal)
         if not ok or _is_unreal(text, start, hit.start, False):
@@ -859,7 +944,10 @@ def _general_happening(attr: Attributor, start: int, end: int) -> _Happening | N
     apposition or a relative clause set off by commas that ends there ("Acme,
     a maker of tools, has acquired", "Acme, which makes tools, will acquire"):
     a pronoun (but see ``_resolved_subject_happening``), a role or a subject
-    across a restrictive relative clause is too often someone else.
+    across a restrictive relative clause is too often someone else. After a
+    subject's "will" any verb counts ("Acme will own …"; ``_NOT_DOING`` aside):
+    only a verb stands there, so no list is needed to know it is one; a
+    phrasal verb there is taken whole ("will step down", ``bare_verbs``).
     """
     text = attr.doc.text
     progressive = [
@@ -867,65 +955,96 @@ def _general_happening(attr: Attributor, start: int, end: int) -> _Happening | N
         for m in _PROGRESSIVE.finditer(text, start, end)
         if _is_progressive(m.group(1))
     ]
-    planned = _after_will(text, start, end) + _quantity_verbs_in(attr, start, end)
-    for hit in sorted([*attr.find(happening_verbs(), start, end), *progressive, *planned]):
+    future = _future_verbs(text, start, end)
+    candidates = [*attr.find(happening_verbs(), start, end), *progressive, *future]
+    for hit in sorted([*candidates, *_quantity_verbs_in(attr, start, end)]):
         if not _general_verb(attr, hit, start):
             continue
-        named, aside = _subject_before(attr, hit.start), None
+        named, aside = _subject_before(attr, future.get(hit, hit.start)), None
         appo = _APPOSITION_BEFORE.search(text, start, hit.start)
-        head = _name_ending_at(attr, appo.start(), start) if appo is not None else None
+        head = _apposition_head(attr, appo.start()) if appo is not None else None
         if appo is not None and head is not None and head.start >= start and is_actor(head.entity):
             named, aside = head, (appo.start(), appo.end())
         if named is None or named.start < start:
             continue
-        gap = aside is not None or _SUBJECT_GAP.fullmatch(text, named.end, hit.start) is not None
-        if not gap and not _set_off_subject(text, start, named, hit):
-            continue  # "Acme has acquired", "Dutch tool maker, Acme, has acquired"
+        if (
+            aside is None
+            and not _SUBJECT_GAP.fullmatch(text, named.end, future.get(hit, hit.start))
+            and not _named_apposition(text, start, named, hit)
+        ):
+            continue  # "Acme Corp has acquired", "tool maker, Acme Corp, has acquired"
         if _OBJECT_BEFORE.search(text, max(start, named.start - 8), named.start):
             continue  # "repaired by Ann Lee fell": a name after a preposition is no subject
         if is_actor(named.entity) and not attr.in_quote(named.start):
             return hit, named.entity, aside
-    return _resolved_subject_happening(attr, start, end)
+    return _resolved_subject_happening(attr, start, end) or _passive_happening(attr, start, end)
 
 
-#: A sentence-opening description of a name set off by commas: "European aircraft maker, X, has won":
-#: one capitalized word, then up to five lowercase words (no clause or preposition word), a comma.
-_DESCRIPTION_OPENING = re.compile(
-    r"(?:[A-Z][\w-]*)(?:\s+(?!(?:in|on|at|of|for|with|from|after|before|when|while|as|by|to|and|but)\b)"
-    r"[a-z][\w-]*){1,5},\s+$"
+#: "was acquired", "had been first sold", "will be sold": the auxiliary of a past, perfect or future
+#: passive (never "is"/"are": a present passive tells a habit or a state, "airliners are selected by
+#: the government").
+_PAST_PASSIVE_BEFORE = re.compile(
+    r"(?<![\w-])(?:was|were|had\s+been|has\s+been|have\s+been|will\s+be)\s+(?:(?:\w+ly|first|also|later)\s+)?$"
 )
+#: A participle in "-ed" after a passive's auxiliary: "was delivered", "will be compensated".
+_PASSIVE_PARTICIPLE = re.compile(
+    r"(?<![\w-])(?:was|were|been|be)\s+(?:(?:\w+ly|first|also|later)\s+)?(?P<verb>[a-z]{3,}ed)\b"
+)
+#: "… by Acme", "… today to the Acme": the agent or the recipient of a passive, a name right after.
+#: A time adverb between a participle and its recipient: the passive tells a happening, not a state.
+_EVENT_TIME = re.compile(r"\b(?:today|yesterday)\b")
+_AGENT_OR_RECIPIENT_WORD = re.compile(r"\s(?:by|to)\s")
+_PASSIVE_WORD = re.compile(r"(?<![\w-])(?:was|were|been|be)\s")
+_AGENT_OR_RECIPIENT = re.compile(r"\s+(?:(?:\w+ly|today|yesterday)\s+)?(?:by|to)\s+(?:the\s+)?")
+#: "to US $99", "by Acme's attempts": the name is a currency's country or the owner of the agent.
+_NOT_THE_ACTOR_AFTER = re.compile(r"\s*(?:\$|\d)|['’]s\b")
+#: "which was acquired", "that were sold": a passive inside a relative clause describes a noun.
+_RELATIVE_WORD_BEFORE = re.compile(r"\b(?:which|that|who|whom)\s+$", re.IGNORECASE)
 
 
-def _set_off_subject(text: str, start: int, named: Mention, hit: Hit) -> bool:
-    """Whether ``named`` is the subject set off by commas after a sentence-opening description.
+def _passive_happening(attr: Attributor, start: int, end: int) -> _Happening | None:
+    """A passive whose agent or recipient is named: "The mill was sold to Acme", "… will be paid by Acme".
 
-    "European aircraft maker, Acme, has repaired …": the name between the
-    commas is the description's referent and the verb's subject; after an
-    opening adverbial ("In June, Acme, Bolt and Volt …") it is not.
+    The subject of a passive is what the happening befell, most often a
+    thing no list names ("the first jet was sold to X"); the named agent
+    ("by X") or recipient ("to X") right after the verb is then its actor.
+    The verb is a general verb, or any participle in "-ed" after the
+    auxiliary (a verb there, listed or not) with an agent: an unlisted one
+    with "to" is as often a state ("was clearly linked to X"), unless a time
+    adverb stands between ("was delivered today to X"). A present
+    passive names a state or a habit, a passive inside a relative clause
+    ("…, which was acquired by X") or after a noun alone ("others selected
+    by X") a description: none of them is a happening.
     """
-    return (
-        _DESCRIPTION_OPENING.fullmatch(text, start, named.start) is not None
-        and text.startswith(",", named.end)
-        and _SUBJECT_GAP.fullmatch(text, named.end + 1, hit.start) is not None
-    )
-
-
-#: A short bracket right before an offset: a name's acronym or party ("Acme Corp (AC)").
-_BRACKET_BEFORE = re.compile(r"\s*\([^()]{1,30}\)$")
-
-
-def _name_ending_at(attr: Attributor, at: int, start: int) -> Mention | None:
-    """The name that ends at ``at``, or that a short bracket ending there follows.
-
-    "Acme Corp (AC), a maker of tools, has acquired": the apposition's head is
-    Acme Corp, as "Acme Corp (AC) has acquired" has it for subject
-    (``_SUBJECT_GAP``).
-    """
-    named = attr.mention_ending_at(at)
-    if named is not None:
-        return named
-    bracket = _BRACKET_BEFORE.search(attr.doc.text, max(start, at - 40), at)
-    return attr.mention_ending_at(bracket.start()) if bracket is not None else None
+    text = attr.doc.text
+    if (
+        _PASSIVE_WORD.search(text, start, end) is None
+        or _AGENT_OR_RECIPIENT_WORD.search(text, start, end) is None
+    ):
+        return None  # the cheap tests first: most sentences have no passive's auxiliary, or no "by"/"to"
+    participles = [
+        Hit(m.start("verb"), m.end("verb"), m.group("verb"))
+        for m in _PASSIVE_PARTICIPLE.finditer(text, start, end)
+    ]
+    general = set(attr.find(happening_verbs(), start, end))
+    for hit in sorted({*general, *participles}):
+        aux = _PAST_PASSIVE_BEFORE.search(text, max(start, hit.start - 24), hit.start)
+        if aux is None or _RELATIVE_WORD_BEFORE.search(text, max(start, aux.start() - 8), aux.start()):
+            continue
+        if _RELATIVE_BEFORE.search(text, start, hit.start) or not _general_verb(attr, hit, start):
+            continue
+        after = _AGENT_OR_RECIPIENT.match(text, hit.end, end)
+        if after is None:
+            continue
+        recipient = after.group().rstrip().endswith(("to", "to the"))
+        if recipient and hit not in general and not _EVENT_TIME.search(after.group()):
+            continue  # "was clearly linked to X": a state; "was delivered today to X": a happening
+        named = attr.index.at(after.end())
+        if named is None or named.start != after.end() or _NOT_THE_ACTOR_AFTER.match(text, named.end):
+            continue  # "was reduced to US $99", "was prompted by Acme's attempts": no actor named
+        if is_actor(named.entity):
+            return hit, named.entity, None
+    return None
 
 
 _APPOSITION_BEFORE = re.compile(
@@ -933,6 +1052,40 @@ _APPOSITION_BEFORE = re.compile(
     r"(?:[^,;:()\"“”]|,\s*(?=\d{4}\b)){1,80},\s+"
     r"(?:(?:has|have|had|will|also|then|later|now)\s+)*$"
 )
+
+
+def _apposition_head(attr: Attributor, at: int) -> Mention | None:
+    """The name an apposition starting at ``at`` describes: the one ending there, or before its bracket.
+
+    "Acme Corp (AC), a maker of tools, has acquired": the apposition follows the
+    acronym's closing bracket, and the name it describes is the one before the bracket.
+    """
+    head = attr.mention_ending_at(at)
+    if head is not None or not attr.doc.text.startswith(")", at - 1):
+        return head
+    inner = attr.mention_ending_at(at - 1)
+    if inner is None or not attr.doc.text.startswith("(", inner.start - 1):
+        return None
+    return attr.mention_ending_at(inner.start - 1) or attr.mention_ending_at(inner.start - 2) or inner
+
+
+#: "tool maker, Acme Corp, has": a description, then the name between commas.
+_DESCRIPTION_BEFORE = re.compile(r"\b[a-z][a-z-]*\s*,\s+$")
+_CLOSING_COMMA_GAP = re.compile(r"\s*,\s*")
+
+
+def _named_apposition(text: str, start: int, named: Mention, hit: Hit) -> bool:
+    """Whether ``named`` is a name set between commas after a description, right before the verb.
+
+    "European tool maker, Acme Corp, has acquired Bolt Inc": the name is an
+    apposition to the description that opens the clause, and the subject of
+    the verb after its closing comma. A name after a capitalized word and a
+    comma ("Monday, Acme Corp, Bolt Inc") is more often one of a list.
+    """
+    gap = _CLOSING_COMMA_GAP.match(text, named.end, hit.start)
+    if gap is None or not _SUBJECT_GAP.fullmatch(text, gap.end(), hit.start):
+        return False
+    return _DESCRIPTION_BEFORE.search(text, max(start, named.start - 40), named.start) is not None
 
 
 #: A sentence-opening subject that stands for a named actor: "he", "she", "the company" (not
@@ -963,26 +1116,49 @@ def _resolved_subject_happening(attr: Attributor, start: int, end: int) -> _Happ
     return (verbs[0], actors[0], None) if actors and is_actor(actors[0]) else None
 
 
-#: ", X ultimately winning the contest": an absolute clause, its -ing verb right after its subject.
-_ABSOLUTE = re.compile(r",\s+(?:[A-Z][\w.&'’-]*\s+){1,4}(?:(?:also|then|later|now|\w+ly)\s+)?([a-z]+ing)\b")
+#: "has ordered", "had quietly delivered": a participle in "-ed" after the perfect's auxiliary is a verb.
+_PERFECT_VERB = re.compile(
+    r"(?<![\w-])(?:has|have|had)\s+(?:(?:also|now|already|just|\w+ly)\s+)?(?P<verb>[a-z]{3,}ed)\b"
+)
 
-#: "will acquire", "will also step down": a bare general verb after "will" and at most one adverb.
-_WILL = re.compile(r"\bwill\s+(?:(?:also|now|then|soon|\w+ly)\s+)?([a-z]+)(?:\s+([a-z]+))?")
 
+def _perfect_participles(attr: Attributor, start: int, end: int) -> list[Hit]:
+    """The participles in "-ed" after "has", "have" or "had" ("Acme has ordered"): verbs, listed or not.
 
-def _after_will(text: str, start: int, end: int) -> list[Hit]:
-    """The bare general verbs after "will" in ``text[start:end]`` ("will own", "will step down").
-
-    "will" says that the bare form after it is a verb, so a noun-like lemma
-    ("own", "double") counts there; a phrasal verb ("step down") is taken whole.
+    After the perfect's auxiliary a word in "-ed" can only be a past participle
+    (nouns in "-ed", "seed", "need", are too short to pass), so no list is
+    needed to know it is a verb; the general rules decide whether it is asserted.
     """
-    bare, hits = bare_verbs(), []
-    for m in _WILL.finditer(text, start, end):
-        if m.group(2) is not None and f"{m.group(1)} {m.group(2)}" in bare and m.end(2) <= end:
-            hits.append(Hit(m.start(1), m.end(2), f"{m.group(1)} {m.group(2)}"))
-        elif m.group(1) in bare:
-            hits.append(Hit(m.start(1), m.end(1), m.group(1)))
-    return hits
+    text = attr.doc.text
+    return [
+        Hit(m.start("verb"), m.end("verb"), m.group("verb")) for m in _PERFECT_VERB.finditer(text, start, end)
+    ]
+
+
+#: "will own", "will also license": after "will" only a verb stands, so any verb (``_NOT_DOING`` aside).
+_FUTURE_VERB = re.compile(
+    r"(?<![\w-])will\s+(?:(?:also|now|\w+ly)\s+)?(?P<verb>[a-z]+)\b(?:\s+(?P<particle>[a-z]+))?"
+)
+
+
+def _future_verbs(text: str, start: int, end: int) -> dict[Hit, int]:
+    """The verbs after "will" in ``text[start:end]``, each with where its "will" stands.
+
+    Any word there is a verb ("will own", "will double"), auxiliaries,
+    adverbs and aspectual verbs aside (``_NOT_DOING``); a phrasal verb of
+    ``bare_verbs`` is taken whole ("will step down"). The subject is sought
+    before "will", not before the verb.
+    """
+    bare, found = bare_verbs(), {}
+    for m in _FUTURE_VERB.finditer(text, start, end):
+        verb, particle = m.group("verb"), m.group("particle")
+        if verb in _NOT_DOING or verb.endswith(("ly", "ing", "ed")):
+            continue
+        if particle is not None and m.end("particle") <= end and f"{verb} {particle}" in bare:
+            found[Hit(m.start("verb"), m.end("particle"), f"{verb} {particle}")] = m.start()
+        else:
+            found[Hit(m.start("verb"), m.end("verb"), verb)] = m.start()
+    return found
 
 
 #: "was acquiring", "will be acquiring": a general verb in the past or future progressive, its
