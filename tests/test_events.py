@@ -588,6 +588,13 @@ def test_a_bare_general_verb_after_will_is_an_event() -> None:
     assert _events("Acme Corp will not own the old mill in Springfield.", spec) == []
 
 
+def test_a_verb_whose_happening_follows_it_after_will_is_no_event() -> None:
+    """'Acme Corp will allow Ann Lee to …', '… will become …': the happening, if any, is the verb after."""
+    spec: Spec = {"Ann Lee": ("person", None), "Acme Corp": ("organization", None)}
+    assert _events("Acme Corp will allow Ann Lee to paint the old mill.", spec) == []
+    assert _events("Acme Corp will become the largest mill in Springfield.", spec) == []
+
+
 def test_a_relative_clause_in_commas_does_not_hide_the_subject() -> None:
     """'Acme Corp, which makes tools, will repair …': Acme Corp acts, as after an apposition."""
     spec: Spec = {"Acme Corp": ("organization", None), "Bolt Inc": ("organization", None)}

@@ -863,8 +863,9 @@ _COMPLEMENT = re.compile(
 )
 
 
-#: After "will", words that are no verb of doing: auxiliaries and copulas ("it will be"), adverbs, and
-#: verbs whose happening is the verb or noun after them ("it will continue to", "will begin production").
+#: After "will", words that are no verb of doing: auxiliaries and copulas ("it will be", "will become"),
+#: adverbs, and verbs whose happening is the verb or noun after them ("it will continue to", "will begin
+#: production", "will allow developers to create").
 _NOT_DOING = frozenset(
     [
         "be",
@@ -888,6 +889,13 @@ _NOT_DOING = frozenset(
         "seek",
         "try",
         "look",
+        "become",
+        "stay",
+        "allow",
+        "let",
+        "help",
+        "want",
+        "fail",
     ]
 )
 
