@@ -93,16 +93,37 @@ def _event_kinds(code: str, env_dirs: list[Path]) -> list[str]:
     return found
 
 
-def test_user_event_verb_finds_a_happening(tmp_path: Path) -> None:
-    """A verb added to event_verbs.txt makes 'Name <verb> …' an event; without it there is none."""
+@pytest.mark.parametrize(
+    ("list_file", "line", "article"),
+    [
+        (
+            "event_verbs.txt",
+            "zorbled",
+            "Report\\n\\nGovernor Tom Reyes zorbled the old bridge near Springfield.",
+        ),
+        (
+            "bare_verbs.txt",
+            "zorble",
+            "Governor Tom Reyes to zorble old bridge\\n\\nThe bridge is old.",
+        ),
+        (
+            "quantity_verbs.txt",
+            "zorbled | zorbles",
+            "Report\\n\\nGovernor Tom Reyes zorbled 55 old bridges near Springfield.",
+        ),
+        ("headline_verbs.txt", "zorbles", "Governor Tom Reyes zorbles old bridge\\n\\nThe bridge is old."),
+    ],
+)
+def test_a_user_verb_list_entry_finds_a_happening(
+    tmp_path: Path, list_file: str, line: str, article: str
+) -> None:
+    """A verb added to an event verb list through the data path makes an event; without it there is none."""
     code = (
         "import json, newsmodel as nm\n"
-        "a = nm.read_text('Report\\n\\nGovernor Tom Reyes zorbled the old bridge near Springfield.',"
-        " {'datePublished': '2019-05-08'})\n"
+        f"a = nm.read_text('{article}', {{'datePublished': '2019-05-08'}})\n"
         "print(json.dumps([e.kind.value for e in a.events]))"
     )
-
-    (tmp_path / "event_verbs.txt").write_text("zorbled  # invented\n")
+    (tmp_path / list_file).write_text(f"{line}  # invented\n")
     assert _event_kinds(code, []) == []
     assert _event_kinds(code, [tmp_path]) == ["other"]
 
@@ -138,48 +159,6 @@ def test_event_verbs_match_their_generator(tmp_path: Path) -> None:
     shipped_quantity = (root / "newsmodel" / "data" / "quantity_verbs.txt").read_text(encoding="utf-8")
     assert quantity.read_text(encoding="utf-8") == shipped_quantity
     assert "delivered | delivers  # verb.communication" in shipped_quantity
-
-
-def test_user_bare_verb_finds_a_planned_happening(tmp_path: Path) -> None:
-    """A verb added to bare_verbs.txt makes 'Name will <verb> …' an event; without it there is none."""
-    code = (
-        "import json, newsmodel as nm\n"
-        "a = nm.read_text('Report\\n\\nGovernor Tom Reyes will zorble the old bridge near Springfield.',"
-        " {'datePublished': '2019-05-08'})\n"
-        "print(json.dumps([e.kind.value for e in a.events]))"
-    )
-
-    (tmp_path / "bare_verbs.txt").write_text("zorble  # invented\n")
-    assert _event_kinds(code, []) == []
-    assert _event_kinds(code, [tmp_path]) == ["other"]
-
-
-def test_user_quantity_verb_finds_a_transaction(tmp_path: Path) -> None:
-    """A verb added to quantity_verbs.txt makes 'Name <verb> 55 …' an event; without it there is none."""
-    code = (
-        "import json, newsmodel as nm\n"
-        "a = nm.read_text('Report\\n\\nGovernor Tom Reyes zorbled 55 old bridges near Springfield.',"
-        " {'datePublished': '2019-05-08'})\n"
-        "print(json.dumps([e.kind.value for e in a.events]))"
-    )
-
-    (tmp_path / "quantity_verbs.txt").write_text("zorbled | zorbles  # invented\n")
-    assert _event_kinds(code, []) == []
-    assert _event_kinds(code, [tmp_path]) == ["other"]
-
-
-def test_user_headline_verb_finds_a_headline_happening(tmp_path: Path) -> None:
-    """A verb added to headline_verbs.txt makes a headline 'Name <verb> …' an event; without it, none."""
-    code = (
-        "import json, newsmodel as nm\n"
-        "a = nm.read_text('Governor Tom Reyes zorbles old bridge\\n\\nThe bridge is old.',"
-        " {'datePublished': '2019-05-08'})\n"
-        "print(json.dumps([e.kind.value for e in a.events]))"
-    )
-
-    (tmp_path / "headline_verbs.txt").write_text("zorbles  # invented\n")
-    assert _event_kinds(code, []) == []
-    assert _event_kinds(code, [tmp_path]) == ["other"]
 
 
 # --------------------------------------------------------------------------- one test per extendable list
