@@ -1157,7 +1157,10 @@ def _future_verbs(text: str, start: int, end: int) -> dict[Hit, int]:
     ``bare_verbs`` is taken whole ("will step down"). The subject is sought
     before "will", not before the verb.
     """
-    bare, found = bare_verbs(), {}
+    found: dict[Hit, int] = {}
+    if text.find("will", start, end) < 0:
+        return found  # the cheap test first: most sentences have no "will"
+    bare = bare_verbs()
     for m in _FUTURE_VERB.finditer(text, start, end):
         verb, particle = m.group("verb"), m.group("particle")
         if verb in _NOT_DOING or verb.endswith(("ly", "ing", "ed")):
