@@ -321,14 +321,6 @@ def test_a_second_clause_with_its_own_named_subject_is_a_second_event() -> None:
     assert len(_events("Acme Corp acquired the mill, and Bolt Inc could sell the barn.", spec)) == 1
 
 
-def test_an_absolute_clause_with_its_own_named_subject_is_a_second_event() -> None:
-    """'A bought X, B later repairing Y' is two happenings; an '-ing' after a name and no comma is none."""
-    spec: Spec = {"Acme Corp": ("organization", None), "Bolt Inc": ("organization", None)}
-    events = _events("Acme Corp bought the old mill, Bolt Inc later repairing the barn.", spec)
-    assert [e.name for e in events] == ["bought (Acme Corp, Bolt Inc)", "repairing (Bolt Inc, Acme Corp)"]
-    assert len(_events("Acme Corp bought the old mill and the Bolt Inc repairing tools.", spec)) == 1
-
-
 def test_a_verb_of_words_with_a_quantity_for_object_is_an_event() -> None:
     """'X ordered 55 jets' is a happening, 'X ordered a review' and 'X said 20 …' are none."""
     spec: Spec = {"Acme Corp": ("organization", None), "Bolt Inc": ("organization", None)}
@@ -359,6 +351,7 @@ def test_an_absolute_clause_after_a_comma_is_a_second_event() -> None:
     events = _events("Acme Corp repaired the mill, Bolt Inc ultimately acquiring it.", spec)
     assert [e.name for e in events] == ["repaired (Acme Corp, Bolt Inc)", "acquiring (Bolt Inc, Acme Corp)"]
     assert len(_events("Acme Corp repaired the mill and Bolt Inc acquiring it.", spec)) == 1
+    assert len(_events("Acme Corp bought the old mill and the Bolt Inc repairing tools.", spec)) == 1
 
 
 def test_to_before_a_determiner_is_a_preposition_not_a_catenative() -> None:
@@ -489,6 +482,8 @@ def test_any_verb_after_a_named_subjects_will_is_an_event() -> None:
     spec: Spec = {"Acme Corp": ("organization", None), "Bolt Inc": ("organization", None)}
     [event] = _events("Under the new pact, Acme Corp will own the old mill of Bolt Inc.", spec)
     assert event.name == "own (Acme Corp, Bolt Inc)" and event.kind is EventKind.OTHER
+    [stepping] = _events("Acme Corp will also step down from the board of Bolt Inc.", spec)
+    assert stepping.name.startswith("step down (Acme Corp")  # a phrasal verb of bare_verbs.txt, whole
     for sentence in (
         "Acme Corp will be ready for Bolt Inc.",  # a state
         "Acme Corp will not own the mill of Bolt Inc.",  # denied
@@ -552,21 +547,6 @@ def test_a_bracket_after_the_subject_does_not_hide_it() -> None:
     assert _events("Senator Bo Chen (a long aside that goes on and on) repaired the mill.", spec) == []
 
 
-def test_a_bracket_before_an_apposition_does_not_hide_its_head() -> None:
-    """'Acme Corp (AC), a maker of tools, has repaired …': Acme Corp acts, as without the apposition."""
-    spec: Spec = {"Acme Corp": ("organization", None), "AC": ("organization", None)}
-    [event] = _events("Acme Corp (AC), a maker of tools, has repaired the old mill.", spec)
-    assert event.name.startswith("repaired") and event.attendees[0] == _iri("Acme Corp", "organization")
-
-
-def test_a_subject_set_off_by_commas_after_an_opening_description_acts() -> None:
-    """'Dutch tool maker, Acme Corp, has repaired …' is Acme Corp's event; after 'In June,' a list is none."""
-    spec: Spec = {"Acme Corp": ("organization", None), "Bolt Inc": ("organization", None)}
-    [event] = _events("Dutch tool maker, Acme Corp, has repaired the old mill.", spec)
-    assert event.name.startswith("repaired") and event.attendees[0] == _iri("Acme Corp", "organization")
-    assert _events("In June, Acme Corp, Bolt Inc and others repaired the old mill.", spec) == []
-
-
 def test_a_resignation_in_the_present_progressive_is_an_event() -> None:
     """'Ann Lee is stepping down from …', 'Bo Chen is resigning': the listed verbs in every form used."""
     spec: Spec = {**PEOPLE, "Acme Corp": ("organization", None)}
@@ -576,16 +556,6 @@ def test_a_resignation_in_the_present_progressive_is_an_event() -> None:
     ):
         [event] = _events(sentence, spec)
         assert event.kind is EventKind.OTHER and event.name.startswith(verb), sentence
-
-
-def test_a_bare_general_verb_after_will_is_an_event() -> None:
-    """'Acme Corp will own …', 'Ann Lee will step down …': events, noun-like and phrasal; 'will not' none."""
-    spec: Spec = {"Ann Lee": ("person", None), "Acme Corp": ("organization", None)}
-    [owned] = _events("Acme Corp will own the old mill in Springfield.", spec)
-    assert owned.kind is EventKind.OTHER and owned.name == "own (Acme Corp)"
-    [stepping] = _events("Ann Lee will also step down from the board of Acme Corp.", spec)
-    assert stepping.name.startswith("step down (Ann Lee")
-    assert _events("Acme Corp will not own the old mill in Springfield.", spec) == []
 
 
 def test_a_verb_whose_happening_follows_it_after_will_is_no_event() -> None:
@@ -614,6 +584,7 @@ def test_a_name_set_in_commas_or_before_its_bracket_and_an_apposition_is_the_sub
     [event] = _events("Acme Corp (AC), the parent company of Bolt Inc, has repaired the old mill.", spec)
     assert event.attendees[0] == _iri("Acme Corp", "organization")
     assert _events("On Monday, Acme Corp, repaired the old mill.", spec) == []  # no description before
+    assert _events("In June, Acme Corp, Bolt Inc and others repaired the old mill.", spec) == []  # a list
 
 
 def test_a_general_verb_in_the_progressive_after_a_named_actor_is_an_event() -> None:
