@@ -313,3 +313,11 @@ def test_pronoun_chain_gives_way_to_a_named_person_of_that_gender() -> None:
         '"Pay up now or else," he said.'
     )
     assert _speakers(article) == ["Tobias Wrenfield"]
+
+
+def test_a_countrys_government_speaks_for_that_country_never_for_the_last_company() -> None:
+    """'the Belgian government said' is Belgium when the article names it, and no one when it does not."""
+    named = _article('Quellmark Aero cut 500 jobs in Belgium. "We will help," the Belgian government said.')
+    assert _speakers(named) == ["Belgium"]
+    unnamed = _article('Quellmark Aero cut 500 jobs on Monday. "We will help," the Belgian government said.')
+    assert _speakers(unnamed) == [None]

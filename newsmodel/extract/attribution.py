@@ -77,6 +77,9 @@ _ORG_ROLES = words_of(
     "association embassy military army navy campaign coalition court"
 )
 
+#: Roles that a country's state holds: after a demonym ("the Belgian government") they stand for it.
+_STATE_ROLES = words_of("government administration military army navy")
+
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 
 #: Words that open a role phrase naming one holder ("the president", "its chief executive").
@@ -276,6 +279,9 @@ class Attributor:
         holder = self.role_holder([t[0] for t in tokens[-6:]], tokens[-1][1])
         if holder is not None:
             return "entity", holder
+        if low in _STATE_ROLES and len(tokens) > 1 and tokens[-2][0] in lexicon().demonyms:
+            # "the Belgian government said": the state of that country, never the company named last
+            return self._country_of(tokens[-2][0])
         if low in _ORG_ROLES:
             owner = self._possessive_owner(tokens[-1][1])
             if owner is not None:  # "the ministry's spokesman" speaks for it; "Lee's spokesman" is unnamed
@@ -583,6 +589,24 @@ class Attributor:
                 nearest = nearest or m.entity
             i -= 1
         return nearest
+
+    def _country_of(self, demonym: str) -> tuple[str, EntityRecord | None]:
+        """The article's record of the country ``demonym`` names, or unnamed when it names none.
+
+        No place is invented from a demonym alone, so "the Belgian government"
+        in an article that never names Belgium is a subject naming no one.
+        """
+        places = lexicon().places
+        entry = places.get(lexicon().demonyms[demonym])
+        country = entry.name if entry is not None else lexicon().demonyms[demonym]
+        for rec in self.index.records:
+            if rec.kind != "place":
+                continue
+            for name in (rec.name, *rec.aliases):
+                known = places.get(name)
+                if (known.name if known is not None else name) == country:
+                    return "entity", rec
+        return "unnamed", None
 
     def resolve_role(self, offset: int) -> EntityRecord | None:
         """The organization a role noun ("the spokesperson", "the company") at ``offset`` speaks for."""
