@@ -17,14 +17,11 @@ True
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
-from typing import cast
 
-from newsmodel.extract.attribution import Attributor
-from newsmodel.extract.gazetteer import lexicon
-from newsmodel.extract.records import EntityIndex, EntityRecord, Mention
+from newsmodel.extract.attribution import Attributor, country_records
+from newsmodel.extract.records import EntityRecord, Mention
 from newsmodel.extract.sentences import PhraseMatcher
 
 __all__ = ["country_records", "implicit_actors", "is_actor", "shared_countries", "two_sides"]
@@ -57,37 +54,9 @@ _ORG_SUBJECTS = frozenset(
 )
 
 
-def country_records(index: EntityIndex) -> dict[str, EntityRecord]:
-    """Demonyms ("Peruvian", "Kenyan") -> the article's record of that country, where it has one."""
-    places = lexicon().places
-    by_country = _demonyms_by_country()
-    out: dict[str, EntityRecord] = {}
-    for rec in index.records:
-        if rec.kind != "place" and not rec.also_other:
-            continue
-        for name in (rec.name, *rec.aliases):
-            entry = places.get(name)
-            for demonym in by_country.get(entry.name if entry else name, ()):
-                out.setdefault(demonym, rec)
-    return out
-
-
-@functools.cache
-def _demonyms_by_country() -> dict[str, tuple[str, ...]]:
-    lex = lexicon()
-    grouped: dict[str, list[str]] = {}
-    for demonym, country in lex.demonyms.items():
-        entry = lex.places.get(country)
-        grouped.setdefault(entry.name if entry else country, []).append(demonym)
-    return {country: tuple(names) for country, names in grouped.items()}
-
-
 def shared_countries(attr: Attributor) -> dict[str, EntityRecord]:
     """``country_records`` of the attributor's index, computed once per document."""
-    found = attr.memo.get("countries")
-    if found is None:
-        found = attr.memo["countries"] = country_records(attr.index)
-    return cast(dict[str, EntityRecord], found)
+    return attr.countries()
 
 
 def is_actor(rec: EntityRecord) -> bool:

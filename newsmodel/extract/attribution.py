@@ -28,7 +28,7 @@ import bisect
 import functools
 import re
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -590,23 +590,21 @@ class Attributor:
             i -= 1
         return nearest
 
+    def countries(self) -> dict[str, EntityRecord]:
+        """``country_records`` of this index, computed once per document."""
+        found = self.memo.get("countries")
+        if found is None:
+            found = self.memo["countries"] = country_records(self.index)
+        return cast(dict[str, EntityRecord], found)
+
     def _country_of(self, demonym: str) -> tuple[str, EntityRecord | None]:
         """The article's record of the country ``demonym`` names, or unnamed when it names none.
 
         No place is invented from a demonym alone, so "the Belgian government"
         in an article that never names Belgium is a subject naming no one.
         """
-        places = lexicon().places
-        entry = places.get(lexicon().demonyms[demonym])
-        country = entry.name if entry is not None else lexicon().demonyms[demonym]
-        for rec in self.index.records:
-            if rec.kind != "place":
-                continue
-            for name in (rec.name, *rec.aliases):
-                known = places.get(name)
-                if (known.name if known is not None else name) == country:
-                    return "entity", rec
-        return "unnamed", None
+        record = self.countries().get(demonym)
+        return ("entity", record) if record is not None else ("unnamed", None)
 
     def resolve_role(self, offset: int) -> EntityRecord | None:
         """The organization a role noun ("the spokesperson", "the company") at ``offset`` speaks for."""
@@ -625,6 +623,32 @@ class Attributor:
         ):
             return recent[1]
         return self.last_entity(offset, "organization", within=4)
+
+
+def country_records(index: EntityIndex) -> dict[str, EntityRecord]:
+    """Demonyms ("Peruvian", "Kenyan") -> the article's record of that country, where it has one."""
+    places = lexicon().places
+    by_country = _demonyms_by_country()
+    out: dict[str, EntityRecord] = {}
+    for rec in index.records:
+        if rec.kind != "place" and not rec.also_other:
+            continue
+        for name in (rec.name, *rec.aliases):
+            entry = places.get(name)
+            for demonym in by_country.get(entry.name if entry else name, ()):
+                out.setdefault(demonym, rec)
+    return out
+
+
+@functools.cache
+def _demonyms_by_country() -> dict[str, tuple[str, ...]]:
+    """Each country's canonical gazetteer name -> its demonyms ("Peru" -> "Peruvian"), built once."""
+    lex = lexicon()
+    grouped: dict[str, list[str]] = {}
+    for demonym, country in lex.demonyms.items():
+        entry = lex.places.get(country)
+        grouped.setdefault(entry.name if entry else country, []).append(demonym)
+    return {country: tuple(names) for country, names in grouped.items()}
 
 
 def build_attributor(
